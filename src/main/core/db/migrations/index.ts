@@ -1,0 +1,13 @@
+import type { Database } from 'better-sqlite3'
+import { settings001 } from './001-settings'
+
+export interface Migration {
+  version: number
+  name: string
+  up(db: Database): void
+}
+
+/** In order; a migration is never edited once released, only followed by another. */
+export const migrations: readonly Migration[] = [settings001]
+
+export const latestVersion = migrations.length

@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { migrate, userVersion } from '../migrate'
+import { migrations } from './index'
+
+// Each migration is tested from a database at the version before it, as users will
+// meet it, in memory like Signal Desktop's migration tests.
+function databaseAt(version: number) {
+  const db = new Database(':memory:')
+  db.pragma('foreign_keys = ON')
+  migrate(db, version)
+  expect(userVersion(db)).toBe(version)
+  return db
+}
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3… with no gap', () => {
+    migrations.forEach((migration, index) => expect(migration.version).toBe(index + 1))
+  })
+
+  it.each(migrations.map((m) => [m.version, m.name] as const))(
+    '%i (%s) applies to a database of the previous version and passes integrity_check',
+    (version) => {
+      const db = databaseAt(version - 1)
+      migrate(db, version)
+      expect(userVersion(db)).toBe(version)
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+      expect(db.pragma('foreign_key_check')).toEqual([])
+      db.close()
+    },
+  )
+
+  it('is a no-op on an up-to-date database', () => {
+    const db = databaseAt(migrations.length)
+    expect(migrate(db)).toBe(migrations.length)
+    db.close()
+  })
+
+  it('rolls a failing step back whole and keeps the previous version', () => {
+    const db = databaseAt(migrations.length)
+    const broken = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        name: 'broken',
+        up(target: Database.Database) {
+          target.exec('CREATE TABLE half_done (x INTEGER)')
+          throw new Error('disk full')
+        },
+      },
+    ]
+    expect(() => migrate(db, broken.length, broken)).toThrow('disk full')
+    expect(userVersion(db)).toBe(migrations.length)
+    expect(
+      db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get(),
+    ).toBe(0)
+    db.close()
+  })
+
+  describe('1: settings', () => {
+    it('creates a strict key/value table', () => {
+      const db = databaseAt(0)
+      migrate(db, 1)
+      db.prepare('INSERT INTO settings VALUES (?, ?, ?)').run('theme', '"dark"', 1)
+      expect(() =>
+        db.prepare('INSERT INTO settings VALUES (?, ?, ?)').run('x', 1, 'soon'),
+      ).toThrow()
+      db.close()
+    })
+  })
+})

@@ -1,0 +1,91 @@
+import { join } from 'node:path'
+import type { AppInfo, DatabaseHealth, SyncStatus } from '../../shared/ipc/contract'
+import { openExternalUrl } from './links/external-link'
+import type { SecretStore } from './auth/secret-store'
+import { openDatabase, type Db } from './db/database'
+import { createCoreEvents, type CoreEvents } from './events/core-events'
+import { createFileLogger, type Logger } from './log/logger'
+import { createSettingsStore, type SettingsStore } from './settings/settings-store'
+import type { NetworkSignals } from './sync/network'
+import { currentSyncStatus } from './sync/sync-status'
+
+/** Everything the platform gives the core. Electron's pieces in the app, Node's in tests. */
+export interface CoreOptions {
+  /** The user-data folder: the database and the logs live here. */
+  dataDir: string
+  version: string
+  platform: string
+  fetch: typeof fetch
+  secrets: SecretStore
+  network: NetworkSignals
+  /** Opens a URL in the system browser (already validated by the core). */
+  openExternal(url: string): Promise<void>
+  /** Opens a folder in the OS file manager; resolves to an error message or ''. */
+  openPath(path: string): Promise<string>
+  /** better-sqlite3 built for the running runtime, when it is not the one in node_modules. */
+  sqliteBinding?: string
+  /** Defaults to a rolling JSON log in `<dataDir>/logs`. */
+  log?: Logger
+  now?: () => number
+}
+
+export interface Core {
+  log: Logger
+  db: Db
+  database: DatabaseHealth
+  settings: SettingsStore
+  secrets: SecretStore
+  events: CoreEvents
+  logDir: string
+  info(): AppInfo
+  syncStatus(): SyncStatus
+  openLink(url: unknown): Promise<boolean>
+  openLogsFolder(): Promise<void>
+  close(): void
+}
+
+/** The one composition root: builds every Electron-free service from the options. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const now = options.now ?? Date.now
+  const logDir = join(options.dataDir, 'logs')
+  const log = options.log ?? (await createFileLogger(logDir))
+  const { db, health } = openDatabase(join(options.dataDir, 'leadbox.db'), {
+    log,
+    now: () => new Date(now()),
+    ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
+  })
+  const events = createCoreEvents()
+  const settings = createSettingsStore(db, now)
+  const stopWatchingNetwork = options.network.onChange((online) => {
+    log.info({ online }, 'network changed')
+    events.emit('sync:status', currentSyncStatus(options.network))
+  })
+  log.info({ version: options.version, platform: options.platform }, 'core started')
+
+  return {
+    log,
+    db,
+    database: health,
+    settings,
+    secrets: options.secrets,
+    events,
+    logDir,
+    info: () => ({
+      name: 'Leadbox',
+      version: options.version,
+      platform: options.platform,
+      database: health,
+    }),
+    syncStatus: () => currentSyncStatus(options.network),
+    openLink: (url) => openExternalUrl(url, options.openExternal),
+    async openLogsFolder() {
+      const problem = await options.openPath(logDir)
+      if (problem) log.warn({ problem }, 'could not open the logs folder')
+    },
+    close() {
+      stopWatchingNetwork()
+      db.close()
+      log.flush()
+    },
+  }
+}

@@ -1,0 +1,99 @@
+import { join } from 'node:path'
+import type { BrowserWindow } from 'electron'
+import { app, dialog, net, session, shell } from 'electron'
+import keytar from 'keytar'
+import { contentSecurityPolicy } from '../shared/csp'
+import { LeadboxError } from '../shared/result'
+import { createKeychainSecretStore } from './core/auth/secret-store'
+import { createCore, type Core } from './core/index'
+import { createHandlers } from './ipc/handlers'
+import { forwardEvents, registerIpc } from './ipc/register'
+import { createRouter } from './ipc/router'
+import { electronNetwork } from './platform/network'
+import { electronSqliteBinding } from './platform/sqlite-binding'
+import { appOrigin, isTrustedSender } from './security/trusted-sender'
+import { registerAppScheme, serveAppScheme } from './window/app-protocol-handler'
+import { createMainWindow } from './window/main-window'
+import {
+  denyAllPermissions,
+  enforceContentSecurityPolicy,
+  guardWebContents,
+} from './window/web-contents-guard'
+
+// The one place that hands Electron's pieces to the core.
+
+const devServer = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+const pageUrl = (page: string) => (devServer ? `${devServer}/${page}` : `${appOrigin}/${page}`)
+const trustedOrigins = devServer ? [appOrigin, new URL(devServer).origin] : [appOrigin]
+// Reached only through openExternalUrl, which lets plain http(s) links through and nothing else.
+const openExternal = (url: string) => shell.openExternal(url) // eng-disable OPEN_EXTERNAL_JS_CHECK
+
+let core: Core | undefined
+let mainWindow: BrowserWindow | undefined
+
+function showMainWindow(): void {
+  if (!core) return
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createMainWindow({
+      preload: join(__dirname, '../preload/index.js'),
+      url: pageUrl('index.html'),
+      settings: core.settings,
+    })
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
+}
+
+async function start(): Promise<void> {
+  const ses = session.defaultSession
+  denyAllPermissions(ses)
+  if (!devServer) {
+    enforceContentSecurityPolicy(ses, contentSecurityPolicy)
+    serveAppScheme(join(__dirname, '../renderer'), contentSecurityPolicy)
+  }
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal))
+
+  const sqliteBinding = electronSqliteBinding(app.getAppPath(), app.isPackaged)
+  core = await createCore({
+    dataDir: app.getPath('userData'),
+    version: app.getVersion(),
+    platform: process.platform,
+    fetch: (input, init) => net.fetch(input as string, init),
+    secrets: createKeychainSecretStore(keytar),
+    network: electronNetwork(),
+    openExternal,
+    openPath: (path) => shell.openPath(path),
+    ...(sqliteBinding ? { sqliteBinding } : {}),
+  })
+  registerIpc(
+    createRouter({
+      handlers: createHandlers(core),
+      isTrustedSender: (frameUrl) => isTrustedSender(frameUrl, trustedOrigins),
+      log: core.log,
+    }),
+  )
+  forwardEvents(core.events)
+  showMainWindow()
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  registerAppScheme()
+  app.on('second-instance', showMainWindow)
+  app.on('activate', showMainWindow)
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => core?.close())
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const message =
+        error instanceof LeadboxError ? error.message : `Leadbox could not start: ${String(error)}`
+      dialog.showErrorBox('Leadbox', message)
+      app.exit(1)
+    })
+}

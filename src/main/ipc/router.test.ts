@@ -1,0 +1,122 @@
+import { describe, expect, it, vi } from 'vitest'
+import { LeadboxError } from '../../shared/result'
+import { createSilentLogger } from '../core/log/logger'
+import type { Handlers } from './router'
+import { createRouter } from './router'
+
+const info = {
+  name: 'Leadbox',
+  version: '1.0.0',
+  platform: 'linux',
+  database: { status: 'ok' as const },
+}
+
+function setup(overrides: Partial<Handlers> = {}, trusted = true) {
+  const handlers: Handlers = {
+    'app:getInfo': vi.fn(() => info),
+    'app:openLogsFolder': vi.fn(() => undefined),
+    'app:openLink': vi.fn(() => true),
+    'sync:getStatus': vi.fn(() => {
+      throw new Error('not used')
+    }),
+    ...overrides,
+  }
+  const route = createRouter({
+    handlers,
+    isTrustedSender: () => trusted,
+    log: createSilentLogger(),
+  })
+  return { route, handlers }
+}
+
+describe('the IPC router', () => {
+  it('answers a valid request from a trusted page', async () => {
+    const { route } = setup()
+    expect(await route('app:getInfo', undefined, 'app://leadbox/index.html')).toEqual({
+      ok: true,
+      value: info,
+    })
+  })
+
+  it('refuses an untrusted sender before anything runs', async () => {
+    const { route, handlers } = setup({}, false)
+    const result = await route('app:openLink', { url: 'https://example.com' }, 'https://evil.test/')
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
+    expect(handlers['app:openLink']).not.toHaveBeenCalled()
+  })
+
+  it('refuses channels the contract does not name, including prototype keys', async () => {
+    const { route } = setup()
+    for (const channel of ['shell:exec', '__proto__', 'constructor', 42, null]) {
+      expect(await route(channel, undefined, 'app://leadbox/')).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_channel' },
+      })
+    }
+  })
+
+  it('refuses malformed payloads and names the bad field', async () => {
+    const { route, handlers } = setup()
+    const cases: unknown[] = [
+      undefined,
+      null,
+      'https://x.test',
+      { url: 42 },
+      { url: 'a'.repeat(3000) },
+    ]
+    for (const payload of cases) {
+      const result = await route('app:openLink', payload, 'app://leadbox/')
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
+    }
+    const named = await route('app:openLink', { url: 42 }, 'app://leadbox/')
+    expect(named.ok === false && named.error.fields).toHaveProperty('url')
+    expect(handlers['app:openLink']).not.toHaveBeenCalled()
+  })
+
+  it('refuses a payload on a channel that takes none', async () => {
+    const { route } = setup()
+    const result = await route('app:getInfo', { sneaky: true }, 'app://leadbox/')
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
+  })
+
+  it('passes a LeadboxError through with its code and fields', async () => {
+    const { route } = setup({
+      'app:getInfo': () => {
+        throw new LeadboxError('keychain_unavailable', 'No keychain', { account: 'missing' })
+      },
+    })
+    expect(await route('app:getInfo', undefined, 'app://leadbox/')).toEqual({
+      ok: false,
+      error: {
+        code: 'keychain_unavailable',
+        message: 'No keychain',
+        fields: { account: 'missing' },
+      },
+    })
+  })
+
+  it('hides the message of an unexpected error', async () => {
+    const { route } = setup({
+      'app:getInfo': () => {
+        throw new Error('secret internals at /home/someone/.config')
+      },
+    })
+    const result = await route('app:getInfo', undefined, 'app://leadbox/')
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(JSON.stringify(result)).not.toContain('/home/someone')
+  })
+
+  it('strips keys an answer was not meant to carry', async () => {
+    const { route } = setup({
+      'app:getInfo': () => ({ ...info, apiToken: 'leak-me', database: { status: 'ok' as const } }),
+    })
+    const result = await route('app:getInfo', undefined, 'app://leadbox/')
+    expect(JSON.stringify(result)).not.toContain('leak-me')
+  })
+
+  it('refuses to send an answer that breaks the contract', async () => {
+    const { route } = setup({ 'app:openLink': () => 'yes' as unknown as boolean })
+    const result = await route('app:openLink', { url: 'https://example.com' }, 'app://leadbox/')
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } })
+  })
+})

@@ -1,0 +1,63 @@
+import {
+  contract,
+  isChannel,
+  type Channel,
+  type RequestOf,
+  type ResponseOf,
+} from '../../shared/ipc/contract'
+import { LeadboxError, fail, fieldErrors, ok, type Result } from '../../shared/result'
+import type { Logger } from '../core/log/logger'
+
+export type Handlers = {
+  [C in Channel]: (payload: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>
+}
+
+export interface RouterOptions {
+  handlers: Handlers
+  /** Is this frame URL one of our own pages? */
+  isTrustedSender: (frameUrl: string | undefined) => boolean
+  log: Logger
+}
+
+export type Route = (
+  channel: unknown,
+  payload: unknown,
+  frameUrl: string | undefined,
+) => Promise<Result<unknown>>
+
+/**
+ * The one door into main. Nothing runs before the sender and the payload are checked, and
+ * every outcome, thrown or not, leaves as a typed Result: ipcRenderer.invoke would
+ * otherwise drop an error's code and fields.
+ */
+export function createRouter({ handlers, isTrustedSender, log }: RouterOptions): Route {
+  return async (channel, payload, frameUrl) => {
+    if (!isTrustedSender(frameUrl)) {
+      log.warn({ channel: String(channel).slice(0, 64) }, 'ipc refused: untrusted sender')
+      return fail('forbidden_sender', 'This request did not come from a Leadbox window.')
+    }
+    if (!isChannel(channel)) {
+      return fail('unknown_channel', 'Leadbox does not know this request.')
+    }
+    const spec = contract[channel]
+    const parsed = spec.request.safeParse(payload)
+    if (!parsed.success) {
+      log.warn({ channel }, 'ipc refused: invalid payload')
+      return fail('invalid_request', 'The request was not valid.', fieldErrors(parsed.error))
+    }
+    try {
+      const handler = handlers[channel] as (payload: unknown) => unknown
+      const value = await handler(parsed.data)
+      const answer = spec.response.safeParse(value)
+      if (!answer.success) {
+        log.error({ channel, issues: answer.error.issues.length }, 'ipc answer broke the contract')
+        return fail('internal', 'Leadbox made an answer it could not send. This is a bug.')
+      }
+      return ok(answer.data)
+    } catch (error) {
+      if (error instanceof LeadboxError) return { ok: false, error: error.toAppError() }
+      log.error({ channel, err: error }, 'ipc handler failed')
+      return fail('internal', 'Something went wrong inside Leadbox. The details are in the log.')
+    }
+  }
+}

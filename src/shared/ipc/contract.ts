@@ -1,0 +1,85 @@
+import { z } from 'zod'
+
+/**
+ * The one map of every request the renderer can make. Main validates each payload with
+ * `request` before anything runs, and passes each answer through `response`, whose object
+ * schemas drop unknown keys, so nothing main did not mean to share reaches the renderer.
+ */
+
+const none = z.undefined()
+
+export const databaseHealthSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok') }),
+  z.object({
+    status: z.literal('recovered'),
+    /** File name (never a path) the damaged database was moved to. */
+    movedAsideAs: z.string(),
+    reason: z.string(),
+  }),
+])
+export type DatabaseHealth = z.infer<typeof databaseHealthSchema>
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  database: databaseHealthSchema,
+})
+export type AppInfo = z.infer<typeof appInfoSchema>
+
+export const outboxStates = [
+  'queued',
+  'sending',
+  'uncertain',
+  'sent',
+  'needs_attention',
+  'cancelled',
+] as const
+export type OutboxState = (typeof outboxStates)[number]
+
+export const syncStatusSchema = z.object({
+  online: z.boolean(),
+  signedIn: z.boolean(),
+  counts: z.record(z.enum(outboxStates), z.number().int().nonnegative()),
+  /** Epoch milliseconds of the next automatic attempt, when one is scheduled. */
+  nextAttemptAt: z.number().nullable(),
+  lastError: z.string().nullable(),
+})
+export type SyncStatus = z.infer<typeof syncStatusSchema>
+
+export const externalLinkSchema = z.object({ url: z.string().max(2048) })
+
+export const contract = {
+  'app:getInfo': { request: none, response: appInfoSchema },
+  'app:openLogsFolder': { request: none, response: z.undefined() },
+  'app:openLink': { request: externalLinkSchema, response: z.boolean() },
+  'sync:getStatus': { request: none, response: syncStatusSchema },
+} as const satisfies Record<`${string}:${string}`, ChannelSpec>
+
+/** Main → renderer notifications. Coarse on purpose: the renderer refetches what it shows. */
+export const events = {
+  'outbox:changed': none,
+  'sync:status': syncStatusSchema,
+  'leads:changed': none,
+  'auth:changed': none,
+} as const satisfies Record<`${string}:${string}`, z.ZodType>
+
+export interface ChannelSpec {
+  request: z.ZodType
+  response: z.ZodType
+}
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>
+export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>
+export type EventName = keyof typeof events
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
+
+export const channels = Object.keys(contract) as Channel[]
+export const eventNames = Object.keys(events) as EventName[]
+
+export const isChannel = (value: unknown): value is Channel =>
+  typeof value === 'string' && Object.hasOwn(contract, value)
+export const isEventName = (value: unknown): value is EventName =>
+  typeof value === 'string' && Object.hasOwn(events, value)

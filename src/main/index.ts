@@ -86,7 +86,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => core?.close())
+  app.on('will-quit', (event) => {
+    // The database and the log close before the process ends, so nothing buffered is lost.
+    if (!core) return
+    const closing = core
+    core = undefined
+    event.preventDefault()
+    void closing.close().finally(() => app.exit(0))
+  })
   app
     .whenReady()
     .then(start)

@@ -24,8 +24,6 @@ export interface CoreOptions {
   openPath(path: string): Promise<string>
   /** better-sqlite3 built for the running runtime, when it is not the one in node_modules. */
   sqliteBinding?: string
-  /** Defaults to a rolling JSON log in `<dataDir>/logs`. */
-  log?: Logger
   now?: () => number
 }
 
@@ -41,14 +39,15 @@ export interface Core {
   syncStatus(): SyncStatus
   openLink(url: unknown): Promise<boolean>
   openLogsFolder(): Promise<void>
-  close(): void
+  close(): Promise<void>
 }
 
 /** The one composition root: builds every Electron-free service from the options. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? Date.now
   const logDir = join(options.dataDir, 'logs')
-  const log = options.log ?? (await createFileLogger(logDir))
+  const fileLog = await createFileLogger(logDir)
+  const log = fileLog.log
   const { db, health } = openDatabase(join(options.dataDir, 'leadbox.db'), {
     log,
     now: () => new Date(now()),
@@ -82,10 +81,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const problem = await options.openPath(logDir)
       if (problem) log.warn({ problem }, 'could not open the logs folder')
     },
-    close() {
+    async close() {
       stopWatchingNetwork()
       db.close()
-      log.flush()
+      log.info('core stopped')
+      await fileLog.close()
     },
   }
 }

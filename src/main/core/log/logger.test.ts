@@ -3,17 +3,16 @@ import { join } from 'node:path'
 import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../../../test/support/temp-dir'
-import { createFileLogger } from './logger'
+import { createFileLogger, type Logger } from './logger'
 import { Secret } from './secret'
 
 const tempDir = useTempDirs()
 
-async function logged(write: (log: Awaited<ReturnType<typeof createFileLogger>>) => void) {
+async function logged(write: (log: Logger) => void) {
   const dir = tempDir()
-  const log = await createFileLogger(dir)
+  const { log, close } = await createFileLogger(dir)
   write(log)
-  log.flush()
-  await new Promise((resolve) => setTimeout(resolve, 50))
+  await close()
   return readdirSync(dir)
     .map((name) => readFileSync(join(dir, name), 'utf8'))
     .join('')

@@ -34,8 +34,14 @@ export function logFileBase(logDir: string): string {
   return join(logDir, 'leadbox')
 }
 
+export interface FileLogger {
+  log: Logger
+  /** Writes what is buffered and closes the file. */
+  close(): Promise<void>
+}
+
 /** A JSON log in `logDir`, rolled daily or at 5 MB, keeping the last 7 files. */
-export async function createFileLogger(logDir: string, level = 'info'): Promise<Logger> {
+export async function createFileLogger(logDir: string, level = 'info'): Promise<FileLogger> {
   const stream = await roll({
     file: logFileBase(logDir),
     frequency: 'daily',
@@ -43,7 +49,20 @@ export async function createFileLogger(logDir: string, level = 'info'): Promise<
     mkdir: true,
     limit: { count: 7 },
   })
-  return pino({ level, redact: { paths: redactPaths, censor: '[redacted]' } }, stream)
+  // The file is opened in the background; waiting for it means a log that exists on start.
+  await new Promise<void>((resolve, reject) => {
+    stream.once('ready', () => resolve())
+    stream.once('error', reject)
+  })
+  const log = pino({ level, redact: { paths: redactPaths, censor: '[redacted]' } }, stream)
+  return {
+    log,
+    close: () =>
+      new Promise<void>((resolve) => {
+        stream.once('close', () => resolve())
+        stream.end()
+      }),
+  }
 }
 
 /** For tests and tools: same redaction, no file. */

@@ -12,5 +12,11 @@ declare module 'pino-roll' {
     dateFormat?: string
   }
 
-  export default function roll(options: RollOptions): Promise<DestinationStream & { end(): void }>
+  interface RollStream extends DestinationStream {
+    end(): void
+    once(event: 'ready' | 'close', listener: () => void): this
+    once(event: 'error', listener: (error: Error) => void): this
+  }
+
+  export default function roll(options: RollOptions): Promise<RollStream>
 }

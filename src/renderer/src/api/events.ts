@@ -1,0 +1,44 @@
+import { useEffect } from 'react'
+import type { QueryClient } from '@tanstack/react-query'
+import { eventNames, type EventName } from '../../../shared/ipc/contract'
+import type { LeadboxApi } from '../../../shared/ipc/leadbox-api'
+import { keys, type QueryKey } from './keys'
+import { leadbox } from './leadbox'
+
+/**
+ * What each main event makes stale. Events are coarse on purpose: the renderer refetches
+ * instead of patching caches from payloads, so there is one source of truth.
+ */
+export const invalidatedBy: Record<EventName, readonly QueryKey[]> = {
+  // Outbox rows feed the sync counts and show up in the inbox as pending leads.
+  'outbox:changed': [keys.outbox.all, keys.sync.status, keys.leads.all],
+  'sync:status': [keys.sync.status],
+  'leads:changed': [keys.leads.all],
+  // Another account (or none) means other leads and another sign-in state.
+  'auth:changed': [keys.auth.all, keys.sync.status, keys.leads.all],
+}
+
+export function invalidateFor(queryClient: QueryClient, event: EventName): Promise<void> {
+  return Promise.all(
+    invalidatedBy[event].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  ).then(() => undefined)
+}
+
+/** Subscribes to every main event; returns one function that unsubscribes them all. */
+export function subscribeToMainEvents(
+  queryClient: QueryClient,
+  api: Pick<LeadboxApi, 'on'> = leadbox(),
+): () => void {
+  const unsubscribers = eventNames.map((event) =>
+    api.on(event, () => {
+      void invalidateFor(queryClient, event)
+    }),
+  )
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe()
+  }
+}
+
+export function useMainEvents(queryClient: QueryClient): void {
+  useEffect(() => subscribeToMainEvents(queryClient), [queryClient])
+}

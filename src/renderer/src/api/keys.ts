@@ -1,0 +1,25 @@
+/**
+ * Every React Query key the renderer uses. Each domain's keys start with its `all` key, so
+ * invalidating `all` reaches everything below it.
+ */
+export const keys = {
+  app: {
+    all: ['app'] as const,
+    info: ['app', 'info'] as const,
+  },
+  sync: {
+    all: ['sync'] as const,
+    status: ['sync', 'status'] as const,
+  },
+  outbox: {
+    all: ['outbox'] as const,
+  },
+  leads: {
+    all: ['leads'] as const,
+  },
+  auth: {
+    all: ['auth'] as const,
+  },
+} as const
+
+export type QueryKey = readonly string[]

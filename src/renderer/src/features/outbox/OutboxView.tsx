@@ -1,0 +1,71 @@
+import { useSyncStatus } from '../../api'
+import { EmptyState } from '../../ui/EmptyState'
+import { InlineError } from '../../ui/InlineError'
+import { waitingCount } from '../frame/sync-summary'
+import { isOutboxEmpty, outboxCounts } from './outbox-counts'
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' })
+
+export function OutboxView() {
+  const status = useSyncStatus()
+
+  if (status.isPending) {
+    return (
+      <p className="muted" aria-busy="true">
+        Loading the outbox…
+      </p>
+    )
+  }
+  if (status.isError) {
+    return (
+      <InlineError
+        title="Could not load the outbox"
+        error={status.error}
+        onRetry={() => void status.refetch()}
+      />
+    )
+  }
+
+  const { counts, nextAttemptAt, lastError } = status.data
+
+  if (isOutboxEmpty(counts)) {
+    return (
+      <EmptyState title="Nothing waiting to sync">
+        <p>
+          Leads you capture are saved here first, even with no network, and sent to Pipedrive
+          exactly once as soon as they can be.
+        </p>
+      </EmptyState>
+    )
+  }
+
+  return (
+    <div className="stack">
+      <dl className="count-grid" aria-label="Outbox counts">
+        {outboxCounts(counts).map((entry) => (
+          <div
+            key={entry.state}
+            className="count-card"
+            data-state={entry.state}
+            data-has-items={entry.count > 0 ? 'true' : undefined}
+          >
+            <dt className="count-card__label">{entry.label}</dt>
+            <dd className="count-card__value">{entry.count}</dd>
+            <dd className="count-card__meaning">{entry.meaning}</dd>
+          </div>
+        ))}
+      </dl>
+      {waitingCount(counts) === 0 && counts.needs_attention === 0 ? (
+        <p className="muted">Everything you captured has reached Pipedrive.</p>
+      ) : null}
+      {nextAttemptAt !== null ? (
+        <p className="muted">Next attempt at {timeFormat.format(nextAttemptAt)}.</p>
+      ) : null}
+      {lastError !== null ? (
+        <p className="notice notice--warning">
+          <span className="notice__title">Last problem:</span> {lastError}
+        </p>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,71 @@
+import { useId } from 'react'
+import type { DatabaseHealth } from '../../../../shared/ipc/contract'
+import { useAppInfo, useOpenLogsFolder } from '../../api'
+import { InlineError } from '../../ui/InlineError'
+
+export function DiagnosticsSection() {
+  const info = useAppInfo()
+  const openLogs = useOpenLogsFolder()
+  const titleId = useId()
+
+  return (
+    <section className="settings-section" aria-labelledby={titleId}>
+      <h2 id={titleId} className="settings-section__title">
+        Diagnostics
+      </h2>
+      {info.isError ? (
+        <InlineError
+          title="Could not read the app details"
+          error={info.error}
+          onRetry={() => void info.refetch()}
+        />
+      ) : info.isPending ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        <>
+          <dl className="details">
+            <dt>App</dt>
+            <dd>{info.data.name}</dd>
+            <dt>Version</dt>
+            <dd>{info.data.version}</dd>
+            <dt>Platform</dt>
+            <dd>{info.data.platform}</dd>
+            <dt>Database</dt>
+            <dd>{info.data.database.status === 'ok' ? 'Healthy' : 'Recovered'}</dd>
+          </dl>
+          <DatabaseRecoveredNotice health={info.data.database} />
+        </>
+      )}
+      <div className="settings-section__actions">
+        <button
+          type="button"
+          className="button"
+          disabled={openLogs.isPending}
+          onClick={() => openLogs.mutate()}
+        >
+          Open logs folder
+        </button>
+      </div>
+      {openLogs.isError ? (
+        <InlineError title="Could not open the logs folder" error={openLogs.error} />
+      ) : null}
+    </section>
+  )
+}
+
+function DatabaseRecoveredNotice({ health }: { health: DatabaseHealth }) {
+  const titleId = useId()
+  if (health.status !== 'recovered') return null
+  return (
+    <div className="notice notice--warning" role="region" aria-labelledby={titleId}>
+      <p id={titleId} className="notice__title">
+        The database was damaged and has been replaced
+      </p>
+      <p>
+        Leadbox could not use its database ({health.reason}), so it moved the damaged file aside as{' '}
+        <code>{health.movedAsideAs}</code> and started with a fresh one. Leads that were waiting in
+        the old file are not in the new one; keep that file if you need them back.
+      </p>
+    </div>
+  )
+}

@@ -2,11 +2,11 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
-import { contentSecurityPolicy } from './src/shared/csp'
+import { metaContentSecurityPolicy } from './src/shared/csp'
 
 // The dev server's React refresh preamble is an inline script; only `electron-vite dev`
 // gets that exception. Built pages carry the strict policy.
-const devPolicy = contentSecurityPolicy
+const devPolicy = metaContentSecurityPolicy
   .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
   .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
   .replace("connect-src 'self'", "connect-src 'self' ws://localhost:*")
@@ -21,7 +21,7 @@ function contentSecurityPolicyMeta(): Plugin {
           tag: 'meta',
           attrs: {
             'http-equiv': 'Content-Security-Policy',
-            content: context.server ? devPolicy : contentSecurityPolicy,
+            content: context.server ? devPolicy : metaContentSecurityPolicy,
           },
           injectTo: 'head-prepend',
         },
@@ -50,6 +50,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react(), contentSecurityPolicyMeta()],
     build: {
+      minify: true,
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/renderer/index.html'),

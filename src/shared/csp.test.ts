@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicy } from './csp'
+import { contentSecurityPolicy, metaContentSecurityPolicy } from './csp'
 
 const directives = new Map(
   contentSecurityPolicy.split(';').map((part) => {
@@ -22,5 +22,14 @@ describe('the Content-Security-Policy', () => {
       /unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe-eval/,
     )
     expect(contentSecurityPolicy).not.toMatch(/\*|https?:|data:.*script|blob:/)
+  })
+})
+
+describe('the <meta> form of the policy', () => {
+  it('is the same policy less what a meta tag cannot carry', () => {
+    expect(metaContentSecurityPolicy).not.toContain('frame-ancestors')
+    expect(`${metaContentSecurityPolicy}; frame-ancestors 'none'`.split('; ').sort()).toEqual(
+      contentSecurityPolicy.split('; ').sort(),
+    )
   })
 })

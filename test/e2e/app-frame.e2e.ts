@@ -1,0 +1,179 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contentSecurityPolicy } from '../../src/shared/csp'
+import { useTempDirs } from '../support/temp-dir'
+import { startHarness, type Harness } from './harness/server'
+import {
+  collectProblems,
+  launchChromium,
+  screenshotDir,
+  type LaunchedBrowser,
+} from './support/browser'
+
+if (!existsSync('out/renderer/index.html')) {
+  throw new Error('Build the app first (npm run build): the end-to-end tests load out/renderer.')
+}
+
+const tempDir = useTempDirs()
+let browser: LaunchedBrowser
+let harness: Harness
+
+beforeAll(async () => {
+  mkdirSync(screenshotDir, { recursive: true })
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function openApp(colorScheme: 'light' | 'dark') {
+  harness = await startHarness({ dataDir: tempDir() })
+  const context: BrowserContext = await browser.browser.newContext({
+    colorScheme,
+    viewport: { width: 1100, height: 720 },
+  })
+  const page = await context.newPage()
+  const problems = collectProblems(page)
+  await page.goto(`${harness.url}/index.html`)
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
+  return { page, problems, context }
+}
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 })
+
+describe.each(['light', 'dark'] as const)('the app frame, %s', (scheme) => {
+  it('moves between views by keyboard and shows what a newcomer does first', async () => {
+    const { page, problems, context } = await openApp(scheme)
+    try {
+      await page.getByRole('heading', { name: 'No leads yet' }).waitFor()
+      await page.screenshot({ path: join(screenshotDir, `inbox-${scheme}.png`) })
+
+      await page.keyboard.press('Control+2')
+      await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor()
+      await page.getByRole('heading', { name: 'Nothing waiting to sync' }).waitFor()
+      await page.screenshot({ path: join(screenshotDir, `outbox-${scheme}.png`) })
+
+      await page.keyboard.press('Control+3')
+      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+      await page.getByText('0.0.0-harness').waitFor()
+      await page.screenshot({ path: join(screenshotDir, `settings-${scheme}.png`) })
+
+      // Arrow keys move along the navigation, Enter opens the view.
+      await page.keyboard.press('Escape')
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Settings')
+      await page.keyboard.press('Home')
+      await page.keyboard.press('Enter')
+      expect(await heading(page).textContent()).toBe('Inbox')
+
+      // Focus is visible where the keyboard put it.
+      await page.keyboard.press('Control+2')
+      await page.keyboard.press('Escape')
+      const outline = await page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement as Element)
+        return `${style.outlineStyle} ${style.outlineWidth}`
+      })
+      expect(outline).not.toMatch(/^none|\b0px/)
+
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+      const [r = 0, g = 0, b = 0] = background.match(/\d+/g)!.map(Number)
+      const luminance = (r + g + b) / 3
+      if (scheme === 'dark') expect(luminance).toBeLessThan(80)
+      else expect(luminance).toBeGreaterThan(200)
+
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+      await harness.close()
+    }
+  })
+})
+
+describe('the app against its main process', () => {
+  it('shows connectivity as main reports it, pushed by events', async () => {
+    const { page, problems, context } = await openApp('light')
+    try {
+      const status = page.getByRole('status', { name: /^Sync status/ })
+      await expect.poll(() => status.getAttribute('aria-label')).toMatch(/Online/)
+      harness.network.set(false)
+      await expect.poll(() => status.getAttribute('aria-label')).toMatch(/Offline/)
+      harness.network.set(true)
+      await expect.poll(() => status.getAttribute('aria-label')).toMatch(/Online/)
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+      await harness.close()
+    }
+  })
+
+  it('opens the logs folder through main', async () => {
+    const { page, context } = await openApp('light')
+    try {
+      await page.keyboard.press('Control+3')
+      await page.getByRole('button', { name: 'Open logs folder' }).click()
+      await expect.poll(() => harness.opened.folders).toEqual([join(harness.core.logDir)])
+    } finally {
+      await context.close()
+      await harness.close()
+    }
+  })
+
+  it('serves every page under the strict policy, and main refuses foreign senders', async () => {
+    const { page, context } = await openApp('light')
+    try {
+      const response = await page.request.get(`${harness.url}/quick-add.html`)
+      expect(response.headers()['content-security-policy']).toBe(contentSecurityPolicy)
+      const meta = await page
+        .locator('meta[http-equiv="Content-Security-Policy"]')
+        .getAttribute('content')
+      expect(meta).not.toMatch(/unsafe/)
+
+      // Inline script is refused by the page's policy.
+      const inlineRan = await page.evaluate(() => {
+        const script = document.createElement('script')
+        script.textContent = 'window.__inline = true'
+        document.head.append(script)
+        return (window as unknown as { __inline?: boolean }).__inline === true
+      })
+      expect(inlineRan).toBe(false)
+
+      const foreign = await page.request.post(`${harness.url}/__harness/ipc/app:getInfo`, {
+        data: {},
+        headers: { referer: 'https://evil.test/index.html' },
+      })
+      expect(await foreign.json()).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
+      const malformed = await page.evaluate(() =>
+        (
+          window as unknown as { leadbox: { app: { openLink(p: unknown): Promise<unknown> } } }
+        ).leadbox.app.openLink({
+          url: 42,
+        }),
+      )
+      expect(malformed).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
+      expect(harness.opened.links).toEqual([])
+    } finally {
+      await context.close()
+      await harness.close()
+    }
+  })
+
+  it('shows the quick-add window ready to type', async () => {
+    const { page, context, problems } = await openApp('light')
+    try {
+      await page.goto(`${harness.url}/quick-add.html`)
+      const field = page.getByRole('textbox', { name: 'Describe the lead' })
+      await field.waitFor()
+      expect(
+        await page.evaluate(
+          () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id,
+        ),
+      ).toBeTruthy()
+      await page.screenshot({ path: join(screenshotDir, 'quick-add-light.png') })
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+      await harness.close()
+    }
+  })
+})

@@ -5,6 +5,7 @@ import type { SecretStore } from './auth/secret-store'
 import { openDatabase, type Db } from './db/database'
 import { createCoreEvents, type CoreEvents } from './events/core-events'
 import { createFileLogger, type Logger } from './log/logger'
+import { createOutbox, type Outbox } from './outbox/outbox'
 import { createSettingsStore, type SettingsStore } from './settings/settings-store'
 import type { NetworkSignals } from './sync/network'
 import { currentSyncStatus } from './sync/sync-status'
@@ -32,11 +33,14 @@ export interface Core {
   db: Db
   database: DatabaseHealth
   settings: SettingsStore
+  outbox: Outbox
   secrets: SecretStore
   events: CoreEvents
   logDir: string
   info(): AppInfo
   syncStatus(): SyncStatus
+  /** Tells the windows the outbox moved: they refetch what they show. */
+  outboxChanged(): void
   openLink(url: unknown): Promise<boolean>
   openLogsFolder(): Promise<void>
   close(): Promise<void>
@@ -55,9 +59,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   const events = createCoreEvents()
   const settings = createSettingsStore(db, now)
+  const outbox = createOutbox(db, now)
+  const syncStatus = () => currentSyncStatus(options.network, outbox.counts())
   const stopWatchingNetwork = options.network.onChange((online) => {
     log.info({ online }, 'network changed')
-    events.emit('sync:status', currentSyncStatus(options.network))
+    events.emit('sync:status', syncStatus())
   })
   log.info({ version: options.version, platform: options.platform }, 'core started')
 
@@ -66,6 +72,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     db,
     database: health,
     settings,
+    outbox,
     secrets: options.secrets,
     events,
     logDir,
@@ -75,7 +82,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       platform: options.platform,
       database: health,
     }),
-    syncStatus: () => currentSyncStatus(options.network),
+    syncStatus,
+    outboxChanged() {
+      events.emit('outbox:changed', undefined)
+      events.emit('sync:status', syncStatus())
+    },
     openLink: (url) => openExternalUrl(url, options.openExternal),
     async openLogsFolder() {
       const problem = await options.openPath(logDir)

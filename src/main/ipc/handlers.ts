@@ -3,6 +3,12 @@ import type { Handlers } from './router'
 
 /** Each channel of the contract, answered by the core. Payloads arrive validated. */
 export function createHandlers(core: Core): Handlers {
+  /** Runs a change to the outbox, then tells the windows. */
+  const changing = <T>(change: () => T): T => {
+    const result = change()
+    core.outboxChanged()
+    return result
+  }
   return {
     'app:getInfo': () => core.info(),
     'app:openLogsFolder': async () => {
@@ -11,5 +17,9 @@ export function createHandlers(core: Core): Handlers {
     },
     'app:openLink': ({ url }) => core.openLink(url),
     'sync:getStatus': () => core.syncStatus(),
+    'leads:create': (draft) => changing(() => core.outbox.enqueueLead(draft)),
+    'outbox:list': () => core.outbox.list(),
+    'outbox:retry': ({ id }) => changing(() => core.outbox.retry(id)),
+    'outbox:discard': ({ id }) => changing(() => core.outbox.discard(id)),
   }
 }

@@ -11,14 +11,20 @@ const info = {
   database: { status: 'ok' as const },
 }
 
+const unused = (): never => {
+  throw new Error('not used')
+}
+
 function setup(overrides: Partial<Handlers> = {}, trusted = true) {
   const handlers: Handlers = {
     'app:getInfo': vi.fn(() => info),
     'app:openLogsFolder': vi.fn(() => undefined),
     'app:openLink': vi.fn(() => true),
-    'sync:getStatus': vi.fn(() => {
-      throw new Error('not used')
-    }),
+    'sync:getStatus': vi.fn(unused),
+    'leads:create': vi.fn(unused),
+    'outbox:list': vi.fn(unused),
+    'outbox:retry': vi.fn(unused),
+    'outbox:discard': vi.fn(unused),
     ...overrides,
   }
   const route = createRouter({

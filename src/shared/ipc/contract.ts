@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { leadDraftSchema } from '../leads/lead-draft'
 
 /**
  * The one map of every request the renderer can make. Main validates each payload with
@@ -37,6 +38,39 @@ export const outboxStates = [
 ] as const
 export type OutboxState = (typeof outboxStates)[number]
 
+export const outboxKinds = [
+  'person.create',
+  'organization.create',
+  'lead.create',
+  'lead.update',
+  'lead.archive',
+  'lead.unarchive',
+  'lead.delete',
+  'note.create',
+] as const
+export type OutboxKind = (typeof outboxKinds)[number]
+
+/** One change waiting for (or already taken by) Pipedrive, as the renderer sees it. */
+export const outboxItemSchema = z.object({
+  id: z.number().int(),
+  clientId: z.string(),
+  kind: z.enum(outboxKinds),
+  state: z.enum(outboxStates),
+  title: z.string(),
+  attempts: z.number().int(),
+  nextAttemptAt: z.number().nullable(),
+  lastError: z.string().nullable(),
+  /** Pipedrive's id once it has the item. */
+  remoteId: z.string().nullable(),
+  /** Rows that must reach Pipedrive first (a new person before its lead). */
+  dependsOn: z.array(z.number().int()),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+})
+export type OutboxItem = z.infer<typeof outboxItemSchema>
+
+const outboxRowRef = z.object({ id: z.number().int().positive() })
+
 export const syncStatusSchema = z.object({
   online: z.boolean(),
   signedIn: z.boolean(),
@@ -54,6 +88,10 @@ export const contract = {
   'app:openLogsFolder': { request: none, response: z.undefined() },
   'app:openLink': { request: externalLinkSchema, response: z.boolean() },
   'sync:getStatus': { request: none, response: syncStatusSchema },
+  'leads:create': { request: leadDraftSchema, response: outboxItemSchema },
+  'outbox:list': { request: none, response: z.array(outboxItemSchema) },
+  'outbox:retry': { request: outboxRowRef, response: outboxItemSchema },
+  'outbox:discard': { request: outboxRowRef, response: z.array(outboxItemSchema) },
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>
 
 /** Main → renderer notifications. Coarse on purpose: the renderer refetches what it shows. */

@@ -1,18 +1,18 @@
-import { outboxStates, type OutboxState, type SyncStatus } from '../../../shared/ipc/contract'
+import type { OutboxState, SyncStatus } from '../../../shared/ipc/contract'
 import type { NetworkSignals } from './network'
 
-const noRows = (): Record<OutboxState, number> =>
-  Object.fromEntries(outboxStates.map((state) => [state, 0])) as Record<OutboxState, number>
-
 /**
- * What the renderer's sync indicator shows. Until accounts and the outbox exist, nothing
- * is signed in and nothing waits; connectivity is real.
+ * What the renderer's sync indicator shows. Until accounts exist nothing is signed in, so
+ * rows wait; connectivity and the outbox counts are real.
  */
-export function currentSyncStatus(network: NetworkSignals): SyncStatus {
+export function currentSyncStatus(
+  network: NetworkSignals,
+  counts: Record<OutboxState, number>,
+): SyncStatus {
   return {
     online: network.isOnline(),
     signedIn: false,
-    counts: noRows(),
+    counts,
     nextAttemptAt: null,
     lastError: null,
   }

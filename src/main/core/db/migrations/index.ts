@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { settings001 } from './001-settings'
+import { outbox002 } from './002-outbox'
 
 export interface Migration {
   version: number
@@ -8,6 +9,6 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released, only followed by another. */
-export const migrations: readonly Migration[] = [settings001]
+export const migrations: readonly Migration[] = [settings001, outbox002]
 
 export const latestVersion = migrations.length

@@ -69,3 +69,25 @@ describe('migrations', () => {
     })
   })
 })
+
+describe('2: outbox', () => {
+  it('adds the outbox beside existing settings, which stay', () => {
+    const db = databaseAt(1)
+    db.prepare('INSERT INTO settings VALUES (?, ?, ?)').run('kept', '1', 1)
+    migrate(db, 2)
+    expect(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('kept')).toBe('1')
+    const insert = db.prepare(
+      'INSERT INTO outbox (client_id, kind, payload, title, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 1)',
+    )
+    const person = insert.run('c1', 'person.create', '{}', 'Jane').lastInsertRowid
+    const lead = insert.run('c2', 'lead.create', '{}', 'Lead').lastInsertRowid
+    db.prepare('INSERT INTO outbox_dependency VALUES (?, ?, ?)').run(lead, person, 'person')
+    expect(() => insert.run('c2', 'lead.create', '{}', 'again')).toThrow(/UNIQUE/)
+    expect(() => insert.run('c3', 'lead.explode', '{}', 'x')).toThrow(/CHECK/)
+    expect(() =>
+      db.prepare('INSERT INTO outbox_dependency VALUES (?, 999, ?)').run(lead, 'lead'),
+    ).toThrow(/FOREIGN KEY/)
+    expect(db.prepare('SELECT state FROM outbox WHERE id = ?').pluck().get(lead)).toBe('queued')
+    db.close()
+  })
+})

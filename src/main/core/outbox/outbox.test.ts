@@ -1,0 +1,117 @@
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { useTempDirs } from '../../../../test/support/temp-dir'
+import { LeadboxError } from '../../../shared/result'
+import { openDatabase } from '../db/database'
+import { createSilentLogger } from '../log/logger'
+import { createOutbox } from './outbox'
+
+const tempDir = useTempDirs()
+
+function setup() {
+  const file = join(tempDir(), 'leadbox.db')
+  const { db } = openDatabase(file, { log: createSilentLogger() })
+  let clock = 1_000
+  const outbox = createOutbox(db, () => clock)
+  return { file, db, outbox, tick: (ms: number) => (clock += ms) }
+}
+
+const lead = { title: 'Acme renewal', person: { kind: 'existing' as const, id: 7 } }
+
+describe('the outbox', () => {
+  it('commits a lead before it answers: another connection sees it at once', () => {
+    const { file, outbox } = setup()
+    const item = outbox.enqueueLead({ ...lead, value: { amount: 5000, currency: 'EUR' } })
+    expect(item).toMatchObject({
+      kind: 'lead.create',
+      state: 'queued',
+      title: 'Acme renewal',
+      attempts: 0,
+    })
+    expect(item.clientId).toMatch(/^[0-9a-f-]{36}$/)
+
+    const other = new Database(file, { readonly: true })
+    const row = other
+      .prepare('SELECT kind, state, payload FROM outbox WHERE id = ?')
+      .get(item.id) as {
+      payload: string
+    }
+    expect(JSON.parse(row.payload)).toEqual({
+      title: 'Acme renewal',
+      personId: 7,
+      value: { amount: 5000, currency: 'EUR' },
+    })
+    other.close()
+  })
+
+  it('refuses an invalid draft with a typed error naming each bad field, and writes nothing', () => {
+    const { outbox } = setup()
+    let error: unknown
+    try {
+      outbox.enqueueLead({ title: '', value: { amount: 5 }, visibleTo: 3 })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(LeadboxError)
+    expect((error as LeadboxError).code).toBe('invalid_request')
+    expect(Object.keys((error as LeadboxError).fields ?? {}).sort()).toEqual([
+      'title',
+      'value.currency',
+      'visibleTo',
+    ])
+    expect(outbox.list()).toEqual([])
+  })
+
+  it('queues a new person and organization first, and the note after the lead', () => {
+    const { outbox } = setup()
+    const item = outbox.enqueueLead({
+      title: 'Fair contact',
+      person: { kind: 'new', name: 'Jane Doe', email: 'jane@acme.test' },
+      organization: { kind: 'new', name: 'Acme' },
+      note: 'Met at the fair',
+    })
+    const rows = outbox.list()
+    expect(rows.map((row) => row.kind).sort()).toEqual([
+      'lead.create',
+      'note.create',
+      'organization.create',
+      'person.create',
+    ])
+    const byKind = Object.fromEntries(rows.map((row) => [row.kind, row]))
+    expect(item.dependsOn).toEqual([byKind['person.create']!.id, byKind['organization.create']!.id])
+    expect(byKind['note.create']!.dependsOn).toEqual([item.id])
+    expect(byKind['person.create']!.title).toBe('Jane Doe')
+    expect(outbox.counts()).toMatchObject({ queued: 4, sent: 0 })
+  })
+
+  it('discards a lead with the rows waiting on it, and nothing else', () => {
+    const { outbox } = setup()
+    const keep = outbox.enqueueLead(lead)
+    const item = outbox.enqueueLead({ ...lead, note: 'call back' })
+    const cancelled = outbox.discard(item.id)
+    expect(cancelled.map((row) => row.kind).sort()).toEqual(['lead.create', 'note.create'])
+    expect(cancelled.every((row) => row.state === 'cancelled')).toBe(true)
+    expect(outbox.get(keep.id)?.state).toBe('queued')
+    expect(() => outbox.discard(item.id)).toThrow(/cannot be discarded/)
+    expect(() => outbox.discard(999)).toThrow(LeadboxError)
+  })
+
+  it('retries a row now', () => {
+    const { outbox, tick } = setup()
+    const item = outbox.enqueueLead(lead)
+    tick(500)
+    expect(outbox.retry(item.id)).toMatchObject({ state: 'queued', nextAttemptAt: 1_500 })
+  })
+
+  it('prunes old finished rows only', () => {
+    const { db, outbox, tick } = setup()
+    const old = outbox.enqueueLead(lead)
+    const live = outbox.enqueueLead(lead)
+    db.prepare("UPDATE outbox SET state = 'sent' WHERE id = ?").run(old.id)
+    tick(10_000)
+    expect(outbox.prune(5_000)).toBe(1)
+    expect(outbox.get(old.id)).toBeUndefined()
+    expect(outbox.get(live.id)?.state).toBe('queued')
+  })
+})

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto'
+import {
+  outboxStates,
+  type OutboxItem,
+  type OutboxKind,
+  type OutboxState,
+} from '../../../shared/ipc/contract'
+import { leadDraftSchema, type LeadDraft } from '../../../shared/leads/lead-draft'
+import { LeadboxError, fieldErrors } from '../../../shared/result'
+import type { Db } from '../db/database'
+
+type Role = 'person' | 'organization' | 'lead'
+
+interface Row {
+  id: number
+  client_id: string
+  kind: OutboxKind
+  state: OutboxState
+  payload: string
+  title: string
+  attempts: number
+  next_attempt_at: number | null
+  last_error: string | null
+  remote_id: string | null
+  created_at: number
+  updated_at: number
+  depends_on: string | null
+}
+
+/** What a lead row stores: the draft, with new people and organizations split off. */
+export type LeadCreatePayload = Omit<LeadDraft, 'person' | 'organization' | 'note'> & {
+  personId?: number
+  organizationId?: number
+}
+
+export interface Outbox {
+  /** Validates, then commits the lead and what it needs in one transaction. */
+  enqueueLead(draft: unknown): OutboxItem
+  list(): OutboxItem[]
+  get(id: number): OutboxItem | undefined
+  counts(): Record<OutboxState, number>
+  /** Sends a row again now: after an edit, or when the user will not wait for the backoff. */
+  retry(id: number): OutboxItem
+  /** Cancels a row and every row waiting on it; returns what was cancelled. */
+  discard(id: number): OutboxItem[]
+  /** Forgets sent and cancelled rows older than `age` milliseconds. */
+  prune(age: number): number
+}
+
+const select = `
+  SELECT o.id, o.client_id, o.kind, o.state, o.payload, o.title, o.attempts, o.next_attempt_at,
+         o.last_error, o.remote_id, o.created_at, o.updated_at,
+         (SELECT group_concat(d.parent_id) FROM outbox_dependency d WHERE d.row_id = o.id) AS depends_on
+  FROM outbox o`
+
+function toItem(row: Row): OutboxItem {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    kind: row.kind,
+    state: row.state,
+    title: row.title,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    remoteId: row.remote_id,
+    dependsOn: row.depends_on
+      ? row.depends_on
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b)
+      : [],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+// States a user may cancel: nothing is on the wire for them right now.
+const discardable = new Set<OutboxState>(['queued', 'needs_attention', 'uncertain'])
+const retryable = new Set<OutboxState>(['queued', 'needs_attention'])
+
+export function createOutbox(db: Db, now: () => number = Date.now): Outbox {
+  const insert = db.prepare<[string, OutboxKind, string, string, number, number]>(
+    `INSERT INTO outbox (client_id, kind, payload, title, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  )
+  const link = db.prepare<[number | bigint, number | bigint, Role]>(
+    'INSERT INTO outbox_dependency (row_id, parent_id, role) VALUES (?, ?, ?)',
+  )
+  const byId = db.prepare<[number], Row>(`${select} WHERE o.id = ?`)
+  const all = db.prepare<[], Row>(`${select} ORDER BY o.id DESC`)
+  const countByState = db.prepare<[], { state: OutboxState; n: number }>(
+    'SELECT state, count(*) AS n FROM outbox GROUP BY state',
+  )
+  const dependents = db.prepare<[number], { row_id: number }>(
+    'SELECT row_id FROM outbox_dependency WHERE parent_id = ?',
+  )
+  const setState = db.prepare<[OutboxState, number, number]>(
+    'UPDATE outbox SET state = ?, updated_at = ? WHERE id = ?',
+  )
+
+  const add = (kind: OutboxKind, payload: unknown, title: string, at: number) =>
+    insert.run(randomUUID(), kind, JSON.stringify(payload), title, at, at).lastInsertRowid
+
+  const enqueue = db.transaction((draft: LeadDraft): number | bigint => {
+    const at = now()
+    const { person, organization, note, ...lead } = draft
+    const payload: LeadCreatePayload = { ...lead }
+    const parents: Array<[number | bigint, Role]> = []
+    if (person?.kind === 'existing') payload.personId = person.id
+    if (person?.kind === 'new') {
+      const { kind: _kind, ...fields } = person
+      parents.push([add('person.create', fields, person.name, at), 'person'])
+    }
+    if (organization?.kind === 'existing') payload.organizationId = organization.id
+    if (organization?.kind === 'new') {
+      parents.push([
+        add('organization.create', { name: organization.name }, organization.name, at),
+        'organization',
+      ])
+    }
+    const leadId = add('lead.create', payload, draft.title, at)
+    for (const [parent, role] of parents) link.run(leadId, parent, role)
+    if (note) link.run(add('note.create', { content: note }, note.slice(0, 80), at), leadId, 'lead')
+    return leadId
+  })
+
+  const get = (id: number) => {
+    const row = byId.get(id)
+    return row ? toItem(row) : undefined
+  }
+  const mustGet = (id: number) => {
+    const item = get(id)
+    if (!item) throw new LeadboxError('not_found', 'This item is no longer in the outbox.')
+    return item
+  }
+
+  const cancelTree = db.transaction((id: number): number[] => {
+    const cancelled: number[] = []
+    const visit = (rowId: number) => {
+      const item = mustGet(rowId)
+      if (!discardable.has(item.state)) return
+      setState.run('cancelled', now(), rowId)
+      cancelled.push(rowId)
+      for (const { row_id } of dependents.all(rowId)) visit(row_id)
+    }
+    visit(id)
+    return cancelled
+  })
+
+  return {
+    enqueueLead(input) {
+      const parsed = leadDraftSchema.safeParse(input)
+      if (!parsed.success) {
+        throw new LeadboxError(
+          'invalid_request',
+          'The lead is not complete yet.',
+          fieldErrors(parsed.error),
+        )
+      }
+      return mustGet(Number(enqueue(parsed.data)))
+    },
+    list: () => all.all().map(toItem),
+    get,
+    counts() {
+      const counts = Object.fromEntries(outboxStates.map((state) => [state, 0])) as Record<
+        OutboxState,
+        number
+      >
+      for (const { state, n } of countByState.all()) counts[state] = n
+      return counts
+    },
+    retry(id) {
+      const item = mustGet(id)
+      if (!retryable.has(item.state)) {
+        throw new LeadboxError(
+          'invalid_request',
+          `A ${item.state.replace('_', ' ')} item cannot be retried.`,
+        )
+      }
+      db.prepare(
+        'UPDATE outbox SET state = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?',
+      ).run('queued', now(), now(), id)
+      return mustGet(id)
+    },
+    discard(id) {
+      const item = mustGet(id)
+      if (!discardable.has(item.state)) {
+        throw new LeadboxError(
+          'invalid_request',
+          `A ${item.state.replace('_', ' ')} item cannot be discarded.`,
+        )
+      }
+      return cancelTree(id).map(mustGet)
+    },
+    prune(age) {
+      const before = now() - age
+      return db.transaction(() => {
+        // Dependency links of old rows go first; a row still needed by a live one stays.
+        const old = `SELECT id FROM outbox WHERE state IN ('sent', 'cancelled') AND updated_at < ?
+          AND id NOT IN (SELECT d.parent_id FROM outbox_dependency d JOIN outbox o ON o.id = d.row_id
+                         WHERE o.state NOT IN ('sent', 'cancelled'))`
+        const ids = db
+          .prepare<[number], { id: number }>(old)
+          .all(before)
+          .map((row) => row.id)
+        const unlink = db.prepare('DELETE FROM outbox_dependency WHERE row_id = ? OR parent_id = ?')
+        const remove = db.prepare('DELETE FROM outbox WHERE id = ?')
+        for (const rowId of ids) unlink.run(rowId, rowId)
+        for (const rowId of ids) remove.run(rowId)
+        return ids.length
+      })()
+    },
+  }
+}

@@ -1,0 +1,357 @@
+// startSandbox(): a local, faithful Pipedrive for development and tests. See README.md.
+import type { Server, ServerResponse } from 'node:http'
+import { createServer } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { registerAccount } from './account'
+import type { App, SandboxOptions } from './app'
+import { resolveConfig } from './app'
+import { registerContacts } from './contacts'
+import { handleControl } from './control'
+import { registerConversions } from './conversions'
+import type { Count, RequestMatch } from './faults'
+import { FaultTable } from './faults'
+import { registerLeads } from './leads'
+import { registerNotes } from './notes'
+import { OAuthServer } from './oauth'
+import { createPipeline } from './pipeline'
+import { RateLimiter } from './rate-limit'
+import type { LoggedRequest, Outcome } from './request-log'
+import { RequestLog } from './request-log'
+import { Router } from './router'
+import { registerSearch } from './search'
+import { createSeedData } from './seed'
+import { labelView, leadView, noteView, organizationView, personView } from './views'
+
+type Scoped<T = object> = RequestMatch & { count?: Count } & T
+
+export interface Faults {
+  /** The next `count` matching requests get a 500, 502 or 503 without being processed. */
+  failNext(count: number, options?: RequestMatch & { status?: number }): void
+  /** Process the request (the lead is stored) and then destroy the socket instead of answering. */
+  storeThenReset(count?: Count, match?: RequestMatch): void
+  /** Hold matching requests for `ms` before processing them normally. */
+  delay(ms: number, options?: Scoped): void
+  /** Never answer matching requests (until close or reset). */
+  hang(options?: Scoped): void
+  /** Answer 429 regardless of the limiter, with Retry-After when given (seconds). */
+  force429(options?: Scoped<{ retryAfter?: number }>): void
+  /** Answer with Cloudflare's HTML 403 block page. */
+  cloudflare403(options?: Scoped): void
+  /** The company's daily token budget drops to zero: every API call gets 429 until midnight. */
+  exhaustDailyBudget(): void
+  setDailyBudget(remaining: number): void
+  /** Every OAuth access token issued so far answers 401; refresh tokens keep working. */
+  expireAccessTokens(): void
+  /**
+   * 'refuse' closes the listener (ECONNREFUSED) and re-listens on the same port when switched
+   * back; 'reset' keeps listening but destroys each connection (ECONNRESET). Existing keep-alive
+   * connections are cut either way. With forMs it switches back by itself.
+   */
+  refuseConnections(options?: { forMs?: number; mode?: 'refuse' | 'reset' }): Promise<void>
+  acceptConnections(): Promise<void>
+  /** Records created within the last `ms` do not show up in search results yet. */
+  searchIndexLag(ms: number): void
+  /** Lead conversions end in `failed`. */
+  failConversions(on?: boolean): void
+  list(): ReturnType<FaultTable['list']>
+  /** Removes every fault and accepts connections again. */
+  clear(): Promise<void>
+}
+
+export interface SandboxState {
+  /** Stored leads in API shape, archived ones included. */
+  readonly leads: Array<Record<string, unknown>>
+  readonly removedLeads: Array<{ removed: 'deleted' | 'converted'; lead: Record<string, unknown> }>
+  readonly persons: Array<Record<string, unknown>>
+  readonly organizations: Array<Record<string, unknown>>
+  readonly notes: Array<Record<string, unknown>>
+  readonly leadLabels: Array<Record<string, unknown>>
+  readonly conversions: Array<Record<string, unknown>>
+  readonly requests: LoggedRequest[]
+  /** `{ 'POST /api/v1/leads': { '201': 2, reset: 1 } }` */
+  counts(): Record<string, Record<string, number>>
+  /** Requests to `POST /api/v1/leads` (spec path), optionally only with one outcome. */
+  count(endpoint: string, outcome?: Outcome): number
+  readonly dailyBudget: { limit: number; remaining: number }
+  readonly oauth: { activeAccessTokens: number; activeGrants: number }
+  snapshot(): Record<string, unknown>
+}
+
+export interface Sandbox {
+  /** e.g. http://127.0.0.1:8787; the API lives under /api/v1 and /api/v2, OAuth under /oauth. */
+  url: string
+  port: number
+  apiToken: string
+  oauth: {
+    clientId: string
+    clientSecret: string
+    /** The first registered redirect URI. */
+    redirectUri: string
+    redirectUris: string[]
+    scope: string
+    /** The consent page URL the app would open in a browser. */
+    authorizeUrl(state?: string, redirectUri?: string): string
+    /** A fresh authorization code, as if the user had clicked Allow. */
+    issueCode(redirectUri?: string): string
+  }
+  faults: Faults
+  state: SandboxState
+  /** Moves the sandbox clock forward (on top of the `now` option). */
+  advanceTime(ms: number): void
+  now(): number
+  /** Back to the seed data: no faults, no tokens or codes, fresh limits, empty request log. */
+  reset(): Promise<void>
+  close(): Promise<void>
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const config = resolveConfig(options)
+  let offset = 0
+  const now = () => (options.now ? options.now() : Date.now()) + offset
+  const data = createSeedData(now())
+  const app: App = {
+    config,
+    now,
+    url: '',
+    data,
+    oauth: new OAuthServer(config, now, data.company.id),
+    limiter: new RateLimiter(config.limits, now),
+    faults: new FaultTable(),
+    log: new RequestLog(config.logLimit),
+  }
+
+  const router = new Router()
+  registerLeads(router)
+  registerAccount(router)
+  registerNotes(router)
+  registerContacts(router)
+  registerSearch(router)
+  registerConversions(router)
+  app.oauth.register(router, app)
+
+  const hung = new Set<ServerResponse>()
+  const sockets = new Set<Socket>()
+  let server: Server | null = null
+  let mode: 'accept' | 'refuse' | 'reset' = 'accept'
+  let port = options.port ?? 0
+  let restoreTimer: NodeJS.Timeout | undefined
+  // Listener changes run one after another even when tests fire them back to back.
+  let lifecycle: Promise<void> = Promise.resolve()
+  const serially = (step: () => Promise<void>) => (lifecycle = lifecycle.then(step, step))
+
+  const pipeline = createPipeline(app, router, {
+    hung,
+    control: (method, path, body) => handleControl(sandbox, method, path, body),
+  })
+
+  function listen(): Promise<void> {
+    const next = createServer((req, res) => void pipeline(req, res))
+    next.keepAliveTimeout = 5000
+    next.on('connection', (socket: Socket) => {
+      if (mode === 'reset') {
+        socket.destroy()
+        return
+      }
+      sockets.add(socket)
+      socket.once('close', () => sockets.delete(socket))
+    })
+    return new Promise((resolve, reject) => {
+      next.once('error', reject)
+      next.listen(port, '127.0.0.1', () => {
+        next.off('error', reject)
+        port = (next.address() as AddressInfo).port
+        server = next
+        resolve()
+      })
+    })
+  }
+
+  function cutConnections(): void {
+    for (const res of hung) res.destroy()
+    hung.clear()
+    for (const socket of sockets) socket.destroy()
+  }
+
+  function stopListening(): Promise<void> {
+    const current = server
+    server = null
+    if (!current) return Promise.resolve()
+    return new Promise((resolve) => {
+      current.close(() => resolve())
+      current.closeAllConnections()
+      cutConnections()
+    })
+  }
+
+  const accept = () =>
+    serially(async () => {
+      clearTimeout(restoreTimer)
+      if (mode === 'refuse') {
+        mode = 'accept'
+        await listen()
+      }
+      mode = 'accept'
+    })
+
+  const table = app.faults
+  const faults: Faults = {
+    failNext: (count, { status = 500, ...match } = {}) => {
+      table.add('fail', match, count, { status })
+    },
+    storeThenReset: (count = 1, match = {}) => {
+      table.add('storeThenReset', match, count)
+    },
+    delay: (ms, { count = 1, ...match } = {}) => {
+      table.add('delay', match, count, { ms })
+    },
+    hang: ({ count = 1, ...match } = {}) => {
+      table.add('hang', match, count)
+    },
+    force429: ({ count = 1, retryAfter, ...match } = {}) => {
+      table.add('force429', match, count, retryAfter === undefined ? {} : { retryAfter })
+    },
+    cloudflare403: ({ count = 1, ...match } = {}) => {
+      table.add('cloudflare403', match, count)
+    },
+    exhaustDailyBudget: () => app.limiter.setRemaining(0),
+    setDailyBudget: (remaining) => app.limiter.setRemaining(remaining),
+    expireAccessTokens: () => app.oauth.expireAccessTokens(),
+    refuseConnections: ({ forMs, mode: wanted = 'refuse' } = {}) =>
+      serially(async () => {
+        clearTimeout(restoreTimer)
+        if (mode !== 'accept') return
+        mode = wanted
+        if (wanted === 'refuse') await stopListening()
+        else cutConnections()
+        if (forMs !== undefined) {
+          restoreTimer = setTimeout(() => void accept(), forMs)
+          restoreTimer.unref()
+        }
+      }),
+    acceptConnections: accept,
+    searchIndexLag: (ms) => {
+      table.searchIndexLagMs = ms
+    },
+    failConversions: (on = true) => {
+      table.failConversions = on
+    },
+    list: () => table.list(),
+    clear: async () => {
+      table.clear()
+      await accept()
+    },
+  }
+
+  const views = {
+    leads: () => [...app.data.leads.values()].map(leadView),
+    persons: () => [...app.data.persons.values()].map(personView),
+    organizations: () => [...app.data.organizations.values()].map(organizationView),
+    notes: () => [...app.data.notes.values()].map((n) => noteView(n, app.data)),
+    leadLabels: () => [...app.data.leadLabels.values()].map(labelView),
+    removedLeads: () =>
+      [...app.data.removedLeads.values()].map(({ removed, ...lead }) => ({
+        removed,
+        lead: leadView(lead),
+      })),
+    conversions: () => [...app.data.conversions.values()].map((c) => ({ ...c })),
+  }
+
+  const state: SandboxState = {
+    get leads() {
+      return views.leads()
+    },
+    get removedLeads() {
+      return views.removedLeads()
+    },
+    get persons() {
+      return views.persons()
+    },
+    get organizations() {
+      return views.organizations()
+    },
+    get notes() {
+      return views.notes()
+    },
+    get leadLabels() {
+      return views.leadLabels()
+    },
+    get conversions() {
+      return views.conversions()
+    },
+    get requests() {
+      return app.log.list()
+    },
+    counts: () => app.log.counts(),
+    count: (endpoint, outcome) => app.log.count(endpoint, outcome),
+    get dailyBudget() {
+      return app.limiter.budget()
+    },
+    get oauth() {
+      return app.oauth.stats()
+    },
+    snapshot: () => ({
+      leads: views.leads(),
+      removedLeads: views.removedLeads(),
+      persons: views.persons(),
+      organizations: views.organizations(),
+      notes: views.notes(),
+      leadLabels: views.leadLabels(),
+      conversions: views.conversions(),
+      requestCounts: app.log.counts(),
+      dailyBudget: app.limiter.budget(),
+      oauth: app.oauth.stats(),
+      faults: table.list(),
+      now: new Date(now()).toISOString(),
+    }),
+  }
+
+  const sandbox: Sandbox = {
+    url: '',
+    port: 0,
+    apiToken: config.apiToken,
+    oauth: {
+      clientId: config.oauth.clientId,
+      clientSecret: config.oauth.clientSecret,
+      redirectUri: config.oauth.redirectUris[0] ?? '',
+      redirectUris: [...config.oauth.redirectUris],
+      scope: config.oauth.scope,
+      authorizeUrl: (stateParam, redirectUri = config.oauth.redirectUris[0] ?? '') => {
+        const url = new URL('/oauth/authorize', sandbox.url)
+        url.searchParams.set('client_id', config.oauth.clientId)
+        url.searchParams.set('redirect_uri', redirectUri)
+        if (stateParam !== undefined) url.searchParams.set('state', stateParam)
+        return url.toString()
+      },
+      issueCode: (redirectUri = config.oauth.redirectUris[0] ?? '') =>
+        app.oauth.issueCode(redirectUri, app.data.meId),
+    },
+    faults,
+    state,
+    advanceTime: (ms) => {
+      offset += ms
+    },
+    now,
+    reset: async () => {
+      await faults.clear()
+      // Only hung responses: the control request asking for the reset is still open.
+      for (const res of hung) res.destroy()
+      app.data = createSeedData(now())
+      app.oauth.reset()
+      app.limiter.reset()
+      app.log.clear()
+    },
+    close: () =>
+      serially(async () => {
+        clearTimeout(restoreTimer)
+        mode = 'accept'
+        await stopListening()
+        cutConnections()
+      }),
+  }
+
+  await listen()
+  sandbox.port = port
+  sandbox.url = `http://127.0.0.1:${port}`
+  app.url = sandbox.url
+  return sandbox
+}

@@ -1,0 +1,319 @@
+// Every response shape the app relies on, checked against the official schemas (extracted into
+// spec/ by scripts/extract-spec.mjs).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Sandbox } from './index'
+import { approveConsent, seedIds, startSandbox } from './index'
+import { call, expectAllProperties, expectRequest, expectResponse, oauthForm } from './test-support'
+
+let sandbox: Sandbox
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ limits: { enabled: false } })
+})
+afterAll(() => sandbox.close())
+
+const { fields, options, persons, organizations, labels, leads } = seedIds
+
+describe('v1 leads', () => {
+  it('GET /leads and /leads/archived', async () => {
+    const list = await call(sandbox, 'GET', '/api/v1/leads')
+    expect(list.status).toBe(200)
+    expectResponse('v1', 'GET /leads', 200, list.body)
+    for (const lead of list.body.data) expectAllProperties('v1', 'Lead', lead)
+    expect(list.body.additional_data).toEqual({
+      start: 0,
+      limit: 100,
+      more_items_in_collection: false,
+    })
+
+    const archived = await call(sandbox, 'GET', '/api/v1/leads/archived')
+    expectResponse('v1', 'GET /leads/archived', 200, archived.body)
+    expect(archived.body.data.map((l: { id: string }) => l.id)).toEqual([leads.archived])
+  })
+
+  it('POST, GET, PATCH and DELETE a lead with custom fields', async () => {
+    const body = {
+      title: 'Contract lead',
+      person_id: persons.maria,
+      organization_id: organizations.acme,
+      label_ids: [labels.hot],
+      value: { amount: 1500, currency: 'GBP' },
+      expected_close_date: '2027-02-01',
+      visible_to: '3',
+      origin_id: 'leadbox-contract',
+      [fields.leadReference]: 'LBX-CONTRACT',
+      [fields.budget]: 900.5,
+      [fields.segment]: options.segment.retail,
+      [fields.products]: [options.products.vans, options.products.service],
+    }
+    expectRequest('v1', 'POST /leads', body)
+    const created = await call(sandbox, 'POST', '/api/v1/leads', body)
+    expect(created.status).toBe(201)
+    expectResponse('v1', 'POST /leads', 201, created.body)
+    expectAllProperties('v1', 'Lead', created.body.data)
+    expect(created.body.data).toMatchObject({
+      source_name: 'API',
+      origin: 'API',
+      origin_id: 'leadbox-contract',
+      [fields.leadReference]: 'LBX-CONTRACT',
+      [fields.budget]: 900.5,
+      [`${fields.budget}_currency`]: 'EUR',
+      [fields.segment]: options.segment.retail,
+      [fields.products]: `${options.products.vans},${options.products.service}`,
+    })
+    const id = created.body.data.id as string
+
+    const fetched = await call(sandbox, 'GET', `/api/v1/leads/${id}`)
+    expectResponse('v1', 'GET /leads/{id}', 200, fetched.body)
+    expect(fetched.body.data).toEqual(created.body.data)
+
+    const patch = { title: 'Renamed', value: null, is_archived: false }
+    expectRequest('v1', 'PATCH /leads/{id}', patch)
+    const updated = await call(sandbox, 'PATCH', `/api/v1/leads/${id}`, patch)
+    expectResponse('v1', 'PATCH /leads/{id}', 200, updated.body)
+    expect(updated.body.data.value).toBeNull()
+
+    const deleted = await call(sandbox, 'DELETE', `/api/v1/leads/${id}`)
+    expectResponse('v1', 'DELETE /leads/{id}', 200, deleted.body)
+    expect(deleted.body).toEqual({ success: true, data: { id } })
+
+    const gone = await call(sandbox, 'GET', `/api/v1/leads/${id}`)
+    expect(gone.status).toBe(404)
+    expectResponse('v1', 'GET /leads/{id}', 404, gone.body)
+    expect(gone.body).toEqual({
+      success: false,
+      error: 'requested lead not found',
+      error_info: 'Object was not found.',
+      data: null,
+      additional_data: null,
+    })
+  })
+
+  it('GET /leads/search (v1)', async () => {
+    const found = await call(sandbox, 'GET', '/api/v1/leads/search?term=acme')
+    expectResponse('v1', 'GET /leads/search', 200, found.body)
+    expect(found.body.additional_data.pagination).toMatchObject({ start: 0, limit: 100 })
+  })
+})
+
+describe('v1 lead labels, sources, fields', () => {
+  it('lists the three default labels', async () => {
+    const list = await call(sandbox, 'GET', '/api/v1/leadLabels')
+    expectResponse('v1', 'GET /leadLabels', 200, list.body)
+    const byName = Object.fromEntries(
+      list.body.data.map((l: { name: string; color: string }) => [l.name, l.color]),
+    )
+    expect(byName).toMatchObject({ Hot: 'red', Warm: 'yellow', Cold: 'blue' })
+    for (const label of list.body.data) expectAllProperties('v1', 'LeadLabel', label)
+  })
+
+  it('adds, updates and deletes a label', async () => {
+    const body = { name: 'Trade fair', color: 'purple' }
+    expectRequest('v1', 'POST /leadLabels', body)
+    const added = await call(sandbox, 'POST', '/api/v1/leadLabels', body)
+    expect(added.status).toBe(200)
+    expectResponse('v1', 'POST /leadLabels', 200, added.body)
+    const id = added.body.data.id as string
+    const updated = await call(sandbox, 'PATCH', `/api/v1/leadLabels/${id}`, { color: 'green' })
+    expectResponse('v1', 'PATCH /leadLabels/{id}', 200, updated.body)
+    expect(updated.body.data.color).toBe('green')
+    const deleted = await call(sandbox, 'DELETE', `/api/v1/leadLabels/${id}`)
+    expectResponse('v1', 'DELETE /leadLabels/{id}', 200, deleted.body)
+    const missing = await call(sandbox, 'PATCH', `/api/v1/leadLabels/${id}`, { name: 'x' })
+    expect(missing.status).toBe(404)
+    expectResponse('v1', 'PATCH /leadLabels/{id}', 404, missing.body)
+  })
+
+  it('lists the fixed lead sources', async () => {
+    const sources = await call(sandbox, 'GET', '/api/v1/leadSources')
+    expectResponse('v1', 'GET /leadSources', 200, sources.body)
+    expect(sources.body.data).toHaveLength(10)
+    expect(sources.body.data).toContainEqual({ name: 'API' })
+  })
+
+  it('pages deal fields, including every custom field type the app maps', async () => {
+    const page = await call(sandbox, 'GET', '/api/v1/dealFields?start=0&limit=10')
+    expectResponse('v1', 'GET /dealFields', 200, page.body)
+    expect(page.body.additional_data.pagination).toEqual({
+      start: 0,
+      limit: 10,
+      more_items_in_collection: true,
+      next_start: 10,
+    })
+    const all = await call(sandbox, 'GET', '/api/v1/dealFields')
+    expectResponse('v1', 'GET /dealFields', 200, all.body)
+    for (const field of all.body.data) {
+      expectAllProperties('v1', 'Field', field, ['options_deleted', 'is_subfield', 'subfields'])
+    }
+    const custom = all.body.data.filter((f: { key: string }) => /^[0-9a-f]{40}$/.test(f.key))
+    expect(custom.map((f: { field_type: string }) => f.field_type).sort()).toEqual(
+      ['date', 'double', 'enum', 'monetary', 'set', 'text', 'varchar'].sort(),
+    )
+    for (const field of custom.filter((f: { field_type: string }) =>
+      ['enum', 'set'].includes(f.field_type),
+    )) {
+      expect(field.options.length).toBeGreaterThan(1)
+    }
+  })
+
+  it('lists lead fields', async () => {
+    const list = await call(sandbox, 'GET', '/api/v1/leadFields')
+    expectResponse('v1', 'GET /leadFields', 200, list.body)
+    const keys = list.body.data.map((f: { key: string }) => f.key)
+    expect(keys).toContain('title')
+    expect(keys).toContain(fields.budget)
+  })
+})
+
+describe('v1 users, currencies, notes', () => {
+  it('GET /users and /users/me', async () => {
+    const users = await call(sandbox, 'GET', '/api/v1/users')
+    expectResponse('v1', 'GET /users', 200, users.body)
+    for (const user of users.body.data) expectAllProperties('v1', 'BaseUser', user)
+    expect(users.body.data.filter((u: { is_you: boolean }) => u.is_you)).toHaveLength(1)
+
+    const me = await call(sandbox, 'GET', '/api/v1/users/me')
+    expectResponse('v1', 'GET /users/me', 200, me.body)
+    expect(me.body.data).toMatchObject({
+      id: seedIds.me,
+      is_you: true,
+      company_id: seedIds.company,
+      company_domain: 'northwind-sandbox',
+    })
+  })
+
+  it('answers 401 with the documented body', async () => {
+    const denied = await call(sandbox, 'GET', '/api/v1/users/me', undefined, 'none')
+    expect(denied.status).toBe(401)
+    expectResponse('v1', 'GET /users/me', 401, denied.body)
+    expect(denied.body).toEqual({ success: false, error: 'unauthorized access', errorCode: 401 })
+  })
+
+  it('GET /currencies with and without term', async () => {
+    const all = await call(sandbox, 'GET', '/api/v1/currencies')
+    expectResponse('v1', 'GET /currencies', 200, all.body)
+    const codes = all.body.data.map((c: { code: string }) => c.code)
+    expect(codes).toEqual(expect.arrayContaining(['EUR', 'USD', 'GBP', 'JPY']))
+    const yen = all.body.data.find((c: { code: string }) => c.code === 'JPY')
+    expect(yen).toMatchObject({ decimal_points: 0, symbol: '¥' })
+    const filtered = await call(sandbox, 'GET', '/api/v1/currencies?term=pound')
+    expect(filtered.body.data.map((c: { code: string }) => c.code)).toEqual(['GBP'])
+  })
+
+  it('POST /notes on a lead', async () => {
+    const body = { content: 'Called back, wants a demo', lead_id: leads.lena }
+    expectRequest('v1', 'POST /notes', body)
+    const note = await call(sandbox, 'POST', '/api/v1/notes', body)
+    expect(note.status).toBe(200)
+    expectResponse('v1', 'POST /notes', 200, note.body)
+    expect(note.body.data).toMatchObject({ content: body.content, lead_id: leads.lena })
+  })
+})
+
+describe('v2 persons and organizations', () => {
+  it('creates, reads and lists persons', async () => {
+    const body = {
+      name: 'Grace Hopper',
+      org_id: organizations.contoso,
+      emails: [{ value: 'grace@contoso.example', primary: true, label: 'work' }],
+      phones: [{ value: '+1 555 0100', primary: true, label: 'mobile' }],
+      visible_to: 3,
+    }
+    expectRequest('v2', 'POST /persons', body)
+    const created = await call(sandbox, 'POST', '/api/v2/persons', body)
+    expect(created.status).toBe(200)
+    expectResponse('v2', 'POST /persons', 200, created.body)
+    expectAllProperties('v2', 'UpsertPersonResponseData.data', created.body.data, [
+      'postal_address',
+      'notes',
+      'im',
+      'birthday',
+      'job_title',
+    ])
+    const fetched = await call(sandbox, 'GET', `/api/v2/persons/${created.body.data.id}`)
+    expectResponse('v2', 'GET /persons/{id}', 200, fetched.body)
+    const list = await call(sandbox, 'GET', '/api/v2/persons?limit=2')
+    expectResponse('v2', 'GET /persons', 200, list.body)
+    expect(typeof list.body.additional_data.next_cursor).toBe('string')
+  })
+
+  it('creates, reads and lists organizations', async () => {
+    const body = { name: 'Initech', address: { value: '1 Main St, Austin' }, visible_to: 3 }
+    expectRequest('v2', 'POST /organizations', body)
+    const created = await call(sandbox, 'POST', '/api/v2/organizations', body)
+    expectResponse('v2', 'POST /organizations', 200, created.body)
+    const fetched = await call(sandbox, 'GET', `/api/v2/organizations/${created.body.data.id}`)
+    expectResponse('v2', 'GET /organizations/{id}', 200, fetched.body)
+    const list = await call(sandbox, 'GET', '/api/v2/organizations')
+    expectResponse('v2', 'GET /organizations', 200, list.body)
+    expect(list.body.additional_data.next_cursor).toBeNull()
+  })
+
+  it('searches persons, organizations and leads', async () => {
+    const people = await call(sandbox, 'GET', '/api/v2/persons/search?term=schmidt')
+    expectResponse('v2', 'GET /persons/search', 200, people.body)
+    expect(people.body.data.items[0].item).toMatchObject({ id: persons.maria, type: 'person' })
+
+    const lena = await call(sandbox, 'GET', '/api/v2/persons/search?term=lena&fields=name')
+    expectResponse('v2', 'GET /persons/search', 200, lena.body)
+    expect(lena.body.data.items[0].item.organization).toBeNull()
+
+    const orgs = await call(sandbox, 'GET', '/api/v2/organizations/search?term=contoso')
+    expectResponse('v2', 'GET /organizations/search', 200, orgs.body)
+
+    const found = await call(sandbox, 'GET', '/api/v2/leads/search?term=blue river')
+    expectResponse('v2', 'GET /leads/search', 200, found.body)
+    expect(found.body.data.items[0].item).toMatchObject({
+      id: leads.blueRiver,
+      type: 'lead',
+      person: null,
+      visible_to: 3,
+    })
+  })
+})
+
+describe('v2 lead conversion', () => {
+  it('converts a lead to a deal', async () => {
+    const started = await call(sandbox, 'POST', `/api/v2/leads/${leads.lena}/convert/deal`, {})
+    expect(started.status).toBe(200)
+    expectResponse('v2', 'POST /leads/{id}/convert/deal', 200, started.body)
+    const conversion = started.body.data.conversion_id as string
+    const path = `/api/v2/leads/${leads.lena}/convert/status/${conversion}`
+    const first = await call(sandbox, 'GET', path)
+    expectResponse('v2', 'GET /leads/{id}/convert/status/{conversion_id}', 200, first.body)
+    const second = await call(sandbox, 'GET', path)
+    expectResponse('v2', 'GET /leads/{id}/convert/status/{conversion_id}', 200, second.body)
+    expect(second.body.data.status).toBe('completed')
+
+    const missing = await call(
+      sandbox,
+      'POST',
+      '/api/v2/leads/00000000-0000-4000-8000-000000000000/convert/deal',
+      {},
+    )
+    expect(missing.status).toBe(404)
+    expectResponse('v2', 'POST /leads/{id}/convert/deal', 404, missing.body)
+  })
+})
+
+describe('OAuth token response', () => {
+  it('matches GetTokensResponse and points api_domain at the sandbox', async () => {
+    const redirect = await approveConsent(sandbox.oauth.authorizeUrl('s1'))
+    const form = {
+      grant_type: 'authorization_code',
+      code: redirect.searchParams.get('code') ?? '',
+      redirect_uri: sandbox.oauth.redirectUri,
+    }
+    expectRequest('v1', 'POST /oauth/token', form)
+    const tokens = await oauthForm(sandbox, '/oauth/token', form)
+    expectResponse('v1', 'POST /oauth/token', 200, tokens.body)
+    expectAllProperties('v1', 'GetTokensResponse', tokens.body)
+    expect(tokens.body.api_domain).toBe(sandbox.url)
+
+    const refreshed = await oauthForm(sandbox, '/oauth/token', {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.body.refresh_token,
+    })
+    expectResponse('v1', 'POST /oauth/token/', 200, refreshed.body)
+  })
+})

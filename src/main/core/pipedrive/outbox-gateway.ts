@@ -1,0 +1,77 @@
+import type { LeadValue } from '../../../shared/leads/lead-draft'
+
+/**
+ * What the sync engine needs from Pipedrive, in Pipedrive's own field names. The Pipedrive
+ * client implements it; every method throws a PipedriveFailure when the request fails.
+ */
+export interface OutboxGateway {
+  /** POST /api/v1/leads (201). `origin_id` carries the outbox row's client UUID. */
+  addLead(body: AddLeadBody): Promise<RemoteLead>
+  /** PATCH /api/v1/leads/{id}. */
+  updateLead(id: string, body: UpdateLeadBody): Promise<RemoteLead>
+  /** DELETE /api/v1/leads/{id}. */
+  deleteLead(id: string): Promise<void>
+  /** GET /api/v1/leads/{id}. */
+  getLead(id: string): Promise<RemoteLead>
+  /** Every page of GET /api/v1/leads with these filters (both pagination shapes handled). */
+  listLeads(query: {
+    person_id?: number
+    organization_id?: number
+    owner_id?: number
+    updated_since?: string
+  }): Promise<RemoteLead[]>
+  /** POST /api/v2/persons. */
+  addPerson(body: AddPersonBody): Promise<{ id: number; name: string }>
+  /** POST /api/v2/organizations. */
+  addOrganization(body: { name: string }): Promise<{ id: number; name: string }>
+  /** GET /api/v2/persons/search with exact_match (the search cap applies). */
+  findPersons(term: string, field: 'name' | 'email'): Promise<Array<{ id: number; name: string }>>
+  /** GET /api/v2/organizations/search with exact_match. */
+  findOrganizations(term: string): Promise<Array<{ id: number; name: string }>>
+  /** POST /api/v1/notes with lead_id. */
+  addNote(body: { content: string; lead_id: string }): Promise<{ id: number }>
+}
+
+export interface AddLeadBody {
+  title: string
+  owner_id?: number
+  label_ids?: string[]
+  person_id?: number
+  organization_id?: number
+  value?: LeadValue
+  expected_close_date?: string
+  visible_to?: '1' | '3' | '5' | '7'
+  was_seen?: boolean
+  origin_id: string
+  /** Custom field hash keys, flat as Pipedrive takes them. */
+  [customField: string]: unknown
+}
+
+export type UpdateLeadBody = Partial<Omit<AddLeadBody, 'origin_id'>> & { is_archived?: boolean }
+
+export interface AddPersonBody {
+  name: string
+  emails?: Array<{ value: string; primary: boolean; label?: string }>
+  phones?: Array<{ value: string; primary: boolean; label?: string }>
+  org_id?: number
+}
+
+/** The Lead object of GET /api/v1/leads/{id}, as much as the app reads. */
+export interface RemoteLead {
+  id: string
+  title: string
+  owner_id: number
+  creator_id: number
+  label_ids: string[]
+  person_id: number | null
+  organization_id: number | null
+  origin_id: string | null
+  is_archived: boolean
+  was_seen: boolean
+  value: LeadValue | null
+  expected_close_date: string | null
+  visible_to: string
+  add_time: string
+  update_time: string
+  [customField: string]: unknown
+}

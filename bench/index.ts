@@ -1,0 +1,20 @@
+// `npm run bench`: every benchmark of the project, printed as a table and as JSON.
+// Figures, not pass/fail: the targets are printed beside them.
+import { benchEnqueue } from './enqueue.bench'
+import { benchSandbox } from './sandbox.bench'
+
+type Row = Record<string, unknown> & { name: string }
+
+async function main() {
+  const results: Row[] = []
+  for (const bench of [benchEnqueue, () => benchSandbox()]) {
+    const result = (await bench()) as Row
+    results.push(result)
+    console.log(`${result.name}: done`)
+  }
+  console.log()
+  console.table(results.map(({ name, ...figures }) => ({ name, ...figures })))
+  console.log(JSON.stringify({ benchmarks: results }, null, 2))
+}
+
+void main()

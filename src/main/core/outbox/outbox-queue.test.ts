@@ -1,0 +1,107 @@
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { migrate } from '../db/migrate'
+import { createOutbox } from './outbox'
+import { createOutboxQueue } from './outbox-queue'
+
+function setup() {
+  const db = new Database(':memory:')
+  db.pragma('foreign_keys = ON')
+  migrate(db)
+  let clock = 10_000
+  const now = () => clock
+  return {
+    db,
+    outbox: createOutbox(db, now),
+    queue: createOutboxQueue(db, now),
+    tick: (ms: number) => (clock += ms),
+  }
+}
+
+const withNewPerson = {
+  title: 'Fair contact',
+  person: { kind: 'new' as const, name: 'Jane Doe' },
+  note: 'Call back',
+}
+
+describe('the outbox queue', () => {
+  it('offers a row only once its parents are sent, with their Pipedrive ids', () => {
+    const { outbox, queue } = setup()
+    const lead = outbox.enqueueLead(withNewPerson)
+    const [person] = lead.dependsOn
+    expect(queue.ready('acct', 10)).toEqual([{ id: person }])
+    expect(queue.claim(lead.id, 'acct')).toBeUndefined()
+
+    const claimed = queue.claim(person!, 'acct')!
+    expect(claimed).toMatchObject({ kind: 'person.create', previousState: 'queued', attempts: 1 })
+    expect(claimed.payload).toEqual({ name: 'Jane Doe' })
+    expect(queue.ready('acct', 10)).toEqual([])
+    queue.settle(person!, { to: 'sent', remoteId: '501' })
+
+    expect(queue.ready('acct', 10)).toEqual([{ id: lead.id }])
+    expect(queue.claim(lead.id, 'acct')).toMatchObject({ parents: { person: '501' } })
+    queue.settle(lead.id, { to: 'sent', remoteId: 'lead-uuid' })
+    const note = queue.ready('acct', 10)[0]!
+    expect(queue.claim(note.id, 'acct')).toMatchObject({
+      kind: 'note.create',
+      parents: { lead: 'lead-uuid' },
+    })
+  })
+
+  it('keeps capture order, waits out backoffs, and answers when the next row is due', () => {
+    const { outbox, queue, tick } = setup()
+    const first = outbox.enqueueLead({ title: 'a', organization: { kind: 'existing', id: 1 } })
+    const second = outbox.enqueueLead({ title: 'b', organization: { kind: 'existing', id: 1 } })
+    expect(queue.ready('acct', 10).map((row) => row.id)).toEqual([first.id, second.id])
+    queue.claim(first.id, 'acct')
+    queue.settle(first.id, { to: 'queued', nextAttemptAt: 15_000, error: 'refused' })
+    expect(queue.ready('acct', 10).map((row) => row.id)).toEqual([second.id])
+    queue.claim(second.id, 'acct')
+    queue.settle(second.id, { to: 'needs_attention', error: 'bad', status: 400 })
+    expect(queue.nextDue('acct')).toBe(15_000)
+    tick(5_000)
+    expect(queue.ready('acct', 10).map((row) => row.id)).toEqual([first.id])
+    expect(outbox.get(first.id)).toMatchObject({
+      state: 'queued',
+      lastError: 'refused',
+      attempts: 1,
+    })
+  })
+
+  it('binds a row to the account that first sends it, and hides it from others', () => {
+    const { outbox, queue } = setup()
+    const lead = outbox.enqueueLead({ title: 'a', organization: { kind: 'existing', id: 1 } })
+    queue.claim(lead.id, 'company-1:user-1')
+    queue.settle(lead.id, { to: 'queued', nextAttemptAt: 0, error: 'x' })
+    expect(queue.ready('company-2:user-9', 10)).toEqual([])
+    expect(queue.claim(lead.id, 'company-2:user-9')).toBeUndefined()
+    expect(queue.ready('company-1:user-1', 10)).toEqual([{ id: lead.id }])
+  })
+
+  it('turns rows left sending by a crash into uncertain ones, which are looked up first', () => {
+    const { outbox, queue } = setup()
+    const lead = outbox.enqueueLead({ title: 'a', organization: { kind: 'existing', id: 1 } })
+    queue.claim(lead.id, 'acct')
+    expect(queue.recoverInterrupted()).toBe(1)
+    expect(outbox.get(lead.id)?.state).toBe('uncertain')
+    expect(queue.claim(lead.id, 'acct')).toMatchObject({ previousState: 'uncertain', attempts: 2 })
+  })
+
+  it('lets every backed-off row go when the network comes back', () => {
+    const { outbox, queue } = setup()
+    const lead = outbox.enqueueLead({ title: 'a', organization: { kind: 'existing', id: 1 } })
+    queue.claim(lead.id, 'acct')
+    queue.settle(lead.id, { to: 'queued', nextAttemptAt: 999_999, error: 'offline' })
+    expect(queue.ready('acct', 10)).toEqual([])
+    queue.clearBackoff()
+    expect(queue.ready('acct', 10)).toEqual([{ id: lead.id }])
+  })
+
+  it('never offers a row whose parent was cancelled', () => {
+    const { outbox, queue } = setup()
+    const lead = outbox.enqueueLead(withNewPerson)
+    outbox.discard(lead.dependsOn[0]!)
+    expect(queue.ready('acct', 10)).toEqual([])
+    expect(outbox.get(lead.id)?.state).toBe('cancelled')
+  })
+})

@@ -1,0 +1,38 @@
+/**
+ * The quick-add line: one line such as `Acme renewal 5k EUR @Jane Doe #hot due fri` read into
+ * a lead's title and chips, on every keystroke.
+ *
+ * - `@name` a person, `+name` an organization: the longest run of words that is a whole name
+ *   in the catalog, else the longest that begins names (the chip offers candidates), else the
+ *   first word as someone new. `@"Jane Doe"` names exactly.
+ * - `#label`: a lead label by name, any case; a unique prefix will do (`#ho` is Hot).
+ * - money: see `money.ts`. Only the first amount counts.
+ * - `due`, `by`, `close`, `closes`, `closing` followed by a date: the expected close date.
+ *   Only the first date counts; `due diligence` stays text.
+ * - `"…"` at the start of a word: literal text, never parsed; the two quote marks are dropped
+ *   from the title. An unclosed quote runs to the end of the line and keeps its mark.
+ * - everything else is the title, whitespace collapsed.
+ */
+export { createCatalogIndex } from './catalog'
+export type { CatalogIndex } from './catalog'
+export { normalizeName } from './normalize'
+export { parseQuickAdd, warmUpQuickAdd } from './parse'
+export { removeChip } from './remove-chip'
+export type {
+  CatalogEntry,
+  CatalogMatch,
+  Chip,
+  ChipKind,
+  Currency,
+  DateChip,
+  LabelChip,
+  LabelMatch,
+  LeadLabel,
+  Literal,
+  MoneyChip,
+  OrganizationChip,
+  ParsedQuickAdd,
+  PersonChip,
+  QuickAddContext,
+  TextSpan,
+} from './types'

@@ -1,0 +1,111 @@
+import { defaultCandidateLimit } from './catalog'
+import type { Token } from './tokens'
+import { isSigil, withoutTrailingPunctuation } from './tokens'
+
+/** What a name is looked up in: the person or organization catalog, or the labels. */
+export type NameLookup<T> = {
+  readonly maxWords: number
+  find(name: string): readonly T[]
+  search(text: string, limit?: number): T[]
+}
+
+/** The words a sigil chip may take: `@Jane Doe renewal` offers Jane, Doe and renewal. */
+type Word = { text: string; end: number }
+
+export type NameMatch<T> = {
+  /** Where the chip ends in the input, and the last token it takes. */
+  end: number
+  lastToken: number
+  /** The name as typed, words single-spaced, sigil and quotes left out. */
+  typed: string
+  /** Entries whose whole name is the typed one. */
+  exact: readonly T[]
+  /** Entries whose name the typed words begin (exact ones among them). */
+  fits: readonly T[]
+}
+
+/**
+ * The longest run of words after the sigil that is a whole name in the lookup; failing
+ * that, the longest run that begins names (`@Jan` for Jane Doe and Jan Novak); failing that,
+ * the first word alone, as a new name. Words with a sigil or a quote end the run.
+ */
+export function matchSigilWords<T>(
+  input: string,
+  tokens: readonly Token[],
+  index: number,
+  lookup: NameLookup<T>,
+): NameMatch<T> {
+  const reach = Math.min(Math.max(lookup.maxWords, 1), 8)
+  const words: Word[] = []
+  for (let at = index; at < tokens.length && words.length < reach; at += 1) {
+    const token = tokens[at]!
+    if (token.kind !== 'word' || !token.atWordStart) break
+    if (at > index && isSigil(input[token.start])) break
+    words.push({
+      text: input.slice(at === index ? token.start + 1 : token.start, token.end),
+      end: token.end,
+    })
+  }
+
+  const variants = (count: number): { typed: string; end: number }[] => {
+    const before = words.slice(0, count - 1).map((word) => word.text)
+    const last = words[count - 1]!
+    const stripped = withoutTrailingPunctuation(last.text)
+    const forms = [{ typed: [...before, last.text].join(' '), end: last.end }]
+    if (stripped !== last.text && stripped !== '') {
+      forms.push({
+        typed: [...before, stripped].join(' '),
+        end: last.end - (last.text.length - stripped.length),
+      })
+    }
+    return forms
+  }
+
+  for (let count = words.length; count >= 1; count -= 1) {
+    for (const form of variants(count)) {
+      const exact = lookup.find(form.typed)
+      if (exact.length > 0) {
+        // Names this one begins stay on offer: `@José` may be on its way to José García.
+        const fits = lookup.search(form.typed, defaultCandidateLimit)
+        return { ...form, lastToken: index + count - 1, exact, fits }
+      }
+    }
+  }
+  for (let count = words.length; count >= 1; count -= 1) {
+    for (const form of variants(count)) {
+      const fits = lookup.search(form.typed, defaultCandidateLimit)
+      if (fits.length > 0) return { ...form, lastToken: index + count - 1, exact: [], fits }
+    }
+  }
+  const first = variants(1)
+  const form = first[first.length - 1]!
+  return { ...form, lastToken: index, exact: [], fits: [] }
+}
+
+/**
+ * `@"Jane Doe"`: the quoted name exactly. While the closing quote is not typed yet the name
+ * may still be partial, so it is also looked up as the start of names.
+ */
+export function matchQuotedName<T>(
+  typedName: string,
+  closed: boolean,
+  lookup: NameLookup<T>,
+): { typed: string; exact: readonly T[]; fits: readonly T[] } {
+  const typed = typedName.replace(/\s+/g, ' ').trim()
+  const exact = lookup.find(typed)
+  const fits = exact.length === 0 && !closed ? lookup.search(typed, defaultCandidateLimit) : []
+  return { typed, exact, fits }
+}
+
+/** Exact entries first, then the other fits, each once, at most eight. */
+export function rankCandidates<T>(exact: readonly T[], more: readonly T[]): T[] {
+  const ranked: T[] = []
+  const seen = new Set<T>()
+  for (const entry of [...exact, ...more]) {
+    if (seen.has(entry)) continue
+    seen.add(entry)
+    ranked.push(entry)
+    if (ranked.length >= defaultCandidateLimit) break
+  }
+  return ranked
+}

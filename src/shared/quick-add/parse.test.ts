@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest'
+import { parseQuickAdd } from './parse'
+import { sampleContext } from './sample-catalog'
+import type { Chip, ParsedQuickAdd } from './types'
+
+const context = sampleContext()
+
+/** One chip as a short line, so a table of examples stays readable. */
+function describeChip(chip: Chip): string {
+  switch (chip.kind) {
+    case 'person':
+    case 'organization':
+      return chip.match.kind === 'existing'
+        ? `${chip.kind} #${chip.match.id} "${chip.text}"`
+        : `${chip.kind} ${chip.match.kind} ${chip.match.name} "${chip.text}"`
+    case 'label':
+      return `label ${chip.match.kind} ${chip.match.name} "${chip.text}"`
+    case 'money':
+      return `money ${chip.amount} ${chip.currency} "${chip.text}"`
+    case 'date':
+      return `date ${chip.date} "${chip.text}"`
+  }
+}
+
+const read = (input: string, ctx = context) => {
+  const parsed = parseQuickAdd(input, ctx)
+  return { title: parsed.title, chips: parsed.chips.map(describeChip) }
+}
+
+describe('the spec example', () => {
+  it('reads title, money, person, label and close date with their exact spans', () => {
+    const input = 'Acme renewal 5k EUR @Jane Doe #hot due fri'
+    const parsed: ParsedQuickAdd = parseQuickAdd(input, context)
+    expect(parsed.title).toBe('Acme renewal')
+    expect(parsed.literals).toEqual([])
+    expect(parsed.chips).toEqual([
+      { kind: 'money', start: 13, end: 19, text: '5k EUR', amount: 5000, currency: 'EUR' },
+      {
+        kind: 'person',
+        start: 20,
+        end: 29,
+        text: '@Jane Doe',
+        match: { kind: 'existing', id: 1, name: 'Jane Doe' },
+        candidates: [{ id: 1, name: 'Jane Doe' }],
+      },
+      {
+        kind: 'label',
+        start: 30,
+        end: 34,
+        text: '#hot',
+        match: { kind: 'existing', id: '1b6e1a1c-0000-4000-8000-000000000001', name: 'Hot' },
+        candidates: [context.labels[0]],
+      },
+      { kind: 'date', start: 35, end: 42, text: 'due fri', date: '2026-11-27' },
+    ])
+  })
+})
+
+type Example = [input: string, title: string, chips: string[]]
+
+const examples: Record<string, Example[]> = {
+  'free text and whitespace': [
+    ['Acme renewal', 'Acme renewal', []],
+    ['  Acme \t renewal\u00a0 Q3  ', 'Acme renewal Q3', []],
+    ['', '', []],
+  ],
+  'persons: longest whole-word catalog match': [
+    ['@Jane Doe renewal', 'renewal', ['person #1 "@Jane Doe"']],
+    ['renewal @jane doe', 'renewal', ['person #1 "@jane doe"']],
+    ['@Mary Ann Lee call', 'call', ['person #8 "@Mary Ann Lee"']],
+    ['@Mary Ann call', 'call', ['person #9 "@Mary Ann"']],
+    ['@Jose', '', ['person #3 "@Jose"']],
+    ['@jose garcia', '', ['person #6 "@jose garcia"']],
+    ['@lukasz nowak', '', ['person #7 "@lukasz nowak"']],
+    ['@"Jane Doe" renewal', 'renewal', ['person #1 "@"Jane Doe""']],
+    ['Call @Jane, then', 'Call, then', ['person ambiguous Jane "@Jane"']],
+  ],
+  'persons: unknown, ambiguous and partial': [
+    ['@Zed Bloggs renewal', 'Bloggs renewal', ['person new Zed "@Zed"']],
+    ['@"Zed Bloggs" renewal', 'renewal', ['person new Zed Bloggs "@"Zed Bloggs""']],
+    ['@"Jane Doee"', '', ['person new Jane Doee "@"Jane Doee""']],
+    ['@Jan', '', ['person ambiguous Jan "@Jan"']],
+    ['@John Smith', '', ['person ambiguous John Smith "@John Smith"']],
+    ['@Jane Do', '', ['person ambiguous Jane Do "@Jane Do"']],
+    ['@"Jane D', '', ['person ambiguous Jane D "@"Jane D"']],
+    ['@Doe', '', ['person ambiguous Doe "@Doe"']],
+  ],
+  organizations: [
+    ['+Acme GmbH deal', 'deal', ['organization #12 "+Acme GmbH"']],
+    ['+Acme deal', 'deal', ['organization #11 "+Acme"']],
+    ['+"Acme GmbH"', '', ['organization #12 "+"Acme GmbH""']],
+    ['+Initech pilot', 'pilot', ['organization new Initech "+Initech"']],
+    ['+glob', '', ['organization ambiguous glob "+glob"']],
+  ],
+  'sigils that are not chips': [
+    ['@', '@', []],
+    ['#', '#', []],
+    ['+', '+', []],
+    ['@""', '@""', []],
+    ['+ Acme', '+ Acme', []],
+    ['Call +49 151 2345678', 'Call +49 151 2345678', []],
+    ['meet @5pm', 'meet @5pm', []],
+    ['order #123', 'order #123', []],
+    ['mail jane@acme.com', 'mail jane@acme.com', []],
+    ['C++ training', 'C++ training', []],
+  ],
+  labels: [
+    ['#hot', '', ['label existing Hot "#hot"']],
+    ['#HOT lead', 'lead', ['label existing Hot "#HOT"']],
+    ['#ho', '', ['label existing Hot "#ho"']],
+    ['#h', '', ['label ambiguous h "#h"']],
+    ['#follow up call', 'call', ['label existing Follow up "#follow up"']],
+    ['#"Follow up"', '', ['label existing Follow up "#"Follow up""']],
+    ['#vip', '', ['label new vip "#vip"']],
+    ['#hot #warm', '', ['label existing Hot "#hot"', 'label existing Warm "#warm"']],
+  ],
+  money: [
+    ['Acme 5k', 'Acme', ['money 5000 EUR "5k"']],
+    ['5000 EUR', '', ['money 5000 EUR "5000 EUR"']],
+    ['€5,000 deal', 'deal', ['money 5000 EUR "€5,000"']],
+    ['$3.5k', '', ['money 3500 USD "$3.5k"']],
+    ['USD 1200', '', ['money 1200 USD "USD 1200"']],
+    ['1.2m', '', ['money 1200000 EUR "1.2m"']],
+    ['5 000 EUR', '', ['money 5000 EUR "5 000 EUR"']],
+    ['EUR5k', '', ['money 5000 EUR "EUR5k"']],
+    ['Acme 2024 renewal', 'Acme 2024 renewal', []],
+    ['first 5k then 3k EUR', 'first then 3k EUR', ['money 5000 EUR "5k"']],
+  ],
+  'close dates': [
+    ['Deal due diligence', 'Deal due diligence', []],
+    ['Deal due diligence by fri', 'Deal due diligence', ['date 2026-11-27 "by fri"']],
+    ['by 15 Dec', '', ['date 2026-12-15 "by 15 Dec"']],
+    ['close next month', '', ['date 2026-12-25 "close next month"']],
+    ['due 2026-12-24', '', ['date 2026-12-24 "due 2026-12-24"']],
+    ['by tomorrow', '', ['date 2026-11-26 "by tomorrow"']],
+    ['Close the deal by fri', 'Close the deal', ['date 2026-11-27 "by fri"']],
+    ['due fri due mon', 'due mon', ['date 2026-11-27 "due fri"']],
+  ],
+  'quoted literals': [
+    ['"5k @home #1" follow-up', '5k @home #1 follow-up', []],
+    ['"due fri" prep', 'due fri prep', []],
+    ['Monitor 27" display 5k', 'Monitor 27" display', ['money 5000 EUR "5k"']],
+    ['"unclosed 5k @Jane', '"unclosed 5k @Jane', []],
+    ['""', '', []],
+    ['"Acme"5k', 'Acme5k', []],
+  ],
+}
+
+describe.each(Object.entries(examples))('%s', (_, rows) => {
+  it.each(rows)('%j', (input, title, chips) => {
+    expect(read(input)).toEqual({ title, chips })
+  })
+})
+
+describe('candidates', () => {
+  it('lists every catalog entry a prefix fits, whole-name starts first', () => {
+    const [chip] = parseQuickAdd('@Jan', context).chips
+    expect(chip?.kind === 'person' && chip.candidates).toEqual([
+      { id: 2, name: 'Jan Novak' },
+      { id: 1, name: 'Jane Doe' },
+    ])
+  })
+
+  it('offers both people who share a name, by id', () => {
+    const [chip] = parseQuickAdd('@John Smith', context).chips
+    expect(chip?.kind === 'person' && chip.candidates.map((entry) => entry.id)).toEqual([4, 5])
+  })
+
+  it('puts the exact match first and the names it begins after it', () => {
+    const [chip] = parseQuickAdd('@Jose', context).chips
+    expect(chip?.kind === 'person' && chip.candidates.map((entry) => entry.id)).toEqual([3, 6])
+  })
+
+  it('stops at eight', () => {
+    const many = Array.from({ length: 20 }, (_, id) => ({ id: id + 1, name: `Jane ${id}` }))
+    const [chip] = parseQuickAdd('@Jane', sampleContext(many)).chips
+    expect(chip?.kind === 'person' && chip.match.kind).toBe('ambiguous')
+    expect(chip?.kind === 'person' && chip.candidates).toHaveLength(8)
+  })
+
+  it('offers the labels a prefix fits', () => {
+    const [chip] = parseQuickAdd('#h', context).chips
+    expect(chip?.kind === 'label' && chip.candidates.map((label) => label.name)).toEqual([
+      'Hot',
+      'High value',
+    ])
+  })
+})
+
+describe('literals', () => {
+  it('reports closed and unclosed quotes', () => {
+    expect(parseQuickAdd('"a b" x "c', context).literals).toEqual([
+      { start: 0, end: 5, closed: true },
+      { start: 8, end: 10, closed: false },
+    ])
+  })
+})

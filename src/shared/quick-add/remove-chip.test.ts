@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { parseQuickAdd } from './parse'
+import { removeChip } from './remove-chip'
+import { sampleContext } from './sample-catalog'
+import type { Chip } from './types'
+
+const context = sampleContext()
+
+function chipAt(input: string, text: string): Chip {
+  const chip = parseQuickAdd(input, context).chips.find((found) => found.text === text)
+  if (!chip) throw new Error(`no chip ${text} in ${input}`)
+  return chip
+}
+
+describe('removeChip', () => {
+  const line = 'Acme renewal 5k EUR @Jane Doe #hot due fri'
+
+  it.each([
+    ['@Jane Doe', 'Acme renewal 5k EUR Jane Doe #hot due fri', 'Acme renewal Jane Doe'],
+    ['#hot', 'Acme renewal 5k EUR @Jane Doe hot due fri', 'Acme renewal hot'],
+    ['5k EUR', 'Acme renewal "5k EUR" @Jane Doe #hot due fri', 'Acme renewal 5k EUR'],
+    ['due fri', 'Acme renewal 5k EUR @Jane Doe #hot "due fri"', 'Acme renewal due fri'],
+  ])('gives %j back to the title', (text, restored, title) => {
+    const result = removeChip(line, chipAt(line, text), context)
+    expect(result).toBe(restored)
+    const reparsed = parseQuickAdd(result, context)
+    expect(reparsed.title).toBe(title)
+    expect(reparsed.chips.map((chip) => chip.text)).toEqual(
+      parseQuickAdd(line, context)
+        .chips.map((chip) => chip.text)
+        .filter((other) => other !== text),
+    )
+  })
+
+  it('keeps the quotes of a quoted name, which then make a literal', () => {
+    const input = '@"Jane Doe" call'
+    expect(removeChip(input, chipAt(input, '@"Jane Doe"'), context)).toBe('"Jane Doe" call')
+  })
+
+  it('quotes a name that would otherwise become money or a date', () => {
+    const money = '5 @EUR call'
+    expect(removeChip(money, chipAt(money, '@EUR'), context)).toBe('5 "EUR" call')
+    expect(removeChip(money, chipAt(money, '@EUR'))).toBe('5 "EUR" call')
+    const date = 'due @Friday Foods Jones'
+    expect(removeChip(date, chipAt(date, '@Friday Foods Jones'), context)).toBe(
+      'due "Friday Foods Jones"',
+    )
+  })
+
+  it('quotes a name that the name before it would swallow', () => {
+    const input = '@Jane @Doe call'
+    expect(removeChip(input, chipAt(input, '@Doe'), context)).toBe('@Jane "Doe" call')
+  })
+
+  it('drops only the sigil when the context shows the words stay plain', () => {
+    const input = '#vip @Zed call'
+    expect(removeChip(input, chipAt(input, '@Zed'), context)).toBe('#vip Zed call')
+  })
+
+  it('leaves the input alone when the chip no longer matches it', () => {
+    const chip = chipAt(line, '#hot')
+    expect(removeChip('something else', chip, context)).toBe('something else')
+  })
+})

@@ -5,6 +5,7 @@ import type { SecretStore } from './auth/secret-store'
 import { openDatabase, type Db } from './db/database'
 import { createCoreEvents, type CoreEvents } from './events/core-events'
 import { createFileLogger, type Logger } from './log/logger'
+import { createCatalog, type Catalog } from './catalog/catalog'
 import { createOutbox, type Outbox } from './outbox/outbox'
 import { createSettingsStore, type SettingsStore } from './settings/settings-store'
 import type { NetworkSignals } from './sync/network'
@@ -34,6 +35,7 @@ export interface Core {
   database: DatabaseHealth
   settings: SettingsStore
   outbox: Outbox
+  catalog: Catalog
   secrets: SecretStore
   events: CoreEvents
   logDir: string
@@ -60,6 +62,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = createCoreEvents()
   const settings = createSettingsStore(db, now)
   const outbox = createOutbox(db, now)
+  const catalog = createCatalog(db)
   const syncStatus = () => currentSyncStatus(options.network, outbox.counts())
   const stopWatchingNetwork = options.network.onChange((online) => {
     log.info({ online }, 'network changed')
@@ -73,6 +76,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     database: health,
     settings,
     outbox,
+    catalog,
     secrets: options.secrets,
     events,
     logDir,

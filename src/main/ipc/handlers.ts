@@ -19,6 +19,7 @@ export function createHandlers(core: Core): Handlers {
     'sync:getStatus': () => core.syncStatus(),
     'leads:create': (draft) => changing(() => core.outbox.enqueueLead(draft)),
     'outbox:list': () => core.outbox.list(),
+    'catalog:getQuickAddContext': () => core.catalog.quickAddContext(),
     'outbox:retry': ({ id }) => changing(() => core.outbox.retry(id)),
     'outbox:discard': ({ id }) => changing(() => core.outbox.discard(id)),
   }

@@ -23,6 +23,7 @@ function setup(overrides: Partial<Handlers> = {}, trusted = true) {
     'sync:getStatus': vi.fn(unused),
     'leads:create': vi.fn(unused),
     'outbox:list': vi.fn(unused),
+    'catalog:getQuickAddContext': vi.fn(unused),
     'outbox:retry': vi.fn(unused),
     'outbox:discard': vi.fn(unused),
     ...overrides,

@@ -69,6 +69,23 @@ export const outboxItemSchema = z.object({
 })
 export type OutboxItem = z.infer<typeof outboxItemSchema>
 
+/** What the quick-add parser needs from the catalog: names, labels, currencies. */
+export const quickAddContextSchema = z.object({
+  defaultCurrency: z.string(),
+  currencies: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      symbol: z.string(),
+      decimalPoints: z.number().int(),
+    }),
+  ),
+  labels: z.array(z.object({ id: z.string(), name: z.string(), color: z.string() })),
+  persons: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  organizations: z.array(z.object({ id: z.number().int(), name: z.string() })),
+})
+export type QuickAddContextData = z.infer<typeof quickAddContextSchema>
+
 const outboxRowRef = z.object({ id: z.number().int().positive() })
 
 export const syncStatusSchema = z.object({
@@ -90,6 +107,7 @@ export const contract = {
   'sync:getStatus': { request: none, response: syncStatusSchema },
   'leads:create': { request: leadDraftSchema, response: outboxItemSchema },
   'outbox:list': { request: none, response: z.array(outboxItemSchema) },
+  'catalog:getQuickAddContext': { request: none, response: quickAddContextSchema },
   'outbox:retry': { request: outboxRowRef, response: outboxItemSchema },
   'outbox:discard': { request: outboxRowRef, response: z.array(outboxItemSchema) },
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>

@@ -91,3 +91,22 @@ describe('2: outbox', () => {
     db.close()
   })
 })
+
+describe('3: catalog', () => {
+  it('adds the catalog with full-text search beside the outbox, which stays', () => {
+    const db = databaseAt(2)
+    db.prepare(
+      "INSERT INTO outbox (client_id, kind, payload, title, created_at, updated_at) VALUES ('c', 'lead.create', '{}', 'kept', 1, 1)",
+    ).run()
+    migrate(db, 3)
+    expect(db.prepare('SELECT title FROM outbox').pluck().get()).toBe('kept')
+    db.prepare('INSERT INTO catalog_person (id, name) VALUES (1, ?)').run('Zoë Field')
+    expect(
+      db
+        .prepare("SELECT rowid FROM catalog_person_fts WHERE catalog_person_fts MATCH 'zoe'")
+        .pluck()
+        .all(),
+    ).toEqual([1])
+    db.close()
+  })
+})

@@ -1,0 +1,87 @@
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { migrate } from '../db/migrate'
+import { createCatalog, fallbackCurrencies } from './catalog'
+
+function setup() {
+  const db = new Database(':memory:')
+  migrate(db)
+  return { db, catalog: createCatalog(db) }
+}
+
+const person = (id: number, name: string, email: string | null = null) => ({
+  id,
+  name,
+  email,
+  organizationId: null,
+  updateTime: '2026-11-01T10:00:00Z',
+})
+
+describe('the catalog', () => {
+  it('finds persons by word prefixes, ignoring accents and case', () => {
+    const { catalog } = setup()
+    catalog.upsertPersons([
+      person(1, 'José García', 'jose@acme.test'),
+      person(2, 'Jane Doe', 'jane@doe.test'),
+      person(3, 'Janet Smith'),
+    ])
+    expect(catalog.searchPersons('jose').map((p) => p.id)).toEqual([1])
+    expect(
+      catalog
+        .searchPersons('JAN')
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual([2, 3])
+    expect(catalog.searchPersons('jane d').map((p) => p.id)).toEqual([2])
+    expect(catalog.searchPersons('doe.test').map((p) => p.id)).toEqual([2])
+  })
+
+  it('keeps search in step with renames, and treats input as text, not query syntax', () => {
+    const { catalog } = setup()
+    catalog.upsertPersons([person(1, 'Old Name')])
+    catalog.upsertPersons([person(1, 'New Name')])
+    expect(catalog.searchPersons('old')).toEqual([])
+    expect(catalog.searchPersons('new').map((p) => p.name)).toEqual(['New Name'])
+    const hostile = ['"', 'NEAR(a b)', 'a OR b', '*', '^x', 'name:x', '(', '-x', ' ']
+    for (const text of hostile) {
+      expect(() => catalog.searchPersons(text)).not.toThrow()
+    }
+  })
+
+  it('gives quick add the cached names, labels and currencies', () => {
+    const { catalog } = setup()
+    const fallback = catalog.quickAddContext()
+    expect(fallback.currencies.map((c) => c.code)).toEqual(fallbackCurrencies.map((c) => c.code))
+    expect(fallback.persons).toEqual([])
+
+    catalog.replaceCurrencies([
+      { code: 'USD', name: 'US Dollar', symbol: '$', decimalPoints: 2, active: true },
+      { code: 'XXX', name: 'Old', symbol: 'x', decimalPoints: 2, active: false },
+    ])
+    catalog.replaceUsers([
+      { id: 1, name: 'Me', email: 'me@x.test', active: true, isYou: true, defaultCurrency: 'USD' },
+    ])
+    catalog.replaceLabels([
+      { id: 'f08b42a0-4e75-11ea-9643-03698ef1cfd6', name: 'Hot', color: 'red' },
+    ])
+    catalog.upsertPersons([person(2, 'Jane Doe')])
+    catalog.upsertOrganizations([{ id: 9, name: 'Acme', updateTime: null }])
+    expect(catalog.quickAddContext()).toEqual({
+      defaultCurrency: 'USD',
+      currencies: [{ code: 'USD', name: 'US Dollar', symbol: '$', decimalPoints: 2 }],
+      labels: [{ id: 'f08b42a0-4e75-11ea-9643-03698ef1cfd6', name: 'Hot', color: 'red' }],
+      persons: [{ id: 2, name: 'Jane Doe' }],
+      organizations: [{ id: 9, name: 'Acme' }],
+    })
+    expect(catalog.searchOrganizations('ac').map((o) => o.id)).toEqual([9])
+  })
+
+  it('forgets everything when another company signs in', () => {
+    const { catalog } = setup()
+    catalog.upsertPersons([person(1, 'Jane Doe')])
+    catalog.setMeta('persons.cursor', 'abc')
+    catalog.clear()
+    expect(catalog.searchPersons('jane')).toEqual([])
+    expect(catalog.meta('persons.cursor')).toBeUndefined()
+  })
+})

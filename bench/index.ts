@@ -1,13 +1,14 @@
 // `npm run bench`: every benchmark of the project, printed as a table and as JSON.
 // Figures, not pass/fail: the targets are printed beside them.
 import { benchEnqueue } from './enqueue.bench'
+import { benchQuickAdd } from './quick-add.bench'
 import { benchSandbox } from './sandbox.bench'
 
 type Row = Record<string, unknown> & { name: string }
 
 async function main() {
   const results: Row[] = []
-  for (const bench of [benchEnqueue, () => benchSandbox()]) {
+  for (const bench of [benchQuickAdd, benchEnqueue, () => benchSandbox()]) {
     const result = (await bench()) as Row
     results.push(result)
     console.log(`${result.name}: done`)

@@ -28,8 +28,11 @@ export type Settlement =
  * next start can resume from.
  */
 export interface OutboxQueue {
-  /** Ready rows in capture order: due, every parent sent, and this account's (or nobody's). */
-  ready(account: string, limit: number): Array<{ id: number }>
+  /**
+   * Ready rows in capture order: due, every parent sent, this account's (or nobody's), and
+   * not tried since `triedBefore` when given.
+   */
+  ready(account: string, limit: number, triedBefore?: number): Array<{ id: number }>
   /** Marks a ready row as sending; undefined if it is no longer ready. */
   claim(id: number, account: string): QueuedRow | undefined
   settle(id: number, settlement: Settlement): void
@@ -60,9 +63,13 @@ const dueRows = `
       WHERE d.row_id = o.id AND p.state <> 'sent')`
 
 export function createOutboxQueue(db: Db, now: () => number = Date.now): OutboxQueue {
-  const ready = db.prepare<{ account: string; now: number; limit: number }, { id: number }>(
+  const ready = db.prepare<
+    { account: string; now: number; limit: number; triedBefore: number },
+    { id: number }
+  >(
     `SELECT o.id ${dueRows}
        AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
+       AND (o.last_attempt_at IS NULL OR o.last_attempt_at < @triedBefore)
      ORDER BY o.id LIMIT @limit`,
   )
   const isReady = db.prepare<{ account: string; now: number; id: number }, { id: number }>(
@@ -108,7 +115,8 @@ export function createOutboxQueue(db: Db, now: () => number = Date.now): OutboxQ
   })
 
   return {
-    ready: (account, limit) => ready.all({ account, now: now(), limit }),
+    ready: (account, limit, triedBefore = Number.MAX_SAFE_INTEGER) =>
+      ready.all({ account, now: now(), limit, triedBefore }),
     claim,
     settle(id, settlement) {
       const at = now()
@@ -149,7 +157,9 @@ export function createOutboxQueue(db: Db, now: () => number = Date.now): OutboxQ
         )
         .run(now()).changes,
     clearBackoff() {
-      db.prepare(`UPDATE outbox SET next_attempt_at = NULL WHERE state = 'queued'`).run()
+      db.prepare(
+        `UPDATE outbox SET next_attempt_at = NULL WHERE state IN ('queued', 'uncertain')`,
+      ).run()
     },
     nextDue: (account) => nextDue.get({ account })?.at ?? null,
   }

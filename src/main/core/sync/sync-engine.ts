@@ -1,0 +1,276 @@
+import type { Logger } from '../log/logger'
+import type { OutboxQueue, QueuedRow, Settlement } from '../outbox/outbox-queue'
+import { PipedriveFailure } from '../pipedrive/failure'
+import type { OutboxGateway } from '../pipedrive/outbox-gateway'
+import { fullJitterDelay } from './backoff'
+import type { NetworkSignals } from './network'
+import { sendRow } from './send-row'
+
+/** The signed-in account, as the engine needs it. */
+export interface SyncSession {
+  account: string
+  gateway: OutboxGateway
+  /** A cheap request that proves Pipedrive is reachable (the OS's "online" can lie). */
+  confirmReachable?(): Promise<boolean>
+}
+
+export interface SyncEngineOptions {
+  queue: OutboxQueue
+  session(): SyncSession | null
+  network: NetworkSignals
+  log: Logger
+  /** Called after every change of a row's state. */
+  onChange(): void
+  /** Called when rows newly need the user: a native notification in the app. */
+  onAttention?(count: number): void
+  now?: () => number
+  random?: () => number
+  /** Rows sent at once; the client's rate limiter paces them within Pipedrive's window. */
+  concurrency?: number
+  /** A wake-up even when nothing asked for one. */
+  periodMs?: number
+  /** How long an uncertain row waits before its lookup, so Pipedrive's lists catch up. */
+  uncertainDelayMs?: number
+}
+
+export interface EngineStatus {
+  running: boolean
+  /** Row ids on the wire right now. */
+  sending: number[]
+  nextAttemptAt: number | null
+  pausedUntil: number | null
+  lastError: string | null
+}
+
+export interface SyncEngine {
+  start(): void
+  stop(): Promise<void>
+  /** Look for work now: a new row, the network back, resume from sleep, "Sync now". */
+  wake(reason: string): void
+  status(): EngineStatus
+  /** Resolves when no pass is running and nothing is ready (for tests and tools). */
+  idle(): Promise<void>
+}
+
+const blockedPauseMs = 15 * 60_000
+/** Between two passes, however soon a row is due: no busy loop on a zero backoff. */
+const minimumWaitMs = 50
+
+function describe(failure: PipedriveFailure): string {
+  const parts = [failure.error, failure.errorInfo].filter(
+    (part): part is string => typeof part === 'string' && part.length > 0,
+  )
+  return parts.length > 0 ? parts.join(': ') : failure.message
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { queue, log } = options
+  const now = options.now ?? Date.now
+  const random = options.random ?? Math.random
+  const concurrency = options.concurrency ?? 4
+  const periodMs = options.periodMs ?? 30_000
+  const uncertainDelayMs = options.uncertainDelayMs ?? 3_000
+
+  let running = false
+  let pass: Promise<void> | null = null
+  let again = false
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let pausedUntil: number | null = null
+  let lastError: string | null = null
+  let unreachableUntil = 0
+  /** Set by a failure that stops the whole drain: budget spent, blocked, sign-in refused. */
+  let halted = false
+  const sending = new Set<number>()
+  const stopNetwork = options.network.onChange((online) => {
+    if (!online) return
+    queue.clearBackoff()
+    unreachableUntil = 0
+    engine.wake('network back')
+  })
+
+  /** What a failure means for the row, and for the engine as a whole. */
+  function settlementFor(row: QueuedRow, failure: PipedriveFailure): Settlement {
+    const backoff = now() + fullJitterDelay(row.attempts, { random })
+    const message = describe(failure)
+    const status = failure.status
+    const isCreate = row.kind.endsWith('.create')
+    switch (failure.kind) {
+      case 'validation':
+      case 'forbidden':
+      case 'not_found':
+        return { to: 'needs_attention', error: message, status }
+      case 'unknown_outcome':
+        // It may be in Pipedrive already: look before sending again.
+        return isCreate || row.previousState === 'uncertain'
+          ? {
+              to: 'uncertain',
+              nextAttemptAt: Math.max(backoff, now() + uncertainDelayMs),
+              error: message,
+              status,
+            }
+          : { to: 'queued', nextAttemptAt: backoff, error: message, status }
+      case 'burst_limit': {
+        const waitSeconds =
+          failure.rateLimit?.retryAfterSeconds ?? failure.rateLimit?.resetSeconds ?? 2
+        return {
+          to: row.previousState,
+          nextAttemptAt: now() + Math.max(2, waitSeconds) * 1_000,
+          error: message,
+          status,
+        }
+      }
+      case 'daily_budget': {
+        const midnight = new Date(now())
+        midnight.setUTCHours(24, 0, 0, 0)
+        pausedUntil = midnight.getTime()
+        halted = true
+        lastError = `Pipedrive's daily request budget for your company is used up. Syncing resumes at ${midnight.toISOString()}.`
+        return { to: row.previousState, nextAttemptAt: pausedUntil, error: message, status }
+      }
+      case 'blocked':
+        pausedUntil = now() + blockedPauseMs
+        halted = true
+        lastError =
+          'Pipedrive is refusing requests from Leadbox for now (too many requests). Syncing is stopped for 15 minutes; your leads are safe here.'
+        return { to: row.previousState, nextAttemptAt: pausedUntil, error: message, status }
+      case 'unauthorized':
+        halted = true
+        lastError =
+          'Pipedrive no longer accepts this sign-in. Sign in again in Settings; your leads wait here.'
+        return { to: row.previousState, nextAttemptAt: now(), error: message, status }
+      case 'not_sent':
+      case 'server_error':
+        return { to: row.previousState, nextAttemptAt: backoff, error: message, status }
+    }
+  }
+
+  async function process(id: number, session: SyncSession): Promise<'attention' | 'ok' | 'stop'> {
+    const row = queue.claim(id, session.account)
+    if (!row) return 'ok'
+    sending.add(id)
+    options.onChange()
+    let settlement: Settlement
+    try {
+      const result = await sendRow(row, session.gateway)
+      settlement =
+        result === 'failed'
+          ? { to: 'needs_attention', error: `Leadbox cannot send a ${row.kind} change yet.` }
+          : result
+    } catch (error) {
+      if (error instanceof PipedriveFailure) {
+        settlement = settlementFor(row, error)
+        log.warn(
+          { row: row.id, kind: row.kind, failure: error.kind, status: error.status },
+          'send failed',
+        )
+      } else {
+        log.error({ row: row.id, kind: row.kind, err: error }, 'send crashed')
+        settlement = {
+          to: row.previousState,
+          nextAttemptAt: now() + fullJitterDelay(row.attempts, { random }),
+          error: 'Something went wrong inside Leadbox while sending. It will try again.',
+        }
+      }
+    } finally {
+      sending.delete(id)
+    }
+    queue.settle(id, settlement)
+    options.onChange()
+    if (settlement.to === 'sent') {
+      if (!halted) lastError = null
+      return 'ok'
+    }
+    if (settlement.to === 'needs_attention') return 'attention'
+    return halted ? 'stop' : 'ok'
+  }
+
+  async function runPass(): Promise<void> {
+    do {
+      again = false
+      const session = options.session()
+      if (!session || !options.network.isOnline() || halted) return
+      if (unreachableUntil > now()) return
+      if (session.confirmReachable && !(await session.confirmReachable())) {
+        unreachableUntil = now() + periodMs
+        return
+      }
+      let attention = 0
+      let stop = false
+      // Each row gets one attempt per pass; what fails waits for its backoff and a later pass.
+      const passStart = now()
+      // Small batches keep capture order across chains while several rows are on the wire.
+      while (running && !stop) {
+        const batch = queue.ready(session.account, concurrency, passStart)
+        if (batch.length === 0) break
+        const outcomes = await Promise.all(batch.map(({ id }) => process(id, session)))
+        attention += outcomes.filter((outcome) => outcome === 'attention').length
+        stop = outcomes.includes('stop')
+      }
+      if (attention > 0) options.onAttention?.(attention)
+    } while (again && running)
+  }
+
+  function schedule(): void {
+    if (!running) return
+    if (timer) clearTimeout(timer)
+    const session = options.session()
+    const due = session ? queue.nextDue(session.account) : null
+    const at = Math.min(due ?? Infinity, pausedUntil ?? Infinity, now() + periodMs)
+    timer = setTimeout(() => engine.wake('timer'), Math.max(minimumWaitMs, at - now()))
+    timer.unref?.()
+  }
+
+  const engine: SyncEngine = {
+    start() {
+      if (running) return
+      running = true
+      const recovered = queue.recoverInterrupted()
+      if (recovered > 0) log.warn({ rows: recovered }, 'rows left sending by a stop are uncertain')
+      engine.wake('start')
+    },
+    async stop() {
+      running = false
+      if (timer) clearTimeout(timer)
+      stopNetwork()
+      await pass
+    },
+    wake(reason) {
+      if (!running) return
+      // A new sign-in, "Sync now" or the end of a pause lifts a halt.
+      if (
+        reason === 'sync now' ||
+        reason === 'auth changed' ||
+        (pausedUntil !== null && pausedUntil <= now())
+      ) {
+        if (reason === 'sync now') queue.clearBackoff()
+        halted = false
+        pausedUntil = null
+        unreachableUntil = 0
+      }
+      if (pass) {
+        again = true
+        return
+      }
+      pass = runPass()
+        .catch((error: unknown) => log.error({ err: error }, 'sync pass failed'))
+        .finally(() => {
+          pass = null
+          schedule()
+        })
+    },
+    status() {
+      const session = options.session()
+      return {
+        running,
+        sending: [...sending],
+        nextAttemptAt: session ? queue.nextDue(session.account) : null,
+        pausedUntil: pausedUntil !== null && pausedUntil > now() ? pausedUntil : null,
+        lastError,
+      }
+    },
+    async idle() {
+      while (pass) await pass
+    },
+  }
+  return engine
+}

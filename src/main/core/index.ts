@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { AppInfo, DatabaseHealth, SyncStatus } from '../../shared/ipc/contract'
 import { openExternalUrl } from './links/external-link'
+import { createAccounts, type Accounts } from './accounts/accounts'
 import type { SecretStore } from './auth/secret-store'
 import { openDatabase, type Db } from './db/database'
 import { createCoreEvents, type CoreEvents } from './events/core-events'
@@ -27,6 +28,15 @@ export interface CoreOptions {
   /** better-sqlite3 built for the running runtime, when it is not the one in node_modules. */
   sqliteBinding?: string
   now?: () => number
+  /**
+   * Development only (never from the renderer): one URL that replaces Pipedrive's API and
+   * OAuth hosts, e.g. the sandbox at http://127.0.0.1:8787.
+   */
+  pipedriveUrl?: string
+  /** The Pipedrive app built into this copy; otherwise it can be entered in Settings. */
+  oauthClient?: { clientId: string; clientSecret: string }
+  /** The loopback port of the OAuth callback URL (default 53682). */
+  oauthCallbackPort?: number
 }
 
 export interface Core {
@@ -36,6 +46,8 @@ export interface Core {
   settings: SettingsStore
   outbox: Outbox
   catalog: Catalog
+  /** The Pipedrive account: sign-in, sign-out, and `session()` for whatever talks to Pipedrive. */
+  accounts: Accounts
   secrets: SecretStore
   events: CoreEvents
   logDir: string
@@ -63,7 +75,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = createSettingsStore(db, now)
   const outbox = createOutbox(db, now)
   const catalog = createCatalog(db)
-  const syncStatus = () => currentSyncStatus(options.network, outbox.counts())
+  const syncStatus = () => ({
+    ...currentSyncStatus(options.network, outbox.counts()),
+    signedIn: accounts.status().account !== null,
+  })
+  const accounts = createAccounts({
+    fetch: options.fetch,
+    secrets: options.secrets,
+    settings,
+    log,
+    openLink: (url) => openExternalUrl(url, options.openExternal),
+    onChange() {
+      events.emit('auth:changed', undefined)
+      events.emit('sync:status', syncStatus())
+    },
+    now,
+    ...(options.pipedriveUrl ? { pipedriveUrl: options.pipedriveUrl } : {}),
+    ...(options.oauthClient ? { oauthClient: options.oauthClient } : {}),
+    ...(options.oauthCallbackPort ? { oauthCallbackPort: options.oauthCallbackPort } : {}),
+  })
   const stopWatchingNetwork = options.network.onChange((online) => {
     log.info({ online }, 'network changed')
     events.emit('sync:status', syncStatus())
@@ -77,6 +107,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     outbox,
     catalog,
+    accounts,
     secrets: options.secrets,
     events,
     logDir,
@@ -98,6 +129,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       stopWatchingNetwork()
+      await accounts.close()
       db.close()
       log.info('core stopped')
       await fileLog.close()

@@ -22,5 +22,14 @@ export function createHandlers(core: Core): Handlers {
     'catalog:getQuickAddContext': () => core.catalog.quickAddContext(),
     'outbox:retry': ({ id }) => changing(() => core.outbox.retry(id)),
     'outbox:discard': ({ id }) => changing(() => core.outbox.discard(id)),
+    'auth:getStatus': () => core.accounts.status(),
+    'auth:signInWithToken': ({ token }) => core.accounts.signInWithToken(token),
+    'auth:signInWithOAuth': () => core.accounts.signInWithOAuth(),
+    'auth:cancelSignIn': async () => {
+      await core.accounts.cancelSignIn()
+      return undefined
+    },
+    'auth:signOut': () => core.accounts.signOut(),
+    'auth:setOAuthClient': (client) => core.accounts.setOAuthClient(client),
   }
 }

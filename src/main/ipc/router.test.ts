@@ -26,6 +26,12 @@ function setup(overrides: Partial<Handlers> = {}, trusted = true) {
     'catalog:getQuickAddContext': vi.fn(unused),
     'outbox:retry': vi.fn(unused),
     'outbox:discard': vi.fn(unused),
+    'auth:getStatus': vi.fn(unused),
+    'auth:signInWithToken': vi.fn(unused),
+    'auth:signInWithOAuth': vi.fn(unused),
+    'auth:cancelSignIn': vi.fn(unused),
+    'auth:signOut': vi.fn(unused),
+    'auth:setOAuthClient': vi.fn(unused),
     ...overrides,
   }
   const route = createRouter({

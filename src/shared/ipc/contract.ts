@@ -100,6 +100,51 @@ export type SyncStatus = z.infer<typeof syncStatusSchema>
 
 export const externalLinkSchema = z.object({ url: z.string().max(2048) })
 
+export const authTypes = ['api_token', 'oauth'] as const
+export type AuthType = (typeof authTypes)[number]
+
+/** The Pipedrive account as the renderer sees it. No token, ever: not even a masked one. */
+export const accountStatusSchema = z.object({
+  account: z
+    .object({
+      authType: z.enum(authTypes),
+      userName: z.string(),
+      userEmail: z.string(),
+      companyName: z.string(),
+      /** e.g. "acme" for acme.pipedrive.com. */
+      companyDomain: z.string(),
+    })
+    .nullable(),
+  /** "Sign in with Pipedrive" is waiting for the browser. */
+  signingIn: z.boolean(),
+  oauth: z.object({
+    /** A Pipedrive app (client id and secret) is set up. */
+    configured: z.boolean(),
+    /** Built into this copy of Leadbox, or entered in Settings. */
+    source: z.enum(['build', 'settings']).nullable(),
+    clientId: z.string().nullable(),
+    /** The callback URL to register for the app in Pipedrive's Developer Hub. */
+    callbackUrl: z.string(),
+  }),
+  /** Something the user should know, e.g. that Pipedrive ended the sign-in. */
+  notice: z.string().nullable(),
+})
+export type AccountStatus = z.infer<typeof accountStatusSchema>
+
+export const apiTokenSignInSchema = z.object({
+  token: z
+    .string()
+    .trim()
+    .min(1, 'Paste your Pipedrive API token.')
+    .max(200, 'That is too long for a Pipedrive API token.')
+    .regex(/^\S+$/, 'An API token has no spaces in it.'),
+})
+
+export const oauthClientSchema = z.object({
+  clientId: z.string().trim().min(1, 'Enter the client id.').max(200),
+  clientSecret: z.string().trim().min(1, 'Enter the client secret.').max(500),
+})
+
 export const contract = {
   'app:getInfo': { request: none, response: appInfoSchema },
   'app:openLogsFolder': { request: none, response: z.undefined() },
@@ -110,6 +155,12 @@ export const contract = {
   'catalog:getQuickAddContext': { request: none, response: quickAddContextSchema },
   'outbox:retry': { request: outboxRowRef, response: outboxItemSchema },
   'outbox:discard': { request: outboxRowRef, response: z.array(outboxItemSchema) },
+  'auth:getStatus': { request: none, response: accountStatusSchema },
+  'auth:signInWithToken': { request: apiTokenSignInSchema, response: accountStatusSchema },
+  'auth:signInWithOAuth': { request: none, response: accountStatusSchema },
+  'auth:cancelSignIn': { request: none, response: z.undefined() },
+  'auth:signOut': { request: none, response: accountStatusSchema },
+  'auth:setOAuthClient': { request: oauthClientSchema, response: accountStatusSchema },
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>
 
 /** Main → renderer notifications. Coarse on purpose: the renderer refetches what it shows. */

@@ -18,14 +18,18 @@ export function fixedAuth(
 
 export function testClient(
   auth: PipedriveAuth,
-  options: { timeoutMs?: number; limiter?: Partial<RateLimiterOptions> | RateLimiter } = {},
+  options: {
+    timeoutMs?: number
+    limiter?: Partial<RateLimiterOptions> | RateLimiter
+    fetch?: typeof fetch
+  } = {},
 ): { client: PipedriveClient; limiter: RateLimiter; http: PipedriveHttp } {
   const limiter =
     options.limiter instanceof RateLimiter
       ? options.limiter
       : new RateLimiter({ burstLimit: 20, ...options.limiter })
   const http = new PipedriveHttp({
-    fetch,
+    fetch: options.fetch ?? fetch,
     auth,
     limiter,
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),

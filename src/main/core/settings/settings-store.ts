@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { accountRecordSchema, oauthClientRecordSchema } from '../accounts/account-record'
 import type { Db } from '../db/database'
 
 const windowBoundsSchema = z.object({
@@ -12,6 +13,10 @@ const windowBoundsSchema = z.object({
 /** Every preference Leadbox keeps, with its shape. Secrets never belong here. */
 export const settingSchemas = {
   mainWindowBounds: windowBoundsSchema,
+  /** The signed-in Pipedrive account (null once signed out); its token is in the keychain. */
+  pipedriveAccount: accountRecordSchema.nullable(),
+  /** The Pipedrive app entered in Settings (null: none); its secret is in the keychain. */
+  pipedriveOAuthClient: oauthClientRecordSchema.nullable(),
 } as const
 
 export type SettingKey = keyof typeof settingSchemas

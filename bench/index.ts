@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark of the project, printed as a table and as JSON.
 // Figures, not pass/fail: the targets are printed beside them.
+import { benchDrain } from './drain.bench'
 import { benchEnqueue } from './enqueue.bench'
 import { benchQuickAdd } from './quick-add.bench'
 import { benchSandbox } from './sandbox.bench'
@@ -8,10 +9,12 @@ type Row = Record<string, unknown> & { name: string }
 
 async function main() {
   const results: Row[] = []
-  for (const bench of [benchQuickAdd, benchEnqueue, () => benchSandbox()]) {
-    const result = (await bench()) as Row
-    results.push(result)
-    console.log(`${result.name}: done`)
+  for (const bench of [benchQuickAdd, benchEnqueue, () => benchSandbox(), () => benchDrain()]) {
+    const result = (await bench()) as Row | Row[]
+    for (const row of [result].flat()) {
+      results.push(row)
+      console.log(`${row.name}: done`)
+    }
   }
   console.log()
   console.table(results.map(({ name, ...figures }) => ({ name, ...figures })))

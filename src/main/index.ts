@@ -23,6 +23,16 @@ import {
 // The one place that hands Electron's pieces to the core.
 
 const devServer = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+// Development only: talk to the Pipedrive sandbox (npm run sandbox) instead of Pipedrive.
+// A packaged app never reads it, and nothing the renderer sends can set it.
+const pipedriveUrl = !app.isPackaged ? process.env['LEADBOX_PIPEDRIVE_URL'] : undefined
+// The Pipedrive app (Developer Hub) this copy signs in with; without it, Settings asks for one.
+const oauthClientId = process.env['LEADBOX_OAUTH_CLIENT_ID']
+const oauthClientSecret = process.env['LEADBOX_OAUTH_CLIENT_SECRET']
+const oauthClient =
+  oauthClientId && oauthClientSecret
+    ? { clientId: oauthClientId, clientSecret: oauthClientSecret }
+    : undefined
 const pageUrl = (page: string) => (devServer ? `${devServer}/${page}` : `${appOrigin}/${page}`)
 const trustedOrigins = devServer ? [appOrigin, new URL(devServer).origin] : [appOrigin]
 // Reached only through openExternalUrl, which lets plain http(s) links through and nothing else.
@@ -65,6 +75,8 @@ async function start(): Promise<void> {
     openExternal,
     openPath: (path) => shell.openPath(path),
     ...(sqliteBinding ? { sqliteBinding } : {}),
+    ...(pipedriveUrl ? { pipedriveUrl } : {}),
+    ...(oauthClient ? { oauthClient } : {}),
   })
   registerIpc(
     createRouter({

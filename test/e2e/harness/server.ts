@@ -21,6 +21,10 @@ export interface HarnessOptions {
   /** Keychain service name, so tests never touch the user's Leadbox items. */
   keychainService?: string
   port?: number
+  /** The Pipedrive sandbox's URL: the app's development override (LEADBOX_PIPEDRIVE_URL). */
+  pipedriveUrl?: string
+  /** The loopback port of the OAuth callback URL. */
+  oauthCallbackPort?: number
 }
 
 export interface Harness {
@@ -80,6 +84,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       opened.folders.push(path)
       return ''
     },
+    ...(options.pipedriveUrl ? { pipedriveUrl: options.pipedriveUrl } : {}),
+    ...(options.oauthCallbackPort ? { oauthCallbackPort: options.oauthCallbackPort } : {}),
   })
 
   let origin = ''

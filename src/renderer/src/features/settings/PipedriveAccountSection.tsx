@@ -1,11 +1,14 @@
+import './account.css'
 import { useId } from 'react'
-import { useSyncStatus } from '../../api'
+import { useAccountStatus } from '../../api/account'
 import { InlineError } from '../../ui/InlineError'
+import { ApiTokenForm } from './ApiTokenForm'
+import { ConnectedAccount } from './ConnectedAccount'
+import { OAuthSignIn } from './OAuthSignIn'
 
 export function PipedriveAccountSection() {
-  const status = useSyncStatus()
+  const status = useAccountStatus()
   const titleId = useId()
-  const noteId = useId()
 
   return (
     <section className="settings-section" aria-labelledby={titleId}>
@@ -20,18 +23,26 @@ export function PipedriveAccountSection() {
         />
       ) : status.isPending ? (
         <p className="muted">Checking…</p>
-      ) : status.data.signedIn ? (
-        <p>Connected. New leads go to this account.</p>
       ) : (
         <>
-          <p>Not connected yet.</p>
-          <p id={noteId} className="muted">
-            Connecting an account, with a personal API token or by signing in to Pipedrive, will be
-            done here. It is not part of this version yet.
-          </p>
-          <button type="button" className="button" disabled aria-describedby={noteId}>
-            Connect Pipedrive
-          </button>
+          {status.data.notice ? (
+            <div className="notice notice--warning" role="status">
+              <p>{status.data.notice}</p>
+            </div>
+          ) : null}
+          {status.data.account ? (
+            <ConnectedAccount account={status.data.account} />
+          ) : (
+            <>
+              <p>
+                Not connected. Leads you capture wait in the outbox until you connect an account.
+              </p>
+              <div className="account-choices">
+                <OAuthSignIn status={status.data} />
+                <ApiTokenForm />
+              </div>
+            </>
+          )}
         </>
       )}
     </section>

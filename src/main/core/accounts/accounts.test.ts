@@ -3,7 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { seedIds } from '../../../../test/pipedrive-sandbox'
 import { useTempDirs } from '../../../../test/support/temp-dir'
 import { LeadboxError } from '../../../shared/result'
-import { createKeychainSecretStore, keychainUnavailableMessage } from '../auth/secret-store'
+import {
+  createKeychainSecretStore,
+  keychainUnavailableMessage,
+  type SecretStore,
+} from '../auth/secret-store'
+import { testKeychain } from '../auth/testing'
 import { PipedriveFailure } from '../pipedrive/failure'
 import { startRig, type Rig } from './testing'
 
@@ -232,6 +237,43 @@ describe('signing in with Pipedrive (OAuth)', () => {
     expect(r.core.accounts.status().account).not.toBeNull()
   })
 
+  it('keeps a rotated token set in the keychain before any request uses it', async () => {
+    const journal: string[] = []
+    const keychain = testKeychain()
+    const secrets: SecretStore = {
+      get: (item) => keychain.secrets.get(item),
+      delete: (item) => keychain.secrets.delete(item),
+      async set(item, secret) {
+        await keychain.secrets.set(item, secret)
+        if (item.endsWith(':oauth')) {
+          journal.push(
+            `saved ${(JSON.parse(secret.reveal()) as { accessToken: string }).accessToken}`,
+          )
+        }
+      },
+    }
+    const recordingFetch: typeof fetch = (input, init) => {
+      const authorization = new Headers(init?.headers).get('authorization')
+      if (authorization?.startsWith('Bearer ')) journal.push(`used ${authorization.slice(7)}`)
+      return fetch(input, init)
+    }
+    const r = await start({ secrets, core: { fetch: recordingFetch } })
+    try {
+      await r.signInWithOAuth()
+      r.sandbox.faults.expireAccessTokens()
+      await r.core.accounts.session()?.gateway.getLead(seedIds.leads.acmeFleet)
+      // The first set is saved after /users/me names the account; the refreshed one is
+      // saved before its first request.
+      const saved = journal.filter((line) => line.startsWith('saved '))
+      expect(saved).toHaveLength(2)
+      const rotated = saved[1] ?? ''
+      const token = rotated.slice('saved '.length)
+      expect(journal.indexOf(`used ${token}`)).toBeGreaterThan(journal.indexOf(rotated))
+    } finally {
+      await keychain.clear()
+    }
+  })
+
   it('refreshes ahead of expiry, without waiting for a 401', async () => {
     let offset = 0
     const r = await start({
@@ -243,13 +285,20 @@ describe('signing in with Pipedrive (OAuth)', () => {
     await session?.gateway.getLead(seedIds.leads.acmeFleet)
     expect(r.sandbox.state.count('POST /oauth/token')).toBe(1)
     offset = 541_000 // 59 s before expiry
+    // Pipedrive is busy: the early refresh fails, and the still valid token does the job.
+    r.sandbox.faults.failNext(1, { status: 503, method: 'POST', path: '/oauth/token' })
     await session?.gateway.getLead(seedIds.leads.acmeFleet)
-    expect(r.sandbox.state.count('POST /oauth/token')).toBe(2)
+    expect(r.sandbox.state.count('POST /oauth/token', 503)).toBe(1)
+    await session?.gateway.getLead(seedIds.leads.acmeFleet)
+    expect(r.sandbox.state.count('POST /oauth/token', 200)).toBe(2)
     expect(r.sandbox.state.count('GET /api/v1/leads/{id}', 401)).toBe(0)
+    expect(r.core.accounts.status().account).not.toBeNull()
   })
 
   it('signs out when Pipedrive refuses the refresh (invalid_grant), keeping the outbox', async () => {
     const r = await start()
+    // The row must stay where sign-out leaves it, not be sent by the engine meanwhile.
+    await r.core.sync.stop()
     await r.signInWithOAuth()
     const queued = r.core.outbox.enqueueLead({
       title: 'Waits for sign-in',

@@ -101,10 +101,10 @@ export function createOAuthEndpoint(options: {
     if (status >= 200 && status < 300) return json
     const body = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>
     const code =
-      typeof body['error'] === 'string'
-        ? body['error']
-        : status >= 500
-          ? 'server_error'
+      status >= 500
+        ? 'server_error'
+        : typeof body['error'] === 'string'
+          ? body['error']
           : `http_${status}`
     const description =
       typeof body['error_description'] === 'string'

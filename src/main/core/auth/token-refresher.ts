@@ -55,9 +55,17 @@ export class TokenRefresher implements PipedriveAuth {
 
   async credentials(): Promise<AuthCredentials> {
     const tokens = await this.current()
-    if (this.now() >= tokens.expiresAt - this.aheadMs)
+    if (this.now() < tokens.expiresAt - this.aheadMs) return this.toCredentials(tokens)
+    try {
       return this.toCredentials(await this.refresh(tokens))
-    return this.toCredentials(tokens)
+    } catch (error) {
+      // Refreshing early is a courtesy: while the token still works, a failed refresh
+      // (offline, Pipedrive busy) need not fail the request.
+      if (!this.closed && this.now() < tokens.expiresAt && this.tokens === tokens) {
+        return this.toCredentials(tokens)
+      }
+      throw error
+    }
   }
 
   async renew(stale: AuthCredentials): Promise<AuthCredentials | null> {

@@ -8,8 +8,10 @@ import { createCoreEvents, type CoreEvents } from './events/core-events'
 import { createFileLogger, type Logger } from './log/logger'
 import { createCatalog, type Catalog } from './catalog/catalog'
 import { createOutbox, type Outbox } from './outbox/outbox'
+import { createOutboxQueue } from './outbox/outbox-queue'
 import { createSettingsStore, type SettingsStore } from './settings/settings-store'
 import type { NetworkSignals } from './sync/network'
+import { createSyncEngine, type SyncEngine } from './sync/sync-engine'
 import { currentSyncStatus } from './sync/sync-status'
 
 /** Everything the platform gives the core. Electron's pieces in the app, Node's in tests. */
@@ -28,6 +30,8 @@ export interface CoreOptions {
   /** better-sqlite3 built for the running runtime, when it is not the one in node_modules. */
   sqliteBinding?: string
   now?: () => number
+  /** A native notification: rows that need the user while the window may be hidden. */
+  notify?(title: string, body: string): void
   /**
    * Development only (never from the renderer): one URL that replaces Pipedrive's API and
    * OAuth hosts, e.g. the sandbox at http://127.0.0.1:8787.
@@ -48,6 +52,8 @@ export interface Core {
   catalog: Catalog
   /** The Pipedrive account: sign-in, sign-out, and `session()` for whatever talks to Pipedrive. */
   accounts: Accounts
+  /** Sends the outbox to Pipedrive while signed in and online. */
+  sync: SyncEngine
   secrets: SecretStore
   events: CoreEvents
   logDir: string
@@ -76,9 +82,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const outbox = createOutbox(db, now)
   const catalog = createCatalog(db)
   const syncStatus = () => ({
-    ...currentSyncStatus(options.network, outbox.counts()),
+    ...currentSyncStatus(options.network, outbox.counts(), sync.status()),
     signedIn: accounts.status().account !== null,
   })
+  const outboxChanged = () => {
+    events.emit('outbox:changed', undefined)
+    events.emit('sync:status', syncStatus())
+  }
   const accounts = createAccounts({
     fetch: options.fetch,
     secrets: options.secrets,
@@ -88,17 +98,34 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onChange() {
       events.emit('auth:changed', undefined)
       events.emit('sync:status', syncStatus())
+      sync.wake('auth changed')
     },
     now,
     ...(options.pipedriveUrl ? { pipedriveUrl: options.pipedriveUrl } : {}),
     ...(options.oauthClient ? { oauthClient: options.oauthClient } : {}),
     ...(options.oauthCallbackPort ? { oauthCallbackPort: options.oauthCallbackPort } : {}),
   })
+  const sync = createSyncEngine({
+    queue: createOutboxQueue(db, now),
+    session: () => accounts.session(),
+    network: options.network,
+    log,
+    now,
+    onChange: outboxChanged,
+    onAttention: (count) =>
+      options.notify?.(
+        count === 1 ? 'A lead needs your attention' : `${count} leads need your attention`,
+        'Pipedrive did not accept it. Open the Outbox in Leadbox to fix or discard it.',
+      ),
+  })
+  // History of sent rows is kept a month; then it goes.
+  outbox.prune(30 * 24 * 60 * 60_000)
   const stopWatchingNetwork = options.network.onChange((online) => {
     log.info({ online }, 'network changed')
     events.emit('sync:status', syncStatus())
   })
   log.info({ version: options.version, platform: options.platform }, 'core started')
+  sync.start()
 
   return {
     log,
@@ -108,6 +135,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     outbox,
     catalog,
     accounts,
+    sync,
     secrets: options.secrets,
     events,
     logDir,
@@ -119,8 +147,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     syncStatus,
     outboxChanged() {
-      events.emit('outbox:changed', undefined)
-      events.emit('sync:status', syncStatus())
+      outboxChanged()
+      sync.wake('outbox changed')
     },
     openLink: (url) => openExternalUrl(url, options.openExternal),
     async openLogsFolder() {
@@ -129,6 +157,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       stopWatchingNetwork()
+      await sync.stop()
       await accounts.close()
       db.close()
       log.info('core stopped')

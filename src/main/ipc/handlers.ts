@@ -17,6 +17,10 @@ export function createHandlers(core: Core): Handlers {
     },
     'app:openLink': ({ url }) => core.openLink(url),
     'sync:getStatus': () => core.syncStatus(),
+    'sync:now': () => {
+      core.sync.wake('sync now')
+      return undefined
+    },
     'leads:create': (draft) => changing(() => core.outbox.enqueueLead(draft)),
     'outbox:list': () => core.outbox.list(),
     'catalog:getQuickAddContext': () => core.catalog.quickAddContext(),

@@ -21,6 +21,7 @@ function setup(overrides: Partial<Handlers> = {}, trusted = true) {
     'app:openLogsFolder': vi.fn(() => undefined),
     'app:openLink': vi.fn(() => true),
     'sync:getStatus': vi.fn(unused),
+    'sync:now': vi.fn(unused),
     'leads:create': vi.fn(unused),
     'outbox:list': vi.fn(unused),
     'catalog:getQuickAddContext': vi.fn(unused),

@@ -94,6 +94,8 @@ export const syncStatusSchema = z.object({
   counts: z.record(z.enum(outboxStates), z.number().int().nonnegative()),
   /** Epoch milliseconds of the next automatic attempt, when one is scheduled. */
   nextAttemptAt: z.number().nullable(),
+  /** Syncing is paused until then (daily budget spent, Pipedrive blocking), when it is. */
+  pausedUntil: z.number().nullable(),
   lastError: z.string().nullable(),
 })
 export type SyncStatus = z.infer<typeof syncStatusSchema>
@@ -150,6 +152,7 @@ export const contract = {
   'app:openLogsFolder': { request: none, response: z.undefined() },
   'app:openLink': { request: externalLinkSchema, response: z.boolean() },
   'sync:getStatus': { request: none, response: syncStatusSchema },
+  'sync:now': { request: none, response: z.undefined() },
   'leads:create': { request: leadDraftSchema, response: outboxItemSchema },
   'outbox:list': { request: none, response: z.array(outboxItemSchema) },
   'catalog:getQuickAddContext': { request: none, response: quickAddContextSchema },

@@ -1,19 +1,19 @@
 import type { OutboxState, SyncStatus } from '../../../shared/ipc/contract'
 import type { NetworkSignals } from './network'
+import type { EngineStatus } from './sync-engine'
 
-/**
- * What the renderer's sync indicator shows. Until accounts exist nothing is signed in, so
- * rows wait; connectivity and the outbox counts are real.
- */
+/** What the renderer's sync indicator shows: connectivity, the outbox, the engine. */
 export function currentSyncStatus(
   network: NetworkSignals,
   counts: Record<OutboxState, number>,
+  engine: EngineStatus,
 ): SyncStatus {
   return {
     online: network.isOnline(),
     signedIn: false,
     counts,
-    nextAttemptAt: null,
-    lastError: null,
+    nextAttemptAt: engine.nextAttemptAt,
+    pausedUntil: engine.pausedUntil,
+    lastError: engine.lastError,
   }
 }

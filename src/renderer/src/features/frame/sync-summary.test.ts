@@ -7,6 +7,7 @@ const status = (overrides: Partial<SyncStatus>, counts: Partial<SyncStatus['coun
     online: true,
     signedIn: false,
     nextAttemptAt: null,
+    pausedUntil: null,
     lastError: null,
     ...overrides,
     counts: {

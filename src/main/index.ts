@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { BrowserWindow } from 'electron'
-import { app, dialog, net, session, shell } from 'electron'
+import { app, dialog, net, Notification, powerMonitor, session, shell } from 'electron'
 import keytar from 'keytar'
 import { contentSecurityPolicy } from '../shared/csp'
 import { LeadboxError } from '../shared/result'
@@ -74,6 +74,9 @@ async function start(): Promise<void> {
     network: electronNetwork(),
     openExternal,
     openPath: (path) => shell.openPath(path),
+    notify: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show()
+    },
     ...(sqliteBinding ? { sqliteBinding } : {}),
     ...(pipedriveUrl ? { pipedriveUrl } : {}),
     ...(oauthClient ? { oauthClient } : {}),
@@ -86,6 +89,8 @@ async function start(): Promise<void> {
     }),
   )
   forwardEvents(core.events)
+  // Back from sleep: the network may have changed under us, and rows may be due.
+  powerMonitor.on('resume', () => core?.sync.wake('resume'))
   showMainWindow()
 }
 

@@ -198,14 +198,25 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       let stop = false
       // Each row gets one attempt per pass; what fails waits for its backoff and a later pass.
       const passStart = now()
-      // Small batches keep capture order across chains while several rows are on the wire.
+      // A pool of `concurrency` sends: a slot that frees takes the next ready row at once, so
+      // the limiter, not the slowest of a batch, sets the pace. Claimed rows are 'sending'
+      // and no longer ready, so no row goes out twice.
+      const inFlight = new Set<Promise<void>>()
       while (running && !stop) {
-        const batch = queue.ready(session.account, concurrency, passStart)
-        if (batch.length === 0) break
-        const outcomes = await Promise.all(batch.map(({ id }) => process(id, session)))
-        attention += outcomes.filter((outcome) => outcome === 'attention').length
-        stop = outcomes.includes('stop')
+        const free = concurrency - inFlight.size
+        const next = free > 0 ? queue.ready(session.account, free, passStart) : []
+        for (const { id } of next) {
+          const sendOne: Promise<void> = process(id, session).then((outcome) => {
+            inFlight.delete(sendOne)
+            if (outcome === 'attention') attention += 1
+            if (outcome === 'stop') stop = true
+          })
+          inFlight.add(sendOne)
+        }
+        if (inFlight.size === 0) break
+        await Promise.race(inFlight)
       }
+      await Promise.all(inFlight)
       if (attention > 0) options.onAttention?.(attention)
     } while (again && running)
   }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { settings001 } from './001-settings'
 import { outbox002 } from './002-outbox'
 import { catalog003 } from './003-catalog'
+import { outboxConflicts004 } from './004-outbox-conflicts'
 
 export interface Migration {
   version: number
@@ -10,6 +11,6 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released, only followed by another. */
-export const migrations: readonly Migration[] = [settings001, outbox002, catalog003]
+export const migrations: readonly Migration[] = [settings001, outbox002, catalog003, outboxConflicts004]
 
 export const latestVersion = migrations.length

@@ -110,3 +110,15 @@ describe('3: catalog', () => {
     db.close()
   })
 })
+
+describe('4: outbox conflicts', () => {
+  it('adds a conflict column to rows that are already queued', () => {
+    const db = databaseAt(3)
+    db.prepare(
+      "INSERT INTO outbox (client_id, kind, payload, title, created_at, updated_at) VALUES ('c', 'lead.update', '{}', 'kept', 1, 1)",
+    ).run()
+    migrate(db, 4)
+    expect(db.prepare('SELECT title, conflict FROM outbox').get()).toEqual({ title: 'kept', conflict: null })
+    db.close()
+  })
+})

@@ -14,8 +14,8 @@ export const invalidatedBy: Record<EventName, readonly QueryKey[]> = {
   'outbox:changed': [keys.outbox.all, keys.sync.status, keys.leads.all],
   'sync:status': [keys.sync.status],
   'leads:changed': [keys.leads.all],
-  // Another account (or none) means other leads and another sign-in state.
-  'auth:changed': [keys.auth.all, keys.sync.status, keys.leads.all],
+  // Another account (or none) means other leads, names and labels, and another sign-in state.
+  'auth:changed': [keys.auth.all, keys.sync.status, keys.leads.all, keys.catalog.all],
 }
 
 export function invalidateFor(queryClient: QueryClient, event: EventName): Promise<void> {

@@ -13,12 +13,17 @@ export const keys = {
   },
   outbox: {
     all: ['outbox'] as const,
+    list: ['outbox', 'list'] as const,
   },
   leads: {
     all: ['leads'] as const,
   },
   auth: {
     all: ['auth'] as const,
+  },
+  catalog: {
+    all: ['catalog'] as const,
+    quickAddContext: ['catalog', 'quickAddContext'] as const,
   },
 } as const
 

@@ -1,0 +1,39 @@
+import { useMemo } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { createCatalogIndex, type QuickAddContext } from '../../../shared/quick-add'
+import { keys } from './keys'
+import { leadbox } from './leadbox'
+import { call } from './unwrap'
+
+/** The parser's context, less `now`, which each parse supplies. */
+export type QuickAddCatalog = Omit<QuickAddContext, 'now'>
+
+/**
+ * What the quick-add parser needs from the catalog ('catalog:getQuickAddContext'). The
+ * person and organization indexes are built once per answer, not on every keystroke.
+ */
+export function useQuickAddContext() {
+  const query = useQuery({
+    queryKey: keys.catalog.quickAddContext,
+    queryFn: () => call(leadbox().catalog.getQuickAddContext()),
+  })
+  const { data } = query
+  const context = useMemo<QuickAddCatalog | undefined>(
+    () =>
+      data && {
+        defaultCurrency: data.defaultCurrency,
+        currencies: data.currencies,
+        labels: data.labels,
+        persons: createCatalogIndex(data.persons),
+        organizations: createCatalogIndex(data.organizations),
+      },
+    [data],
+  )
+  return {
+    context,
+    isPending: query.isPending,
+    isError: query.isError,
+    error: query.error,
+    refetch: query.refetch,
+  }
+}

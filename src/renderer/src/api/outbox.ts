@@ -1,0 +1,50 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { OutboxItem } from '../../../shared/ipc/contract'
+import { keys } from './keys'
+import { leadbox } from './leadbox'
+import { withUpdatedRows } from './outbox-cache'
+import { call } from './unwrap'
+
+/** Every outbox row, newest first ('outbox:list'). `outbox:changed` refetches it. */
+export function useOutbox() {
+  return useQuery({
+    queryKey: keys.outbox.list,
+    queryFn: () => call(leadbox().outbox.list()),
+  })
+}
+
+/**
+ * What a retry or a discard does to the cache: the rows main answered with show at once,
+ * then the list is fetched again (a discard also cancels rows that waited on this one).
+ */
+function useOutboxRowChange<T>(
+  change: (id: number) => Promise<T>,
+  rowsOf: (answer: T) => OutboxItem[],
+) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: change,
+    onSuccess: (answer) => {
+      queryClient.setQueryData<OutboxItem[]>(keys.outbox.list, (rows) =>
+        withUpdatedRows(rows, rowsOf(answer)),
+      )
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.outbox.all }),
+  })
+}
+
+/** Sends a queued or refused row again now ('outbox:retry'); resolves to the row. */
+export function useRetryOutboxItem() {
+  return useOutboxRowChange(
+    (id) => call(leadbox().outbox.retry({ id })),
+    (row) => [row],
+  )
+}
+
+/** Cancels a row and every row waiting on it ('outbox:discard'); resolves to those rows. */
+export function useDiscardOutboxItem() {
+  return useOutboxRowChange(
+    (id) => call(leadbox().outbox.discard({ id })),
+    (rows) => rows,
+  )
+}

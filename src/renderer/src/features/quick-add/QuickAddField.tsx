@@ -1,35 +1,283 @@
-import { useId, useState } from 'react'
+import {
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type KeyboardEvent,
+} from 'react'
+import {
+  createCatalogIndex,
+  parseQuickAdd,
+  removeChip,
+  type Chip,
+  type QuickAddContext,
+} from '../../../../shared/quick-add'
+import { useCreateLead, useQuickAddContext, useSyncStatus, type QuickAddCatalog } from '../../api'
+import { CandidateList, candidatePrompt } from './CandidateList'
+import { ChipList } from './ChipList'
+import {
+  candidateOptions,
+  chipAtCaret,
+  pickCandidate,
+  type CandidateOption,
+} from './candidate-choice'
+import { chipMeaning, localIsoDate } from './chip-meaning'
+import { finishedChipAtEnd } from './line-editing'
+import { draftFromLine, type Choice, type ChoosableChip } from './line-to-draft'
+import { saveProblems, savedMessage } from './save-messages'
 
 export const quickAddExample = 'Acme renewal 5k EUR @Jane Doe #hot due fri'
 
+/** Until main answers (a few milliseconds), lines are read against an empty catalog. */
+const emptyCatalog: QuickAddCatalog = {
+  defaultCurrency: '',
+  currencies: [],
+  labels: [],
+  persons: createCatalogIndex([]),
+  organizations: createCatalogIndex([]),
+}
+
+type Line = {
+  text: string
+  caret: number
+  /** When the line last changed: relative dates (`due fri`) count from this day. */
+  editedAt: Date
+}
+
+type Notice = { kind: 'saved' | 'info'; text: string } | { kind: 'problem'; problems: string[] }
+
+const chipKey = (chip: Chip) => `${chip.start}:${chip.text}`
+
 /**
- * One line that will become a lead. Reading the line and saving it arrive with the outbox;
- * until then Enter does nothing and the note says so.
+ * One line that becomes a lead. The line is read on every keystroke into a title and chips;
+ * Enter saves it into the outbox.
+ *
+ * Keys: Enter saves; Esc closes the candidate list, else clears the line; Backspace at the
+ * end of the line, right after a finished chip (the line ends with the chip and a space),
+ * turns that chip back into title words. While the candidate list of an ambiguous name is
+ * open, ↑ ↓ move, Enter or Tab pick.
  */
 export function QuickAddField() {
-  const [text, setText] = useState('')
+  const catalog = useQuickAddContext()
+  const createLead = useCreateLead()
+  const syncStatus = useSyncStatus()
+  const [line, setLine] = useState<Line>(() => ({ text: '', caret: 0, editedAt: new Date() }))
+  const [choices, setChoices] = useState<ReadonlyMap<string, Choice>>(() => new Map())
+  const [highlight, setHighlight] = useState({ chip: '', index: 0 })
+  const [dismissed, setDismissed] = useState<string | null>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const input = useRef<HTMLInputElement>(null)
+  // A caret to restore once React has written a new value into the input.
+  const pendingCaret = useRef<number | null>(null)
   const hintId = useId()
-  const noteId = useId()
+  const listId = useId()
+
+  const base = catalog.context ?? emptyCatalog
+  const parsed = useMemo(
+    () => parseQuickAdd(line.text, { ...base, now: line.editedAt }),
+    [line.text, line.editedAt, base],
+  )
+  const today = localIsoDate(line.editedAt)
+  const shownChips = parsed.chips.map((chip) => ({
+    chip,
+    meaning: chipMeaning(chip, parsed, choices, { today, currencies: base.currencies }),
+  }))
+
+  const atCaret = chipAtCaret(parsed, line.caret, choices)
+  const options = atCaret ? candidateOptions(atCaret, choices) : []
+  const choosing =
+    atCaret && dismissed !== chipKey(atCaret) && options.length > 0 ? atCaret : undefined
+  const highlighted =
+    choosing && highlight.chip === chipKey(choosing)
+      ? Math.min(highlight.index, options.length - 1)
+      : 0
+  const optionId = (index: number) => `${listId}-option-${index}`
+
+  useLayoutEffect(() => {
+    const caret = pendingCaret.current
+    if (caret === null || !input.current) return
+    pendingCaret.current = null
+    input.current.setSelectionRange(caret, caret)
+  }, [line])
+
+  const contextNow = (): QuickAddContext => ({ ...base, now: new Date() })
+
+  const replaceLine = (text: string, caret = text.length) => {
+    pendingCaret.current = caret
+    setLine({ text, caret, editedAt: new Date() })
+    setNotice(null)
+  }
+
+  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+    const { value, selectionStart } = event.currentTarget
+    setLine({ text: value, caret: selectionStart ?? value.length, editedAt: new Date() })
+    setDismissed(null)
+    setNotice(null)
+  }
+
+  const onSelect = () => {
+    const caret = input.current?.selectionStart ?? line.text.length
+    if (caret !== line.caret) setLine((current) => ({ ...current, caret }))
+  }
+
+  const pick = (chip: ChoosableChip, option: CandidateOption) => {
+    const picked = pickCandidate(line.text, chip, option)
+    setChoices((current) => new Map(current).set(picked.key, picked.choice))
+    replaceLine(picked.text, picked.caret)
+  }
+
+  const remove = (chip: Chip) => {
+    replaceLine(removeChip(line.text, chip, contextNow()))
+    input.current?.focus()
+  }
+
+  const save = () => {
+    if (createLead.isPending) return
+    if (catalog.isPending) {
+      // Read against an empty catalog, a known person would become a new one in Pipedrive.
+      setNotice({ kind: 'info', text: 'Reading your Pipedrive names… press Enter again.' })
+      return
+    }
+    const submitted = line.text
+    const reading = draftFromLine(parseQuickAdd(submitted, contextNow()), choices)
+    if (reading.kind === 'unresolved') {
+      // Move to the chip, which opens its candidates, and say why nothing was saved.
+      pendingCaret.current = reading.chip.end
+      setLine((current) => ({ ...current, caret: reading.chip.end }))
+      setDismissed(null)
+      setNotice({ kind: 'info', text: `${candidatePrompt(reading.chip)} Pick one, then save.` })
+      return
+    }
+    createLead.mutate(reading.draft, {
+      onSuccess: (saved) => {
+        setNotice({ kind: 'saved', text: savedMessage(saved.title, syncStatus.data) })
+        // Whatever was typed meanwhile is the next lead: keep it.
+        setLine((current) =>
+          current.text === submitted ? { text: '', caret: 0, editedAt: new Date() } : current,
+        )
+        setChoices(new Map())
+      },
+      onError: (error) => setNotice({ kind: 'problem', problems: saveProblems(error) }),
+    })
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.nativeEvent.isComposing) return
+    if (choosing) {
+      const option = options[highlighted]
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault()
+        const step = event.key === 'ArrowDown' ? 1 : options.length - 1
+        setHighlight({ chip: chipKey(choosing), index: (highlighted + step) % options.length })
+        return
+      }
+      if ((event.key === 'Enter' || (event.key === 'Tab' && !event.shiftKey)) && option) {
+        event.preventDefault()
+        pick(choosing, option)
+        return
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault()
+        setDismissed(chipKey(choosing))
+        return
+      }
+    }
+    if (event.key === 'Enter') {
+      event.preventDefault()
+      save()
+      return
+    }
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      if (line.text !== '') {
+        replaceLine('')
+        setChoices(new Map())
+      }
+      // An empty line: Esc will hide the window once main manages the quick-add window.
+      return
+    }
+    if (event.key === 'Backspace' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      const { selectionStart, selectionEnd } = event.currentTarget
+      const atEnd = selectionStart === line.text.length && selectionEnd === line.text.length
+      const finished = atEnd ? finishedChipAtEnd(line.text, parsed.chips) : undefined
+      if (finished) {
+        event.preventDefault()
+        replaceLine(removeChip(line.text, finished, contextNow()))
+      }
+    }
+  }
 
   return (
     <form className="quick-add__form" onSubmit={(event) => event.preventDefault()}>
-      <input
-        className="quick-add__input"
-        type="text"
-        aria-label="Describe the lead"
-        aria-describedby={`${hintId} ${noteId}`}
-        placeholder="Describe the lead…"
-        autoComplete="off"
-        spellCheck={false}
-        autoFocus
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-      />
+      <div className="quick-add__field">
+        <input
+          ref={input}
+          className="quick-add__input"
+          type="text"
+          aria-label="Describe the lead"
+          aria-describedby={hintId}
+          aria-autocomplete="list"
+          aria-controls={choosing ? listId : undefined}
+          aria-activedescendant={choosing ? optionId(highlighted) : undefined}
+          placeholder={`Describe the lead… e.g. ${quickAddExample}`}
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+          value={line.text}
+          onChange={onChange}
+          onSelect={onSelect}
+          onKeyDown={onKeyDown}
+        />
+        {choosing ? (
+          <CandidateList
+            id={listId}
+            chip={choosing}
+            options={options}
+            highlighted={highlighted}
+            optionId={optionId}
+            onPick={(option) => pick(choosing, option)}
+          />
+        ) : null}
+      </div>
+
+      <ChipList title={parsed.title} chips={shownChips} choosing={choosing} onRemove={remove} />
+
+      {/* Live regions stay in the page, empty, so screen readers hear what lands in them. */}
+      <div className="quick-add__messages">
+        <p className="quick-add__status" role="status">
+          {notice?.kind === 'saved' || notice?.kind === 'info' ? (
+            <span data-kind={notice.kind}>{notice.text}</span>
+          ) : null}
+          {choosing ? <span className="visually-hidden">{candidatePrompt(choosing)}</span> : null}
+        </p>
+        <div role="alert">
+          {notice?.kind === 'problem' ? (
+            <div className="quick-add__problem">
+              <p className="quick-add__problem-title">Not saved</p>
+              <ul className="quick-add__problems">
+                {notice.problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {catalog.isError ? (
+            <p className="quick-add__problem">
+              Could not read your Pipedrive names and labels, so every name is taken as new.{' '}
+              <button type="button" className="link-button" onClick={() => void catalog.refetch()}>
+                Try again
+              </button>
+            </p>
+          ) : null}
+        </div>
+      </div>
+
       <p id={hintId} className="quick-add__hint">
-        For example: <span className="quick-add__example">{quickAddExample}</span>
-      </p>
-      <p id={noteId} className="quick-add__note">
-        Saving arrives with the outbox in a coming version. Nothing typed here is kept yet.
+        <kbd>Enter</kbd> saves · <kbd>Esc</kbd> clears · <kbd>Backspace</kbd> after a chip and a
+        space turns it back into words · <code>@person</code> <code>+organization</code>{' '}
+        <code>#label</code>, <code>@"Jane Doe"</code> for a new full name
       </p>
     </form>
   )

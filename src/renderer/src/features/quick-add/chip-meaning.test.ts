@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import {
+  createCatalogIndex,
+  parseQuickAdd,
+  type QuickAddContext,
+} from '../../../../shared/quick-add'
+import { chipMeaning, formatDay, formatMoney, localIsoDate } from './chip-meaning'
+import { finishedChipAtEnd } from './line-editing'
+
+const context: QuickAddContext = {
+  now: new Date(2026, 10, 25, 10),
+  currencies: [
+    { code: 'EUR', symbol: '€', decimalPoints: 2 },
+    { code: 'JPY', symbol: '¥', decimalPoints: 0 },
+  ],
+  defaultCurrency: 'EUR',
+  labels: [{ id: '8b5c1f1e-6a52-4d1b-9a55-0d5b8f0a8c01', name: 'Hot', color: 'red' }],
+  persons: createCatalogIndex([{ id: 1, name: 'Jane Doe' }]),
+  organizations: createCatalogIndex([]),
+}
+
+const formats = { locale: 'en-GB', today: '2026-11-25', currencies: context.currencies }
+
+function meanings(line: string) {
+  const parsed = parseQuickAdd(line, context)
+  return parsed.chips.map((chip) => chipMeaning(chip, parsed, new Map(), formats))
+}
+
+describe('formatting', () => {
+  it('writes amounts in the locale, then the currency code', () => {
+    expect(formatMoney(5000, 'EUR', context.currencies, 'en-GB')).toBe('5,000 EUR')
+    expect(formatMoney(5000.5, 'EUR', context.currencies, 'de-DE')).toBe('5.000,5 EUR')
+    expect(formatMoney(1234.56, 'JPY', context.currencies, 'en-GB')).toBe('1,235 JPY')
+  })
+
+  it('writes days in the locale, with the year only when it is not this one', () => {
+    expect(formatDay('2026-11-27', '2026-11-25', 'en-GB')).toBe('Fri 27 Nov')
+    expect(formatDay('2027-01-08', '2026-11-25', 'en-GB')).toBe('Fri, 8 Jan 2027')
+  })
+
+  it('names the local day', () => {
+    expect(localIsoDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05')
+  })
+})
+
+describe('chipMeaning', () => {
+  it('says what each chip was read as', () => {
+    expect(
+      meanings('Renewal 5k EUR @Jane Doe @"Mia Wong" #hot #vip due fri').map((m) => [
+        m.kindLabel,
+        m.meaning,
+        m.tone,
+      ]),
+    ).toEqual([
+      ['Value', '5,000 EUR', 'normal'],
+      ['Person', 'Jane Doe (in Pipedrive)', 'normal'],
+      ['Person', 'Mia Wong (new person), not linked: a lead has one person', 'muted'],
+      ['Label', 'Hot', 'normal'],
+      ['Label', 'vip: unknown label, not sent', 'muted'],
+      ['Close date', 'Fri 27 Nov', 'normal'],
+    ])
+  })
+
+  it('asks for a pick on a name that fits several', () => {
+    const [person] = meanings('Call @Ja')
+    expect(person).toMatchObject({ meaning: 'Ja: 1 match, choose one', tone: 'attention' })
+  })
+
+  it('gives a known label its color', () => {
+    expect(meanings('Call #hot')[0]?.color).toBe('red')
+  })
+})
+
+describe('finishedChipAtEnd', () => {
+  it('is the last chip once a space follows it, not while it is typed', () => {
+    const line = 'Call @Jane Doe '
+    const { chips } = parseQuickAdd(line, context)
+    expect(finishedChipAtEnd(line, chips)?.text).toBe('@Jane Doe')
+    expect(finishedChipAtEnd(line.trimEnd(), chips)).toBeUndefined()
+    expect(finishedChipAtEnd(`${line}now`, chips)).toBeUndefined()
+  })
+})

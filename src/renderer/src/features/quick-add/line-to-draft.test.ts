@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import {
+  createCatalogIndex,
+  parseQuickAdd,
+  type QuickAddContext,
+} from '../../../../shared/quick-add'
+import { draftFromLine, leftOutBecause, pickKey, type Choice } from './line-to-draft'
+
+const hot = { id: '8b5c1f1e-6a52-4d1b-9a55-0d5b8f0a8c01', name: 'Hot', color: 'red' }
+const hold = { id: '8b5c1f1e-6a52-4d1b-9a55-0d5b8f0a8c02', name: 'On hold', color: 'gray' }
+const hostile = { id: '8b5c1f1e-6a52-4d1b-9a55-0d5b8f0a8c03', name: 'Hostile', color: 'yellow' }
+
+const context: QuickAddContext = {
+  // A Wednesday: `due fri` is 2026-11-27.
+  now: new Date(2026, 10, 25, 10),
+  currencies: [{ code: 'EUR', symbol: '€', decimalPoints: 2 }],
+  defaultCurrency: 'EUR',
+  labels: [hot, hold, hostile],
+  persons: createCatalogIndex([
+    { id: 1, name: 'Jane Doe' },
+    { id: 2, name: 'Jan Novak' },
+    { id: 3, name: 'Sam Lee' },
+    { id: 4, name: 'Sam Lee' },
+  ]),
+  organizations: createCatalogIndex([{ id: 10, name: 'Acme' }]),
+}
+
+const read = (line: string, picks: ReadonlyMap<string, Choice> = new Map()) =>
+  draftFromLine(parseQuickAdd(line, context), picks)
+
+describe('draftFromLine', () => {
+  it('turns every chip into the draft', () => {
+    expect(read('Renewal 5k EUR @Jane Doe +Acme #hot due fri')).toEqual({
+      kind: 'ready',
+      draft: {
+        title: 'Renewal',
+        person: { kind: 'existing', id: 1 },
+        organization: { kind: 'existing', id: 10 },
+        value: { amount: 5000, currency: 'EUR' },
+        labelIds: [hot.id],
+        expectedCloseDate: '2026-11-27',
+      },
+    })
+  })
+
+  it('makes new people and organizations from names nobody has', () => {
+    expect(read('Call @"Mia Wong" +Globex')).toEqual({
+      kind: 'ready',
+      draft: {
+        title: 'Call',
+        person: { kind: 'new', name: 'Mia Wong' },
+        organization: { kind: 'new', name: 'Globex' },
+      },
+    })
+  })
+
+  it('leaves unknown labels out, and says so', () => {
+    const parsed = parseQuickAdd('Call +Acme #urgent', context)
+    expect(draftFromLine(parsed, new Map())).toEqual({
+      kind: 'ready',
+      draft: { title: 'Call', organization: { kind: 'existing', id: 10 } },
+    })
+    expect(leftOutBecause(parsed.chips[1]!, parsed, new Map())).toMatch(/no such label/)
+  })
+
+  it('links only the first person', () => {
+    const parsed = parseQuickAdd('Call @Jane Doe @"Mia Wong"', context)
+    const draft = draftFromLine(parsed, new Map())
+    expect(draft).toMatchObject({ draft: { person: { kind: 'existing', id: 1 } } })
+    expect(leftOutBecause(parsed.chips[1]!, parsed, new Map())).toMatch(/one person/)
+  })
+
+  it('waits for a pick when a name fits several people', () => {
+    const result = read('Call @Jan')
+    expect(result).toMatchObject({ kind: 'unresolved', chip: { kind: 'person', text: '@Jan' } })
+  })
+
+  it('takes the pick for two people with the same name', () => {
+    expect(read('Call @"Sam Lee"')).toMatchObject({ kind: 'unresolved' })
+    const picks = new Map([[pickKey('person', 'sam lee'), { kind: 'entry', id: 4 } as Choice]])
+    expect(read('Call @"Sam Lee"', picks)).toMatchObject({
+      kind: 'ready',
+      draft: { person: { kind: 'existing', id: 4 } },
+    })
+    const asNew = new Map([[pickKey('person', 'Sam Lee'), { kind: 'new' } as Choice]])
+    expect(read('Call @"Sam Lee"', asNew)).toMatchObject({
+      draft: { person: { kind: 'new', name: 'Sam Lee' } },
+    })
+  })
+
+  it('waits for a pick when a label prefix fits several labels', () => {
+    expect(read('Call +Acme #ho')).toMatchObject({ kind: 'unresolved', chip: { kind: 'label' } })
+    const picks = new Map([[pickKey('label', 'ho'), { kind: 'label', id: hostile.id } as Choice]])
+    expect(read('Call +Acme #ho', picks)).toMatchObject({ draft: { labelIds: [hostile.id] } })
+  })
+
+  it('leaves completeness to main', () => {
+    expect(read('Just a title')).toEqual({ kind: 'ready', draft: { title: 'Just a title' } })
+  })
+})

@@ -1,6 +1,11 @@
+import './inbox.css'
+import { useOutbox } from '../../api'
 import { EmptyState } from '../../ui/EmptyState'
+import { InlineError } from '../../ui/InlineError'
 import { shortcutLabel } from '../../ui/keyboard'
 import type { ViewId } from '../frame/views'
+import { PendingLeadList } from './PendingLeadList'
+import { pendingLeads } from './pending-leads'
 
 export const quickAddShortcut = 'Mod+Shift+L'
 
@@ -8,7 +13,41 @@ interface Props {
   onShowView: (view: ViewId) => void
 }
 
+/**
+ * Until the Pipedrive Leads Inbox arrives, the inbox lists the leads still in the outbox,
+ * so a lead captured a moment ago is where the user looks for it.
+ */
 export function InboxView({ onShowView }: Props) {
+  const outbox = useOutbox()
+
+  if (outbox.isPending) {
+    return (
+      <p className="muted" aria-busy="true">
+        Loading leads…
+      </p>
+    )
+  }
+  if (outbox.isError) {
+    return (
+      <InlineError
+        title="Could not load the leads waiting to sync"
+        error={outbox.error}
+        onRetry={() => void outbox.refetch()}
+      />
+    )
+  }
+
+  const leads = pendingLeads(outbox.data)
+  if (leads.length > 0) {
+    return (
+      <PendingLeadList
+        leads={leads}
+        readAt={outbox.dataUpdatedAt}
+        onOpenOutbox={() => onShowView('outbox')}
+      />
+    )
+  }
+
   return (
     <EmptyState title="No leads yet">
       <p>Your Pipedrive Leads Inbox will show up here, next to the leads still waiting to sync.</p>

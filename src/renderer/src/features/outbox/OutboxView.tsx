@@ -1,34 +1,40 @@
-import { useSyncStatus } from '../../api'
+import './outbox.css'
+import { useOutbox, useSyncStatus } from '../../api'
 import { EmptyState } from '../../ui/EmptyState'
 import { InlineError } from '../../ui/InlineError'
 import { waitingCount } from '../frame/sync-summary'
-import { isOutboxEmpty, outboxCounts } from './outbox-counts'
+import { OutboxList } from './OutboxList'
+import { outboxCounts } from './outbox-counts'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' })
 
 export function OutboxView() {
   const status = useSyncStatus()
+  const outbox = useOutbox()
 
-  if (status.isPending) {
+  if (status.isPending || outbox.isPending) {
     return (
       <p className="muted" aria-busy="true">
         Loading the outbox…
       </p>
     )
   }
-  if (status.isError) {
+  if (status.isError || outbox.isError) {
     return (
       <InlineError
         title="Could not load the outbox"
-        error={status.error}
-        onRetry={() => void status.refetch()}
+        error={status.error ?? outbox.error}
+        onRetry={() => {
+          void status.refetch()
+          void outbox.refetch()
+        }}
       />
     )
   }
 
   const { counts, nextAttemptAt, lastError } = status.data
 
-  if (isOutboxEmpty(counts)) {
+  if (outbox.data.length === 0) {
     return (
       <EmptyState title="Nothing waiting to sync">
         <p>
@@ -39,33 +45,42 @@ export function OutboxView() {
     )
   }
 
+  const nothingWaiting = waitingCount(counts) === 0 && counts.needs_attention === 0
+
   return (
-    <div className="stack">
-      <dl className="count-grid" aria-label="Outbox counts">
-        {outboxCounts(counts).map((entry) => (
-          <div
-            key={entry.state}
-            className="count-card"
-            data-state={entry.state}
-            data-has-items={entry.count > 0 ? 'true' : undefined}
-          >
-            <dt className="count-card__label">{entry.label}</dt>
-            <dd className="count-card__value">{entry.count}</dd>
-            <dd className="count-card__meaning">{entry.meaning}</dd>
-          </div>
-        ))}
-      </dl>
-      {waitingCount(counts) === 0 && counts.needs_attention === 0 ? (
-        <p className="muted">Everything you captured has reached Pipedrive.</p>
-      ) : null}
-      {nextAttemptAt !== null ? (
-        <p className="muted">Next attempt at {timeFormat.format(nextAttemptAt)}.</p>
-      ) : null}
-      {lastError !== null ? (
-        <p className="notice notice--warning">
-          <span className="notice__title">Last problem:</span> {lastError}
-        </p>
-      ) : null}
+    <div className="stack stack--sections">
+      <div className="stack">
+        <dl className="count-grid" aria-label="Outbox counts">
+          {outboxCounts(counts).map((entry) => (
+            <div
+              key={entry.state}
+              className="count-card"
+              data-state={entry.state}
+              data-has-items={entry.count > 0 ? 'true' : undefined}
+            >
+              <dt className="count-card__label">{entry.label}</dt>
+              <dd className="count-card__value">{entry.count}</dd>
+              <dd className="count-card__meaning">{entry.meaning}</dd>
+            </div>
+          ))}
+        </dl>
+        {nothingWaiting ? (
+          <p className="muted">
+            {counts.sent > 0
+              ? 'Everything you captured has reached Pipedrive.'
+              : 'Nothing is waiting to sync.'}
+          </p>
+        ) : null}
+        {nextAttemptAt !== null ? (
+          <p className="muted">Next attempt at {timeFormat.format(nextAttemptAt)}.</p>
+        ) : null}
+        {lastError !== null ? (
+          <p className="notice notice--warning">
+            <span className="notice__title">Last problem:</span> {lastError}
+          </p>
+        ) : null}
+      </div>
+      <OutboxList rows={outbox.data} readAt={outbox.dataUpdatedAt} />
     </div>
   )
 }

@@ -1,0 +1,54 @@
+import { formatMoment } from '../outbox/outbox-rows'
+import type { PendingLead } from './pending-leads'
+
+interface Props {
+  leads: readonly PendingLead[]
+  /** When the outbox was read: times are shown relative to it. */
+  readAt: number
+  onOpenOutbox: () => void
+}
+
+/** Leads still in the outbox. The Pipedrive Leads Inbox will list beside them. */
+export function PendingLeadList({ leads, readAt, onOpenOutbox }: Props) {
+  const attention = leads.some((lead) => lead.marker === 'needs attention')
+  return (
+    <section className="pending-leads" aria-labelledby="pending-leads-heading">
+      <div className="pending-leads__header">
+        <h2 id="pending-leads-heading" className="pending-leads__title">
+          Waiting to sync
+        </h2>
+        <span className="pending-leads__count">{leads.length}</span>
+      </div>
+      <ul className="pending-leads__list" aria-labelledby="pending-leads-heading">
+        {leads.map(({ row, marker }) => (
+          <li key={row.id} className="pending-lead" data-marker={marker}>
+            <span className="pending-lead__marker" data-marker={marker}>
+              {marker}
+            </span>
+            <span className="pending-lead__title">{row.title}</span>
+            <span className="pending-lead__created">
+              <span className="visually-hidden">created </span>
+              {formatMoment(row.createdAt, readAt)}
+            </span>
+            {marker === 'needs attention' && row.lastError ? (
+              <p className="pending-lead__problem">{row.lastError}</p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {attention ? (
+        <p className="pending-leads__hint">
+          Pipedrive refused some of these. Retry or discard them in the Outbox.{' '}
+          <button type="button" className="button" onClick={onOpenOutbox}>
+            Open the Outbox
+          </button>
+        </p>
+      ) : (
+        <p className="pending-leads__hint">
+          They go to Pipedrive as soon as Leadbox can reach your account; the Pipedrive Leads Inbox
+          shows up here once it is connected.
+        </p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,134 @@
+import { useId, useRef, useState } from 'react'
+import type { OutboxItem } from '../../../../shared/ipc/contract'
+import { isPlaceholder } from '../../api'
+import { DiscardConfirm } from './DiscardConfirm'
+import {
+  canDiscard,
+  canRetry,
+  discardWarning,
+  formatMoment,
+  formatNextTry,
+  kindWords,
+  namesOf,
+  stateWords,
+  waitsFor,
+} from './outbox-rows'
+
+interface Props {
+  row: OutboxItem
+  /** The whole list, to name the rows this one waits for or takes along. */
+  rows: readonly OutboxItem[]
+  /** When the list was read: times are shown relative to it. */
+  now: number
+  /** Another retry or discard is on its way: clicks are ignored until it is back. */
+  busy: boolean
+  onRetry: (row: OutboxItem) => void
+  onDiscard: (row: OutboxItem) => Promise<boolean>
+}
+
+export function OutboxRow({ row, rows, now, busy, onRetry, onDiscard }: Props) {
+  const [confirming, setConfirming] = useState(false)
+  const titleId = useId()
+  const heading = useRef<HTMLHeadingElement>(null)
+  const discardButton = useRef<HTMLButtonElement>(null)
+  const nextTry = formatNextTry(row.nextAttemptAt, now)
+  const parents = waitsFor(row, rows)
+  const pending = isPlaceholder(row)
+
+  const cancel = () => {
+    setConfirming(false)
+    // The button is back after this render; focus it then.
+    requestAnimationFrame(() => discardButton.current?.focus())
+  }
+
+  const confirm = async () => {
+    setConfirming(false)
+    const discarded = await onDiscard(row)
+    // A discarded row has no actions left: focus stays on the row, not on the page body.
+    requestAnimationFrame(() => (discarded ? heading.current : discardButton.current)?.focus())
+  }
+
+  return (
+    <li className="outbox-row" data-state={row.state} aria-labelledby={titleId}>
+      <div className="outbox-row__head">
+        <div className="outbox-row__names">
+          <span className="outbox-row__kind">{kindWords[row.kind]}</span>
+          <h3 id={titleId} ref={heading} tabIndex={-1} className="outbox-row__title">
+            {row.title}
+          </h3>
+        </div>
+        <span className="state-badge" data-state={row.state}>
+          {pending ? 'Saving…' : stateWords[row.state]}
+        </span>
+      </div>
+
+      <dl className="outbox-row__facts">
+        <div>
+          <dt>Created</dt>
+          <dd>{formatMoment(row.createdAt, now)}</dd>
+        </div>
+        <div>
+          <dt>Attempts</dt>
+          <dd>{row.attempts}</dd>
+        </div>
+        {nextTry !== null && (row.state === 'queued' || row.state === 'uncertain') ? (
+          <div>
+            <dt>Next try</dt>
+            <dd>{nextTry}</dd>
+          </div>
+        ) : null}
+        {parents.length > 0 ? (
+          <div>
+            <dt>Waits for</dt>
+            <dd>{namesOf(parents)}</dd>
+          </div>
+        ) : null}
+      </dl>
+
+      {row.lastError !== null && row.state === 'needs_attention' ? (
+        <p className="outbox-row__error">
+          <span className="outbox-row__error-title">Pipedrive refused it:</span> {row.lastError}
+        </p>
+      ) : row.lastError !== null && row.state !== 'sent' && row.state !== 'cancelled' ? (
+        <p className="outbox-row__last-error" title={row.lastError}>
+          Last try: {row.lastError}
+        </p>
+      ) : null}
+
+      {pending ? null : confirming ? (
+        <DiscardConfirm
+          title={row.title}
+          warning={discardWarning(row, rows)}
+          onConfirm={() => void confirm()}
+          onCancel={cancel}
+        />
+      ) : canRetry(row) || canDiscard(row) ? (
+        <div className="outbox-row__actions">
+          {canRetry(row) ? (
+            <button
+              type="button"
+              className="button"
+              aria-describedby={titleId}
+              aria-disabled={busy || undefined}
+              onClick={() => !busy && onRetry(row)}
+            >
+              Retry now
+            </button>
+          ) : null}
+          {canDiscard(row) ? (
+            <button
+              type="button"
+              className="button"
+              ref={discardButton}
+              aria-describedby={titleId}
+              aria-disabled={busy || undefined}
+              onClick={() => !busy && setConfirming(true)}
+            >
+              Discard
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  )
+}

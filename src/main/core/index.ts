@@ -9,6 +9,7 @@ import { createFileLogger, type Logger } from './log/logger'
 import { createCatalog, type Catalog } from './catalog/catalog'
 import { createOutbox, type Outbox } from './outbox/outbox'
 import { createOutboxQueue } from './outbox/outbox-queue'
+import { createLeadChanges, type LeadChanges } from './outbox/lead-changes'
 import { createSettingsStore, type SettingsStore } from './settings/settings-store'
 import type { NetworkSignals } from './sync/network'
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine'
@@ -49,6 +50,8 @@ export interface Core {
   database: DatabaseHealth
   settings: SettingsStore
   outbox: Outbox
+  /** Edits, archives and deletes of leads, queued in the outbox like captures. */
+  leadChanges: LeadChanges
   catalog: Catalog
   /** The Pipedrive account: sign-in, sign-out, and `session()` for whatever talks to Pipedrive. */
   accounts: Accounts
@@ -80,6 +83,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = createCoreEvents()
   const settings = createSettingsStore(db, now)
   const outbox = createOutbox(db, now)
+  const leadChanges = createLeadChanges(db, outbox, now)
   const catalog = createCatalog(db)
   const syncStatus = () => ({
     ...currentSyncStatus(options.network, outbox.counts(), sync.status()),
@@ -133,6 +137,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     database: health,
     settings,
     outbox,
+    leadChanges,
     catalog,
     accounts,
     sync,

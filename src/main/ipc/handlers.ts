@@ -23,6 +23,11 @@ export function createHandlers(core: Core): Handlers {
     },
     'leads:create': (draft) => changing(() => core.outbox.enqueueLead(draft)),
     'outbox:list': () => core.outbox.list(),
+    'leads:change': ({ change, leadTitle }) =>
+      changing(() => core.leadChanges.enqueue(change, leadTitle)),
+    'outbox:editLead': ({ id, draft }) => changing(() => core.leadChanges.editPending(id, draft)),
+    'outbox:resolveConflict': ({ id, keep }) =>
+      changing(() => core.leadChanges.resolveConflict(id, keep)),
     'catalog:getQuickAddContext': () => core.catalog.quickAddContext(),
     'outbox:retry': ({ id }) => changing(() => core.outbox.retry(id)),
     'outbox:discard': ({ id }) => changing(() => core.outbox.discard(id)),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { leadChangeSchema } from '../leads/lead-change'
 import { leadDraftSchema } from '../leads/lead-draft'
 
 /**
@@ -64,6 +65,8 @@ export const outboxItemSchema = z.object({
   remoteId: z.string().nullable(),
   /** Rows that must reach Pipedrive first (a new person before its lead). */
   dependsOn: z.array(z.number().int()),
+  /** A change that met a different change in Pipedrive: both values, per field. */
+  conflict: z.record(z.string(), z.object({ mine: z.unknown(), theirs: z.unknown() })).nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
 })
@@ -155,6 +158,21 @@ export const contract = {
   'sync:now': { request: none, response: z.undefined() },
   'leads:create': { request: leadDraftSchema, response: outboxItemSchema },
   'outbox:list': { request: none, response: z.array(outboxItemSchema) },
+  'leads:change': {
+    request: z.object({ change: leadChangeSchema, leadTitle: z.string().max(255).optional() }),
+    response: outboxItemSchema,
+  },
+  'outbox:editLead': {
+    request: z.object({ id: z.number().int().positive(), draft: leadDraftSchema }),
+    response: outboxItemSchema,
+  },
+  'outbox:resolveConflict': {
+    request: z.object({
+      id: z.number().int().positive(),
+      keep: z.record(z.string(), z.enum(['mine', 'theirs'])),
+    }),
+    response: outboxItemSchema,
+  },
   'catalog:getQuickAddContext': { request: none, response: quickAddContextSchema },
   'outbox:retry': { request: outboxRowRef, response: outboxItemSchema },
   'outbox:discard': { request: outboxRowRef, response: z.array(outboxItemSchema) },

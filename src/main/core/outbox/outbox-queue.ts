@@ -20,7 +20,7 @@ export type Settlement =
   | { to: 'sent'; remoteId: string }
   | { to: 'queued'; nextAttemptAt: number; error: string; status?: number | null }
   | { to: 'uncertain'; nextAttemptAt: number; error: string; status?: number | null }
-  | { to: 'needs_attention'; error: string; status?: number | null }
+  | { to: 'needs_attention'; error: string; status?: number | null; conflict?: unknown }
 
 /**
  * The engine's side of the outbox: which rows may go now, claiming one, and recording how
@@ -144,8 +144,14 @@ export function createOutboxQueue(db: Db, now: () => number = Date.now): OutboxQ
         case 'needs_attention':
           db.prepare(
             `UPDATE outbox SET state = 'needs_attention', next_attempt_at = NULL, last_error = ?,
-               last_status = ?, updated_at = ? WHERE id = ?`,
-          ).run(settlement.error, settlement.status ?? null, at, id)
+               last_status = ?, conflict = ?, updated_at = ? WHERE id = ?`,
+          ).run(
+            settlement.error,
+            settlement.status ?? null,
+            settlement.conflict === undefined ? null : JSON.stringify(settlement.conflict),
+            at,
+            id,
+          )
       }
     },
     recoverInterrupted: () =>

@@ -25,6 +25,7 @@ interface Row {
   created_at: number
   updated_at: number
   depends_on: string | null
+  conflict: string | null
 }
 
 /** What a lead row stores: the draft, with new people and organizations split off. */
@@ -49,7 +50,7 @@ export interface Outbox {
 
 const select = `
   SELECT o.id, o.client_id, o.kind, o.state, o.payload, o.title, o.attempts, o.next_attempt_at,
-         o.last_error, o.remote_id, o.created_at, o.updated_at,
+         o.last_error, o.remote_id, o.created_at, o.updated_at, o.conflict,
          (SELECT group_concat(d.parent_id) FROM outbox_dependency d WHERE d.row_id = o.id) AS depends_on
   FROM outbox o`
 
@@ -72,6 +73,9 @@ function toItem(row: Row): OutboxItem {
       : [],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    conflict: row.conflict
+      ? (JSON.parse(row.conflict) as { fields: OutboxItem['conflict'] }).fields
+      : null,
   }
 }
 

@@ -2,6 +2,7 @@ import type { LeadCreatePayload } from '../outbox/outbox'
 import type { QueuedRow, Settlement } from '../outbox/outbox-queue'
 import type { AddLeadBody, OutboxGateway } from '../pipedrive/outbox-gateway'
 import { PipedriveFailure } from '../pipedrive/failure'
+import { sendLeadChange } from './send-lead-change'
 
 interface PersonPayload {
   name: string
@@ -47,10 +48,7 @@ async function findSentLead(row: QueuedRow, body: AddLeadBody, gateway: OutboxGa
  * Sends one claimed row and says what became of it. A create whose earlier attempt has
  * an unknown outcome is looked up first, so Pipedrive never gets it twice.
  */
-export async function sendRow(
-  row: QueuedRow,
-  gateway: OutboxGateway,
-): Promise<Settlement | 'failed'> {
+export async function sendRow(row: QueuedRow, gateway: OutboxGateway): Promise<Settlement> {
   const uncertain = row.previousState === 'uncertain'
   switch (row.kind) {
     case 'person.create': {
@@ -100,6 +98,6 @@ export async function sendRow(
       return { to: 'sent', remoteId: String(note.id) }
     }
     default:
-      return 'failed'
+      return sendLeadChange(row, gateway)
   }
 }

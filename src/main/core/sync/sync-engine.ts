@@ -151,11 +151,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     options.onChange()
     let settlement: Settlement
     try {
-      const result = await sendRow(row, session.gateway)
-      settlement =
-        result === 'failed'
-          ? { to: 'needs_attention', error: `Leadbox cannot send a ${row.kind} change yet.` }
-          : result
+      settlement = await sendRow(row, session.gateway)
     } catch (error) {
       if (error instanceof PipedriveFailure) {
         settlement = settlementFor(row, error)

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto'
+import type { ZodError } from 'zod'
+import type { OutboxItem, OutboxKind } from '../../../shared/ipc/contract'
+import {
+  leadChangeSchema,
+  leadFieldsSchema,
+  type LeadFields,
+  type LeadChange,
+} from '../../../shared/leads/lead-change'
+import { leadDraftSchema } from '../../../shared/leads/lead-draft'
+import { LeadboxError, fieldErrors } from '../../../shared/result'
+import type { Db } from '../db/database'
+import type { LeadCreatePayload, Outbox } from './outbox'
+
+/** What an update row stores: what changed, from what, on which version of the lead. */
+export interface LeadUpdatePayload {
+  remoteId?: string
+  after: LeadFields
+  before: LeadFields
+  baseUpdateTime?: string
+}
+
+/** Both sides of each field changed in Leadbox and in Pipedrive since the edit began. */
+export type Conflict = {
+  fields: Partial<Record<keyof LeadFields, { mine: unknown; theirs: unknown }>>
+  /** Pipedrive's update_time when the conflict was found: the new base once resolved. */
+  remoteUpdateTime: string
+}
+
+export interface LeadChanges {
+  /** Queues an edit, archive, unarchive or delete of a lead, in Pipedrive or still pending. */
+  enqueue(input: unknown, leadTitle?: string): OutboxItem
+  /** Replaces what a lead not yet in Pipedrive will be created with, and queues it again. */
+  editPending(id: number, draft: unknown): OutboxItem
+  /** Keeps, for each conflicting field, the user's value or Pipedrive's; queues the rest. */
+  resolveConflict(id: number, keep: Record<string, 'mine' | 'theirs'>): OutboxItem
+}
+
+const kinds: Record<LeadChange['kind'], OutboxKind> = {
+  update: 'lead.update',
+  archive: 'lead.archive',
+  unarchive: 'lead.unarchive',
+  delete: 'lead.delete',
+}
+const verbs: Record<LeadChange['kind'], string> = {
+  update: 'Edit',
+  archive: 'Archive',
+  unarchive: 'Unarchive',
+  delete: 'Delete',
+}
+
+function invalid(error: ZodError, message: string): never {
+  throw new LeadboxError('invalid_request', message, fieldErrors(error))
+}
+
+export function createLeadChanges(
+  db: Db,
+  outbox: Outbox,
+  now: () => number = Date.now,
+): LeadChanges {
+  const row = db.prepare<
+    [number],
+    { kind: OutboxKind; state: string; payload: string; conflict: string | null }
+  >('SELECT kind, state, payload, conflict FROM outbox WHERE id = ?')
+  const insert = db.prepare(
+    `INSERT INTO outbox (client_id, kind, payload, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  )
+  const link = db.prepare(
+    `INSERT INTO outbox_dependency (row_id, parent_id, role) VALUES (?, ?, 'lead')`,
+  )
+  const requeue = db.prepare(
+    `UPDATE outbox SET payload = ?, title = ?, state = 'queued', conflict = NULL, last_error = NULL,
+       next_attempt_at = NULL, updated_at = ? WHERE id = ?`,
+  )
+  const mustGet = (id: number) => {
+    const item = outbox.get(id)
+    if (!item) throw new LeadboxError('not_found', 'This item is no longer in the outbox.')
+    return item
+  }
+
+  return {
+    enqueue: db.transaction((input: unknown, leadTitle?: string) => {
+      const parsed = leadChangeSchema.safeParse(input)
+      if (!parsed.success) invalid(parsed.error, 'This change is not valid.')
+      const change = parsed.data
+      const at = now()
+      let parent: number | undefined
+      if ('outboxId' in change.lead) {
+        const create = outbox.get(change.lead.outboxId)
+        if (!create || create.kind !== 'lead.create' || create.state === 'cancelled') {
+          throw new LeadboxError('not_found', 'This lead is no longer waiting in the outbox.')
+        }
+        parent = create.id
+      }
+      const remote = 'remoteId' in change.lead ? { remoteId: change.lead.remoteId } : {}
+      const payload =
+        change.kind === 'update'
+          ? {
+              ...remote,
+              after: change.after,
+              before: change.before,
+              ...(change.baseUpdateTime ? { baseUpdateTime: change.baseUpdateTime } : {}),
+            }
+          : remote
+      const title = `${verbs[change.kind]}: ${leadTitle ?? 'lead'}`.slice(0, 255)
+      const id = Number(
+        insert.run(randomUUID(), kinds[change.kind], JSON.stringify(payload), title, at, at)
+          .lastInsertRowid,
+      )
+      if (parent !== undefined) link.run(id, parent)
+      return mustGet(id)
+    }),
+
+    editPending: db.transaction((id: number, input: unknown) => {
+      const current = row.get(id)
+      if (!current || current.kind !== 'lead.create') {
+        throw new LeadboxError('not_found', 'This lead is no longer waiting in the outbox.')
+      }
+      if (current.state !== 'queued' && current.state !== 'needs_attention') {
+        throw new LeadboxError(
+          'invalid_request',
+          'This lead is being sent right now; edit it once it is in Pipedrive.',
+        )
+      }
+      const parsed = leadDraftSchema.safeParse(input)
+      if (!parsed.success) invalid(parsed.error, 'The lead is not complete yet.')
+      const { person, organization, note: _note, ...lead } = parsed.data
+      const previous = JSON.parse(current.payload) as LeadCreatePayload
+      const payload: LeadCreatePayload = { ...lead }
+      // A new person or organization already queued for this lead stays its parent row.
+      if (person?.kind === 'existing') payload.personId = person.id
+      else if (person?.kind === 'new' && previous.personId !== undefined)
+        payload.personId = previous.personId
+      if (organization?.kind === 'existing') payload.organizationId = organization.id
+      else if (organization?.kind === 'new' && previous.organizationId !== undefined) {
+        payload.organizationId = previous.organizationId
+      }
+      requeue.run(JSON.stringify(payload), parsed.data.title, now(), id)
+      return mustGet(id)
+    }),
+
+    resolveConflict: db.transaction((id: number, keep: Record<string, 'mine' | 'theirs'>) => {
+      const current = row.get(id)
+      if (!current || current.kind !== 'lead.update' || current.conflict === null) {
+        throw new LeadboxError('not_found', 'This change has no conflict to resolve.')
+      }
+      const conflict = JSON.parse(current.conflict) as Conflict
+      const payload = JSON.parse(current.payload) as LeadUpdatePayload
+      const after: Record<string, unknown> = { ...payload.after }
+      const before: Record<string, unknown> = { ...payload.before }
+      for (const [field, sides] of Object.entries(conflict.fields)) {
+        const choice = keep[field]
+        if (choice !== 'mine' && choice !== 'theirs') {
+          throw new LeadboxError(
+            'invalid_request',
+            'Pick a value for every field changed on both sides.',
+            {
+              [field]: 'Keep yours or Pipedrive’s',
+            },
+          )
+        }
+        // The new base is Pipedrive's value; "theirs" means there is nothing left to send.
+        before[field] = sides?.theirs
+        if (choice === 'theirs') delete after[field]
+      }
+      const item = mustGet(id)
+      if (Object.keys(after).length === 0) return outbox.discard(id)[0] ?? item
+      const next: LeadUpdatePayload = {
+        ...payload,
+        after: leadFieldsSchema.parse(after),
+        before: before as LeadFields,
+        baseUpdateTime: conflict.remoteUpdateTime,
+      }
+      requeue.run(JSON.stringify(next), item.title, now(), id)
+      return mustGet(id)
+    }),
+  }
+}

@@ -1,0 +1,222 @@
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { seedIds, startSandbox, type Sandbox } from '../../../../test/pipedrive-sandbox/index'
+import { networkSwitch } from '../../../../test/support/network-switch'
+import { useTempDirs } from '../../../../test/support/temp-dir'
+import { openDatabase } from '../db/database'
+import { createSilentLogger } from '../log/logger'
+import { createLeadChanges } from '../outbox/lead-changes'
+import { createOutbox } from '../outbox/outbox'
+import { createOutboxQueue } from '../outbox/outbox-queue'
+import { createOutboxGateway } from '../pipedrive/pipedrive-gateway'
+import { fixedAuth, testClient } from '../pipedrive/testing'
+import { createSyncEngine, type SyncEngine } from './sync-engine'
+
+// Changes made offline meet changes made in Pipedrive meanwhile.
+
+const tempDir = useTempDirs()
+let sandbox: Sandbox | undefined
+let engine: SyncEngine | undefined
+afterEach(async () => {
+  await engine?.stop()
+  await sandbox?.close()
+  engine = undefined
+  sandbox = undefined
+})
+
+async function setup() {
+  sandbox = await startSandbox({ limits: { plan: 'power' } })
+  const box = sandbox
+  const { db } = openDatabase(join(tempDir(), 'leadbox.db'), { log: createSilentLogger() })
+  const outbox = createOutbox(db)
+  const changes = createLeadChanges(db, outbox)
+  const { client } = testClient(fixedAuth(box.url, { apiToken: box.apiToken }), {
+    limiter: { burstLimit: 100 },
+  })
+  engine = createSyncEngine({
+    queue: createOutboxQueue(db),
+    session: () => ({ account: 'a', gateway: createOutboxGateway(client) }),
+    network: networkSwitch(true),
+    log: createSilentLogger(),
+    onChange: () => {},
+    random: () => 0,
+    uncertainDelayMs: 0,
+  })
+  const e = engine
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${box.url}/api/v1${path}`, {
+      method,
+      headers: { 'x-api-token': box.apiToken, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    return (await response.json()) as { data: Record<string, unknown> }
+  }
+  const drain = async () => {
+    e.start()
+    e.wake('sync now')
+    await e.idle()
+  }
+  return { box, outbox, changes, call, drain }
+}
+
+const leadId = seedIds.leads.acmeFleet
+
+describe('offline edits meeting remote edits', () => {
+  it('sends only the changed fields, leaving fields changed only in Pipedrive alone', async () => {
+    const { box, outbox, changes, call, drain } = await setup()
+    const before = (await call('GET', `/leads/${leadId}`)).data
+    const item = changes.enqueue({
+      kind: 'update',
+      lead: { remoteId: leadId },
+      after: { title: 'Fleet renewal 2027' },
+      before: { title: before['title'] },
+      baseUpdateTime: before['update_time'],
+    })
+    // Meanwhile, someone in Pipedrive sets a value.
+    await call('PATCH', `/leads/${leadId}`, { value: { amount: 900, currency: 'EUR' } })
+    await drain()
+    expect(outbox.get(item.id)?.state).toBe('sent')
+    const after = (await call('GET', `/leads/${leadId}`)).data
+    expect(after['title']).toBe('Fleet renewal 2027')
+    expect(after['value']).toEqual({ amount: 900, currency: 'EUR' })
+    // Two PATCHes: the colleague's and ours, which did not carry the old value back.
+    expect(box.state.count('PATCH /api/v1/leads/{id}', 200)).toBe(2)
+  })
+
+  it('holds a field changed on both sides, with both values, until the user picks', async () => {
+    const { outbox, changes, call, drain } = await setup()
+    const before = (await call('GET', `/leads/${leadId}`)).data
+    const item = changes.enqueue({
+      kind: 'update',
+      lead: { remoteId: leadId },
+      after: { title: 'Mine', wasSeen: true },
+      before: { title: before['title'], wasSeen: before['was_seen'] },
+      baseUpdateTime: before['update_time'],
+    })
+    await call('PATCH', `/leads/${leadId}`, { title: 'Theirs' })
+    await drain()
+    const held = outbox.get(item.id)!
+    expect(held.state).toBe('needs_attention')
+    expect(held.conflict).toEqual({ title: { mine: 'Mine', theirs: 'Theirs' } })
+    expect(held.lastError).toMatch(/Changed in Pipedrive too.*title/)
+    expect((await call('GET', `/leads/${leadId}`)).data['title']).toBe('Theirs')
+
+    changes.resolveConflict(item.id, { title: 'mine' })
+    await drain()
+    expect(outbox.get(item.id)?.state).toBe('sent')
+    const now = (await call('GET', `/leads/${leadId}`)).data
+    expect(now['title']).toBe('Mine')
+    expect(now['was_seen']).toBe(true)
+  })
+
+  it("keeps Pipedrive's value when the user picks it, and sends nothing for that field", async () => {
+    const { changes, call, drain } = await setup()
+    const before = (await call('GET', `/leads/${leadId}`)).data
+    const item = changes.enqueue({
+      kind: 'update',
+      lead: { remoteId: leadId },
+      after: { title: 'Mine' },
+      before: { title: before['title'] },
+      baseUpdateTime: before['update_time'],
+    })
+    await call('PATCH', `/leads/${leadId}`, { title: 'Theirs' })
+    await drain()
+    expect(() => changes.resolveConflict(item.id, {})).toThrow(/Pick a value/)
+    expect(changes.resolveConflict(item.id, { title: 'theirs' }).state).toBe('cancelled')
+    await drain()
+    expect((await call('GET', `/leads/${leadId}`)).data['title']).toBe('Theirs')
+  })
+
+  it('explains plainly when the lead was deleted or converted in Pipedrive', async () => {
+    const { outbox, changes, call, drain } = await setup()
+    const deleted = changes.enqueue({
+      kind: 'update',
+      lead: { remoteId: leadId },
+      after: { title: 'Too late' },
+      before: {},
+    })
+    await call('DELETE', `/leads/${leadId}`)
+    const converted = changes.enqueue({
+      kind: 'archive',
+      lead: { remoteId: seedIds.leads.blueRiver },
+    })
+    await fetch(`${sandbox!.url}/api/v2/leads/${seedIds.leads.blueRiver}/convert/deal`, {
+      method: 'POST',
+      headers: { 'x-api-token': sandbox!.apiToken, 'content-type': 'application/json' },
+      body: '{}',
+    })
+    await expect
+      .poll(
+        async () =>
+          (
+            await fetch(
+              `${sandbox!.url}/api/v1/leads/${seedIds.leads.blueRiver}?api_token=${sandbox!.apiToken}`,
+            )
+          ).status,
+        { timeout: 5_000 },
+      )
+      .toBe(404)
+    await drain()
+    for (const id of [deleted.id, converted.id]) {
+      expect(outbox.get(id)).toMatchObject({ state: 'needs_attention' })
+      expect(outbox.get(id)?.lastError).toMatch(/deleted there, or converted to a deal/)
+    }
+  })
+
+  it('archives, unarchives and deletes', async () => {
+    const { outbox, changes, call, drain } = await setup()
+    const archive = changes.enqueue({ kind: 'archive', lead: { remoteId: leadId } }, 'Acme fleet')
+    expect(archive.title).toBe('Archive: Acme fleet')
+    await drain()
+    expect((await call('GET', `/leads/${leadId}`)).data['is_archived']).toBe(true)
+    changes.enqueue({ kind: 'unarchive', lead: { remoteId: leadId } })
+    await drain()
+    expect((await call('GET', `/leads/${leadId}`)).data['is_archived']).toBe(false)
+    const remove = changes.enqueue({ kind: 'delete', lead: { remoteId: leadId } })
+    await drain()
+    expect(outbox.get(remove.id)?.state).toBe('sent')
+    expect(sandbox!.state.leads.some((lead) => lead['id'] === leadId)).toBe(false)
+  })
+
+  it('edits a lead still waiting in the outbox: the change follows its creation', async () => {
+    const { box, outbox, changes, drain } = await setup()
+    const created = outbox.enqueueLead({
+      title: 'Draft',
+      person: { kind: 'existing', id: seedIds.persons.maria },
+    })
+    const edit = changes.enqueue({
+      kind: 'update',
+      lead: { outboxId: created.id },
+      after: { title: 'Final' },
+      before: {},
+    })
+    expect(edit.dependsOn).toEqual([created.id])
+    await drain()
+    await drain()
+    const stored = box.state.leads.filter((lead) => lead['origin_id'] === created.clientId)
+    expect(stored.map((lead) => lead['title'])).toEqual(['Final'])
+  })
+
+  it('lets the user fix data Pipedrive refused, and sends it again', async () => {
+    const { box, outbox, changes, drain } = await setup()
+    const bad = outbox.enqueueLead({
+      title: 'Unknown label',
+      person: { kind: 'existing', id: seedIds.persons.tom },
+      labelIds: ['00000000-0000-4000-8000-000000000000'],
+    })
+    await drain()
+    expect(outbox.get(bad.id)?.state).toBe('needs_attention')
+    expect(() => changes.editPending(bad.id, { title: '' })).toThrow(/not complete/)
+    changes.editPending(bad.id, {
+      title: 'Known label',
+      person: { kind: 'existing', id: seedIds.persons.tom },
+      labelIds: [seedIds.labels.warm],
+    })
+    await drain()
+    expect(outbox.get(bad.id)?.state).toBe('sent')
+    const stored = box.state.leads.filter((lead) => lead['origin_id'] === bad.clientId)
+    expect(stored.map((lead) => [lead['title'], lead['label_ids']])).toEqual([
+      ['Known label', [seedIds.labels.warm]],
+    ])
+  })
+})

@@ -1,0 +1,123 @@
+import { pipedriveLeadField, type LeadFields } from '../../../shared/leads/lead-change'
+import type { Conflict, LeadUpdatePayload } from '../outbox/lead-changes'
+import type { QueuedRow, Settlement } from '../outbox/outbox-queue'
+import { PipedriveFailure } from '../pipedrive/failure'
+import type { OutboxGateway, RemoteLead, UpdateLeadBody } from '../pipedrive/outbox-gateway'
+
+const customFieldKey = /^[0-9a-f]{40}(_currency)?$/
+
+/** A lead from Pipedrive in the product's field names, to compare with an edit. */
+export function leadFieldsOf(lead: RemoteLead): Required<LeadFields> {
+  return {
+    title: lead.title,
+    personId: lead.person_id,
+    organizationId: lead.organization_id,
+    value: lead.value,
+    ownerId: lead.owner_id,
+    labelIds: lead.label_ids,
+    expectedCloseDate: lead.expected_close_date,
+    visibleTo: lead.visible_to as Required<LeadFields>['visibleTo'],
+    wasSeen: lead.was_seen,
+    customFields: Object.fromEntries(
+      Object.entries(lead).filter(([key]) => customFieldKey.test(key)),
+    ) as Required<LeadFields>['customFields'],
+  }
+}
+
+/** Order-insensitive for object keys, so `{amount, currency}` equals `{currency, amount}`. */
+function same(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(
+          Object.entries(value as Record<string, unknown>)
+            .sort(([x], [y]) => x.localeCompare(y))
+            .map(([k, v]) => [k, canonical(v)]),
+        )
+      : (value ?? null)
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
+}
+
+const gone =
+  'This lead is no longer in Pipedrive: it was deleted there, or converted to a deal. The change cannot be applied; discard it.'
+
+async function fetchLead(id: string, gateway: OutboxGateway): Promise<RemoteLead | 'gone'> {
+  try {
+    return await gateway.getLead(id)
+  } catch (error) {
+    if (error instanceof PipedriveFailure && error.kind === 'not_found') return 'gone'
+    throw error
+  }
+}
+
+/**
+ * Sends only the fields the user changed. A field changed in Pipedrive too since the edit
+ * began is not overwritten: the row waits with both values for the user to pick; fields
+ * changed only in Pipedrive are never touched.
+ */
+async function sendUpdate(id: string, row: QueuedRow, gateway: OutboxGateway): Promise<Settlement> {
+  const change = row.payload as LeadUpdatePayload
+  const remote = await fetchLead(id, gateway)
+  if (remote === 'gone') return { to: 'needs_attention', error: gone, status: 404 }
+  if (remote.is_archived) {
+    return {
+      to: 'needs_attention',
+      error:
+        'This lead is archived in Pipedrive, where archived leads cannot be edited. Unarchive it first, then retry.',
+    }
+  }
+  const theirs = leadFieldsOf(remote)
+  const movedOn =
+    change.baseUpdateTime !== undefined && remote.update_time !== change.baseUpdateTime
+  const conflict: Conflict = { fields: {}, remoteUpdateTime: remote.update_time }
+  const body: UpdateLeadBody = {}
+  for (const [field, mine] of Object.entries(change.after) as Array<[keyof LeadFields, unknown]>) {
+    const current = theirs[field]
+    if (same(current, mine)) continue
+    if (movedOn && !same(current, change.before[field])) {
+      conflict.fields[field] = { mine, theirs: current }
+      continue
+    }
+    if (field === 'customFields') Object.assign(body, mine)
+    else body[pipedriveLeadField[field] as keyof UpdateLeadBody] = mine as never
+  }
+  const conflicting = Object.keys(conflict.fields)
+  if (conflicting.length > 0) {
+    return {
+      to: 'needs_attention',
+      error: `Changed in Pipedrive too since you edited it: ${conflicting.join(', ')}. Pick which value to keep.`,
+      conflict,
+    }
+  }
+  if (Object.keys(body).length > 0) await gateway.updateLead(id, body)
+  return { to: 'sent', remoteId: id }
+}
+
+/** Edits, archive, unarchive and delete of a lead already in Pipedrive. */
+export async function sendLeadChange(row: QueuedRow, gateway: OutboxGateway): Promise<Settlement> {
+  const id = (row.payload as { remoteId?: string }).remoteId ?? row.parents.lead
+  if (!id)
+    return { to: 'needs_attention', error: 'The lead of this change never reached Pipedrive.' }
+  switch (row.kind) {
+    case 'lead.update':
+      return sendUpdate(id, row, gateway)
+    case 'lead.archive':
+    case 'lead.unarchive':
+      try {
+        await gateway.updateLead(id, { is_archived: row.kind === 'lead.archive' })
+      } catch (error) {
+        if (error instanceof PipedriveFailure && error.kind === 'not_found') {
+          return { to: 'needs_attention', error: gone, status: 404 }
+        }
+        throw error
+      }
+      return { to: 'sent', remoteId: id }
+    default:
+      try {
+        await gateway.deleteLead(id)
+      } catch (error) {
+        // Already gone is what a delete wants.
+        if (!(error instanceof PipedriveFailure && error.kind === 'not_found')) throw error
+      }
+      return { to: 'sent', remoteId: id }
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { OutboxItem } from '../../../shared/ipc/contract'
+import { outboxItemSchema, type OutboxItem } from '../../../shared/ipc/contract'
 import {
   isPlaceholder,
   placeholderLead,
@@ -9,21 +9,23 @@ import {
   withoutPlaceholder,
 } from './outbox-cache'
 
-const row = (id: number, overrides: Partial<OutboxItem> = {}): OutboxItem => ({
-  id,
-  clientId: `client-${id}`,
-  kind: 'lead.create',
-  state: 'queued',
-  title: `Lead ${id}`,
-  attempts: 0,
-  nextAttemptAt: null,
-  lastError: null,
-  remoteId: null,
-  dependsOn: [],
-  createdAt: 1,
-  updatedAt: 1,
-  ...overrides,
-})
+const row = (id: number, overrides: Partial<OutboxItem> = {}): OutboxItem =>
+  outboxItemSchema.parse({
+    id,
+    clientId: `client-${id}`,
+    kind: 'lead.create',
+    state: 'queued',
+    title: `Lead ${id}`,
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: null,
+    remoteId: null,
+    dependsOn: [],
+    conflict: null,
+    createdAt: 1,
+    updatedAt: 1,
+    ...overrides,
+  })
 
 const draft = { title: '  Acme renewal ', organization: { kind: 'new' as const, name: 'Acme' } }
 

@@ -1,4 +1,4 @@
-import type { OutboxItem } from '../../../shared/ipc/contract'
+import { outboxItemSchema, type OutboxItem } from '../../../shared/ipc/contract'
 import type { LeadDraft } from '../../../shared/leads/lead-draft'
 
 /**
@@ -14,7 +14,8 @@ let lastPlaceholderId = 0
  */
 export function placeholderLead(draft: LeadDraft, now: number): OutboxItem {
   lastPlaceholderId -= 1
-  return {
+  // Through the contract's schema, so the placeholder is a row exactly as main sends one.
+  return outboxItemSchema.parse({
     id: lastPlaceholderId,
     clientId: `pending${lastPlaceholderId}`,
     kind: 'lead.create',
@@ -25,9 +26,10 @@ export function placeholderLead(draft: LeadDraft, now: number): OutboxItem {
     lastError: null,
     remoteId: null,
     dependsOn: [],
+    conflict: null,
     createdAt: now,
     updatedAt: now,
-  }
+  })
 }
 
 export function isPlaceholder(item: Pick<OutboxItem, 'id'>): boolean {

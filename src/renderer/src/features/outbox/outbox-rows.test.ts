@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { OutboxItem } from '../../../../shared/ipc/contract'
+import { outboxItemSchema, type OutboxItem } from '../../../../shared/ipc/contract'
 import {
   canDiscard,
   canRetry,
@@ -11,21 +11,23 @@ import {
   waitsFor,
 } from './outbox-rows'
 
-const row = (id: number, overrides: Partial<OutboxItem> = {}): OutboxItem => ({
-  id,
-  clientId: `client-${id}`,
-  kind: 'lead.create',
-  state: 'queued',
-  title: `Lead ${id}`,
-  attempts: 0,
-  nextAttemptAt: null,
-  lastError: null,
-  remoteId: null,
-  dependsOn: [],
-  createdAt: 1,
-  updatedAt: 1,
-  ...overrides,
-})
+const row = (id: number, overrides: Partial<OutboxItem> = {}): OutboxItem =>
+  outboxItemSchema.parse({
+    id,
+    clientId: `client-${id}`,
+    kind: 'lead.create',
+    state: 'queued',
+    title: `Lead ${id}`,
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: null,
+    remoteId: null,
+    dependsOn: [],
+    conflict: null,
+    createdAt: 1,
+    updatedAt: 1,
+    ...overrides,
+  })
 
 describe('words', () => {
   it('names kinds and states in plain words', () => {

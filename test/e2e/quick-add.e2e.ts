@@ -1,0 +1,289 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCatalogIndex, parseQuickAdd } from '../../src/shared/quick-add'
+import { useTempDirs } from '../support/temp-dir'
+import { startHarness, type Harness } from './harness/server'
+import {
+  collectProblems,
+  launchChromium,
+  screenshotDir,
+  type LaunchedBrowser,
+} from './support/browser'
+
+if (!existsSync('out/renderer/quick-add.html')) {
+  throw new Error('Build the app first (npm run build): the end-to-end tests load out/renderer.')
+}
+
+const tempDir = useTempDirs()
+let browser: LaunchedBrowser
+
+beforeAll(async () => {
+  mkdirSync(screenshotDir, { recursive: true })
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+interface Opened {
+  harness: Harness
+  context: BrowserContext
+  page: Page
+  problems: string[]
+}
+
+/** A fresh harness (empty catalog, nobody signed in) and the quick-add window on it. */
+async function openQuickAdd(
+  colorScheme: 'light' | 'dark' = 'light',
+  seed?: (harness: Harness) => void,
+): Promise<Opened> {
+  const harness = await startHarness({ dataDir: tempDir() })
+  seed?.(harness)
+  // en-GB, so amounts and days read the same on every machine.
+  const context = await browser.browser.newContext({
+    colorScheme,
+    locale: 'en-GB',
+    viewport: { width: 640, height: 320 },
+  })
+  const page = await context.newPage()
+  const problems = collectProblems(page)
+  await page.goto(`${harness.url}/quick-add.html`)
+  await field(page).waitFor()
+  return { harness, context, page, problems }
+}
+
+async function close({ harness, context }: Opened) {
+  await context.close()
+  await harness.close()
+}
+
+const field = (page: Page) => page.getByRole('textbox', { name: 'Describe the lead' })
+const chips = (page: Page) =>
+  page.getByRole('list', { name: 'Read from the line' }).getByRole('listitem')
+const title = (page: Page) => page.getByTestId('quick-add-title')
+const focusedLabel = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('aria-label'))
+
+/** The close date the parser reads from `due fri` today, as the window writes it. */
+function expectedFriday(): string {
+  const parsed = parseQuickAdd('due fri', {
+    now: new Date(),
+    currencies: [],
+    defaultCurrency: 'EUR',
+    labels: [],
+    persons: createCatalogIndex([]),
+    organizations: createCatalogIndex([]),
+  })
+  const chip = parsed.chips[0]
+  if (chip?.kind !== 'date') throw new Error('`due fri` is no longer read as a date')
+  const [year = 0, month = 1, day = 1] = chip.date.split('-').map(Number)
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(year === new Date().getFullYear() ? {} : { year: 'numeric' }),
+  }).format(new Date(year, month - 1, day, 12))
+}
+
+// `@"Jane Doe"` names a new person in full. Unquoted, a name nobody has yet takes only its
+// first word (`@Jane Doe` is Jane, and Doe stays in the title): the parser's rule.
+const line = 'Acme renewal 5k EUR @"Jane Doe" #hot due fri'
+
+describe.each(['light', 'dark'] as const)('the quick-add window, %s', (scheme) => {
+  it('reads a line into chips live and saves it into the outbox with Enter', async () => {
+    const opened = await openQuickAdd(scheme)
+    const { page, harness, problems } = opened
+    try {
+      await field(page).pressSequentially(line)
+
+      await expect.poll(() => chips(page).count()).toBe(4)
+      const chip = (name: string) => chips(page).filter({ hasText: name })
+      await chip('5,000 EUR').waitFor()
+      await chip('Jane Doe (new person)').waitFor()
+      await chip('hot: unknown label, not sent').waitFor()
+      await chip(expectedFriday()).waitFor()
+      expect(await title(page).textContent()).toBe('Acme renewal')
+      await page.getByRole('button', { name: 'Remove @"Jane Doe"' }).waitFor()
+      await page.screenshot({ path: join(screenshotDir, `quick-add-chips-${scheme}.png`) })
+
+      await field(page).press('Enter')
+      const status = page.getByRole('status')
+      await expect.poll(() => status.textContent()).toBe('Saved offline — will sync: Acme renewal')
+      // Ready for the next lead at once: empty, and still where the keyboard is.
+      expect(await field(page).inputValue()).toBe('')
+      expect(await focusedLabel(page)).toBe('Describe the lead')
+
+      const rows = harness.core.outbox.list()
+      expect(rows.map(({ kind, title: t, state }) => ({ kind, title: t, state }))).toEqual([
+        { kind: 'lead.create', title: 'Acme renewal', state: 'queued' },
+        { kind: 'person.create', title: 'Jane Doe', state: 'queued' },
+      ])
+      expect(rows[0]!.dependsOn).toEqual([rows[1]!.id])
+      // The lead carries the chips: value and close date; the unknown label is left out.
+      const stored = harness.core.db
+        .prepare<[number], { payload: string }>('SELECT payload FROM outbox WHERE id = ?')
+        .get(rows[0]!.id)
+      const payload = JSON.parse(stored!.payload) as Record<string, unknown>
+      expect(payload).toMatchObject({
+        title: 'Acme renewal',
+        value: { amount: 5000, currency: 'EUR' },
+        expectedCloseDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      })
+      expect(payload).not.toHaveProperty('labelIds')
+
+      // The main window shows it: pending in the inbox, both rows in the outbox.
+      await page.setViewportSize({ width: 1100, height: 720 })
+      await page.goto(`${harness.url}/index.html`)
+      const pending = page.getByRole('list', { name: 'Waiting to sync' }).getByRole('listitem')
+      await expect
+        .poll(() => pending.allTextContents())
+        .toEqual([expect.stringMatching(/^pendingAcme renewal/)])
+      await page.keyboard.press('Control+2')
+      await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor()
+      const items = page.getByRole('list', { name: 'Items' })
+      await items.getByRole('listitem', { name: 'Acme renewal' }).getByText('New lead').waitFor()
+      await items.getByRole('listitem', { name: 'Jane Doe' }).getByText('New person').waitFor()
+
+      expect(problems).toEqual([])
+    } finally {
+      await close(opened)
+    }
+  })
+})
+
+describe('the quick-add window', () => {
+  it('says why a line with no person or organization is not saved, and keeps it', async () => {
+    const opened = await openQuickAdd()
+    const { page, harness, problems } = opened
+    try {
+      await field(page).pressSequentially('Call back about pricing 2k')
+      await field(page).press('Enter')
+      const alert = page.getByRole('alert')
+      await expect.poll(() => alert.textContent()).toContain('Not saved')
+      expect(await alert.textContent()).toContain('Link the lead to a person or an organization')
+      expect(await field(page).inputValue()).toBe('Call back about pricing 2k')
+      expect(harness.core.outbox.list()).toEqual([])
+
+      // Fixing the line clears the message, and the lead saves.
+      await field(page).pressSequentially(' +Globex')
+      expect(await alert.textContent()).toBe('')
+      expect(await page.getByText('Not saved').count()).toBe(0)
+      await field(page).press('Enter')
+      await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Saved/)
+      expect(harness.core.outbox.list().map((row) => row.title)).toEqual([
+        'Call back about pricing',
+        'Globex',
+      ])
+      expect(problems).toEqual([])
+    } finally {
+      await close(opened)
+    }
+  })
+
+  it('puts a removed chip’s words back into the title', async () => {
+    const opened = await openQuickAdd()
+    const { page, problems } = opened
+    try {
+      await field(page).pressSequentially('Renewal 5k EUR +Acme')
+      await expect.poll(() => chips(page).count()).toBe(2)
+      expect(await title(page).textContent()).toBe('Renewal')
+
+      // The × of a chip: money goes back quoted, so it stays words.
+      await page.getByRole('button', { name: 'Remove 5k EUR' }).click()
+      expect(await field(page).inputValue()).toBe('Renewal "5k EUR" +Acme')
+      expect(await title(page).textContent()).toBe('Renewal 5k EUR')
+      expect(await chips(page).allTextContents()).toEqual([expect.stringContaining('Acme')])
+      expect(await focusedLabel(page)).toBe('Describe the lead')
+
+      // Backspace while a chip is still typed edits it...
+      await field(page).press('End')
+      await field(page).press('Backspace')
+      expect(await field(page).inputValue()).toBe('Renewal "5k EUR" +Acm')
+      await chips(page).filter({ hasText: 'Acm (new organization)' }).waitFor()
+      // ...and after the chip and a space, turns it back into words.
+      await field(page).pressSequentially('e ')
+      await field(page).press('Backspace')
+      expect(await field(page).inputValue()).toBe('Renewal "5k EUR" Acme ')
+      expect(await title(page).textContent()).toBe('Renewal 5k EUR Acme')
+      expect(await chips(page).count()).toBe(0)
+
+      // Esc clears the line.
+      await field(page).press('Escape')
+      expect(await field(page).inputValue()).toBe('')
+      expect(problems).toEqual([])
+    } finally {
+      await close(opened)
+    }
+  })
+
+  it('offers the people a name fits, and saves the one picked', async () => {
+    const opened = await openQuickAdd('light', (harness) =>
+      harness.core.catalog.upsertPersons([
+        { id: 41, name: 'Jane Doe', email: null, organizationId: null, updateTime: null },
+        { id: 42, name: 'Jan Novak', email: null, organizationId: null, updateTime: null },
+      ]),
+    )
+    const { page, harness, problems } = opened
+    try {
+      await field(page).pressSequentially('Intro call @Jan')
+      const listbox = page.getByRole('listbox', { name: /Which person is “Jan”/ })
+      await listbox.waitFor()
+      expect(await listbox.getByRole('option').allTextContents()).toEqual([
+        'Jan Novak',
+        'Jane Doe',
+        'New person “Jan”',
+      ])
+      const highlighted = () => listbox.locator('[aria-selected="true"]').textContent()
+      expect(await highlighted()).toBe('Jan Novak')
+      await field(page).press('ArrowDown')
+      expect(await highlighted()).toBe('Jane Doe')
+      expect(await field(page).getAttribute('aria-activedescendant')).toBe(
+        await listbox.locator('[aria-selected="true"]').getAttribute('id'),
+      )
+
+      // Enter picks while the list is open; it does not save.
+      await field(page).press('Enter')
+      expect(await field(page).inputValue()).toBe('Intro call @"Jane Doe" ')
+      await chips(page).filter({ hasText: 'Jane Doe (in Pipedrive)' }).waitFor()
+      expect(await listbox.count()).toBe(0)
+      expect(harness.core.outbox.list()).toEqual([])
+      await field(page).press('Enter')
+      await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Saved/)
+
+      // An ambiguous name nobody picked holds the save back and opens its list again.
+      await field(page).pressSequentially('Demo @Jan')
+      await listbox.waitFor()
+      await field(page).press('Escape')
+      expect(await listbox.count()).toBe(0)
+      expect(await field(page).inputValue()).toBe('Demo @Jan')
+      await field(page).press('Enter')
+      await listbox.waitFor()
+      expect(await page.getByRole('status').textContent()).toContain('Pick one, then save.')
+      // ↑ wraps to the last choice, someone new; Tab picks too.
+      await field(page).press('ArrowUp')
+      await field(page).press('Tab')
+      expect(await field(page).inputValue()).toBe('Demo @"Jan" ')
+      await chips(page).filter({ hasText: 'Jan (new person)' }).waitFor()
+      await field(page).press('Enter')
+      await expect
+        .poll(() => page.getByRole('status').textContent())
+        .toBe('Saved offline — will sync: Demo')
+
+      const rows = harness.core.outbox.list()
+      expect(rows.map((row) => `${row.kind} ${row.title}`)).toEqual([
+        'lead.create Demo',
+        'person.create Jan',
+        'lead.create Intro call',
+      ])
+      const stored = harness.core.db
+        .prepare<[number], { payload: string }>('SELECT payload FROM outbox WHERE id = ?')
+        .get(rows[2]!.id)
+      expect(JSON.parse(stored!.payload)).toMatchObject({ title: 'Intro call', personId: 41 })
+      expect(problems).toEqual([])
+    } finally {
+      await close(opened)
+    }
+  })
+})

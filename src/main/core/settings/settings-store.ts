@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { shortcutSchema } from '../../../shared/shortcut'
 import { accountRecordSchema, oauthClientRecordSchema } from '../accounts/account-record'
 import type { Db } from '../db/database'
 
@@ -17,6 +18,8 @@ export const settingSchemas = {
   pipedriveAccount: accountRecordSchema.nullable(),
   /** The Pipedrive app entered in Settings (null: none); its secret is in the keychain. */
   pipedriveOAuthClient: oauthClientRecordSchema.nullable(),
+  /** The global quick-add shortcut, when the user picked another than the default. */
+  quickAddShortcut: shortcutSchema,
 } as const
 
 export type SettingKey = keyof typeof settingSchemas

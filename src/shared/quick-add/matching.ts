@@ -24,20 +24,28 @@ export type NameMatch<T> = {
   fits: readonly T[]
 }
 
+/** How many words a new person's or organization's name may take: `@Jane van Doe`. */
+const newNameReach = 4
+/** A word that reads as part of a name: capitalised, not an all-capitals code like EUR. */
+const nameWord = /^\p{Lu}\p{Ll}/u
+
 /**
  * The longest run of words after the sigil that is a whole name in the lookup; failing
  * that, the longest run that begins names (`@Jan` for Jane Doe and Jan Novak); failing that,
- * the first word alone, as a new name. Words with a sigil or a quote end the run.
+ * a new name: the first word, and with `capitalisedNewNames` the capitalised words after it
+ * (`@Jane Doe renewal` is the new person Jane Doe). Words with a sigil or a quote end the run.
  */
 export function matchSigilWords<T>(
   input: string,
   tokens: readonly Token[],
   index: number,
   lookup: NameLookup<T>,
+  capitalisedNewNames = false,
 ): NameMatch<T> {
   const reach = Math.min(Math.max(lookup.maxWords, 1), 8)
   const words: Word[] = []
-  for (let at = index; at < tokens.length && words.length < reach; at += 1) {
+  const collect = capitalisedNewNames ? Math.max(reach, newNameReach) : reach
+  for (let at = index; at < tokens.length && words.length < collect; at += 1) {
     const token = tokens[at]!
     if (token.kind !== 'word' || !token.atWordStart) break
     if (at > index && isSigil(input[token.start])) break
@@ -61,7 +69,8 @@ export function matchSigilWords<T>(
     return forms
   }
 
-  for (let count = words.length; count >= 1; count -= 1) {
+  const known = Math.min(words.length, reach)
+  for (let count = known; count >= 1; count -= 1) {
     for (const form of variants(count)) {
       const exact = lookup.find(form.typed)
       if (exact.length > 0) {
@@ -71,15 +80,26 @@ export function matchSigilWords<T>(
       }
     }
   }
-  for (let count = words.length; count >= 1; count -= 1) {
+  for (let count = known; count >= 1; count -= 1) {
     for (const form of variants(count)) {
       const fits = lookup.search(form.typed, defaultCandidateLimit)
       if (fits.length > 0) return { ...form, lastToken: index + count - 1, exact: [], fits }
     }
   }
-  const first = variants(1)
-  const form = first[first.length - 1]!
-  return { ...form, lastToken: index, exact: [], fits: [] }
+  let count = 1
+  if (capitalisedNewNames && nameWord.test(words[0]?.text ?? '')) {
+    // Further capitalised words join the name, up to one ending in punctuation (`Doe,`).
+    while (
+      count < words.length &&
+      withoutTrailingPunctuation(words[count - 1]!.text) === words[count - 1]!.text &&
+      nameWord.test(words[count]!.text)
+    ) {
+      count += 1
+    }
+  }
+  const forms = variants(count)
+  const form = forms[forms.length - 1]!
+  return { ...form, lastToken: index + count - 1, exact: [], fits: [] }
 }
 
 /**

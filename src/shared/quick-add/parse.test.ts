@@ -76,7 +76,11 @@ const examples: Record<string, Example[]> = {
     ['Call @Jane, then', 'Call, then', ['person ambiguous Jane "@Jane"']],
   ],
   'persons: unknown, ambiguous and partial': [
-    ['@Zed Bloggs renewal', 'Bloggs renewal', ['person new Zed "@Zed"']],
+    ['@Zed Bloggs renewal', 'renewal', ['person new Zed Bloggs "@Zed Bloggs"']],
+    ['@zed bloggs renewal', 'bloggs renewal', ['person new zed "@zed"']],
+    ['@Zed Bloggs, CEO', ', CEO', ['person new Zed Bloggs "@Zed Bloggs"']],
+    ['@Zed Bloggs EUR Fleet', 'EUR Fleet', ['person new Zed Bloggs "@Zed Bloggs"']],
+    ['@Zed Van Der Berg Deal', 'Deal', ['person new Zed Van Der Berg "@Zed Van Der Berg"']],
     ['@"Zed Bloggs" renewal', 'renewal', ['person new Zed Bloggs "@"Zed Bloggs""']],
     ['@"Jane Doee"', '', ['person new Jane Doee "@"Jane Doee""']],
     ['@Jan', '', ['person ambiguous Jan "@Jan"']],

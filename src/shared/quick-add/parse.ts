@@ -66,7 +66,7 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
         chips.push(labelChip(spanOf(input, { start: token.start, end: found.end }), found))
         lastToken = found.lastToken
       } else {
-        const found = matchSigilWords(input, tokens, index, catalogFor(first, context))
+        const found = matchSigilWords(input, tokens, index, catalogFor(first, context), true)
         chips.push(namedChip(first, spanOf(input, { start: token.start, end: found.end }), found))
         lastToken = found.lastToken
       }

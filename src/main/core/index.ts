@@ -7,6 +7,9 @@ import { openDatabase, type Db } from './db/database'
 import { createCoreEvents, type CoreEvents } from './events/core-events'
 import { createFileLogger, type Logger } from './log/logger'
 import { createCatalog, type Catalog } from './catalog/catalog'
+import { createCatalogRefresher, type CatalogRefresher } from './catalog/catalog-refresh'
+import { createInboxCache, type InboxCache } from './leads/inbox-cache'
+import { createInboxRefresher, type InboxRefresher } from './leads/inbox-refresh'
 import { createOutbox, type Outbox } from './outbox/outbox'
 import { createOutboxQueue } from './outbox/outbox-queue'
 import { createLeadChanges, type LeadChanges } from './outbox/lead-changes'
@@ -42,6 +45,11 @@ export interface CoreOptions {
   oauthClient?: { clientId: string; clientSecret: string }
   /** The loopback port of the OAuth callback URL (default 53682). */
   oauthCallbackPort?: number
+  /**
+   * Refresh the catalog and the inbox from Pipedrive by themselves (default true). Off for
+   * tests and tools that count requests; `refresh()` still works.
+   */
+  backgroundRefresh?: boolean
 }
 
 export interface Core {
@@ -53,6 +61,12 @@ export interface Core {
   /** Edits, archives and deletes of leads, queued in the outbox like captures. */
   leadChanges: LeadChanges
   catalog: Catalog
+  /** Keeps the catalog in step with Pipedrive: at sign-in, every ~15 minutes, on demand. */
+  catalogRefresher: CatalogRefresher
+  /** The cached Pipedrive Leads Inbox, readable offline. */
+  inbox: InboxCache
+  /** Keeps the inbox in step: at sign-in, every ~2 minutes, after sends, on demand. */
+  inboxRefresher: InboxRefresher
   /** The Pipedrive account: sign-in, sign-out, and `session()` for whatever talks to Pipedrive. */
   accounts: Accounts
   /** Sends the outbox to Pipedrive while signed in and online. */
@@ -128,8 +142,41 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log.info({ online }, 'network changed')
     events.emit('sync:status', syncStatus())
   })
+  const catalogRefresher = createCatalogRefresher({
+    catalog,
+    session: () => accounts.session(),
+    network: options.network,
+    log,
+    now,
+    onChange: () => events.emit('catalog:changed', undefined),
+  })
+  const inbox = createInboxCache(db)
+  const inboxRefresher = createInboxRefresher({
+    cache: inbox,
+    session: () => accounts.session(),
+    network: options.network,
+    log,
+    now,
+    onChange: () => events.emit('leads:changed', undefined),
+    onUnknownContacts: () => catalogRefresher.wake('leads name unknown contacts'),
+  })
+  const stopRefreshingOnAuth = events.on('auth:changed', () => {
+    catalogRefresher.wake('auth changed')
+    inboxRefresher.wake('auth changed')
+  })
+  // A lead the engine delivered shows in the inbox soon after, as Pipedrive has it.
+  let sentSeen = outbox.counts().sent
+  const stopRefreshingOnSend = events.on('outbox:changed', () => {
+    const sent = outbox.counts().sent
+    if (sent > sentSeen) inboxRefresher.leadsSent()
+    sentSeen = sent
+  })
   log.info({ version: options.version, platform: options.platform }, 'core started')
   sync.start()
+  if (options.backgroundRefresh !== false) {
+    catalogRefresher.start()
+    inboxRefresher.start()
+  }
 
   return {
     log,
@@ -139,6 +186,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     outbox,
     leadChanges,
     catalog,
+    catalogRefresher,
+    inbox,
+    inboxRefresher,
     accounts,
     sync,
     secrets: options.secrets,
@@ -162,7 +212,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       stopWatchingNetwork()
-      await sync.stop()
+      stopRefreshingOnAuth()
+      stopRefreshingOnSend()
+      await Promise.all([catalogRefresher.stop(), inboxRefresher.stop(), sync.stop()])
       await accounts.close()
       db.close()
       log.info('core stopped')

@@ -40,5 +40,9 @@ export function createHandlers(core: Core): Handlers {
     },
     'auth:signOut': () => core.accounts.signOut(),
     'auth:setOAuthClient': (client) => core.accounts.setOAuthClient(client),
+    'leads:list': (query) => core.inbox.list(query),
+    'leads:refresh': () => core.inboxRefresher.refresh(),
+    'catalog:getInboxContext': () => core.catalog.inboxContext(),
+    'catalog:refresh': () => core.catalogRefresher.refresh(),
   }
 }

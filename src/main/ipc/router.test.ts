@@ -36,6 +36,10 @@ function setup(overrides: Partial<Handlers> = {}, trusted = true) {
     'auth:cancelSignIn': vi.fn(unused),
     'auth:signOut': vi.fn(unused),
     'auth:setOAuthClient': vi.fn(unused),
+    'leads:list': vi.fn(unused),
+    'leads:refresh': vi.fn(unused),
+    'catalog:getInboxContext': vi.fn(unused),
+    'catalog:refresh': vi.fn(unused),
     ...overrides,
   }
   const route = createRouter({

@@ -150,6 +150,89 @@ export const oauthClientSchema = z.object({
   clientSecret: z.string().trim().min(1, 'Enter the client secret.').max(500),
 })
 
+/** A lead of the Pipedrive Leads Inbox, as cached for offline viewing. */
+export const inboxLeadSchema = z.object({
+  /** Pipedrive's id (a UUID). */
+  id: z.string(),
+  title: z.string(),
+  ownerId: z.number().int().nullable(),
+  ownerName: z.string().nullable(),
+  labelIds: z.array(z.string()),
+  personId: z.number().int().nullable(),
+  personName: z.string().nullable(),
+  organizationId: z.number().int().nullable(),
+  organizationName: z.string().nullable(),
+  value: z.object({ amount: z.number(), currency: z.string() }).nullable(),
+  /** YYYY-MM-DD. */
+  expectedCloseDate: z.string().nullable(),
+  wasSeen: z.boolean(),
+  isArchived: z.boolean(),
+  /** ISO 8601, as Pipedrive gave them. */
+  addTime: z.string(),
+  updateTime: z.string(),
+  /** Values of custom fields by field key; names and options are in the inbox context. */
+  customFields: z.record(z.string(), z.unknown()),
+})
+export type InboxLead = z.infer<typeof inboxLeadSchema>
+
+export const inboxSorts = ['update_time', 'add_time', 'title', 'expected_close_date'] as const
+export type InboxSort = (typeof inboxSorts)[number]
+
+const pipedriveId = z.number().int().positive()
+
+/** One page of the inbox: filters are ANDed; `text` matches title, person and organization. */
+export const inboxQuerySchema = z.object({
+  archived: z.boolean().optional(),
+  ownerId: pipedriveId.optional(),
+  labelId: z.string().min(1).max(64).optional(),
+  personId: pipedriveId.optional(),
+  organizationId: pipedriveId.optional(),
+  text: z.string().max(200).optional(),
+  /** Default: update_time. */
+  sort: z.enum(inboxSorts).optional(),
+  /** Default: desc for times, asc for title and expected close date. */
+  direction: z.enum(['asc', 'desc']).optional(),
+  limit: z.number().int().min(1).max(500),
+  offset: z.number().int().min(0).max(1_000_000),
+})
+export type InboxQuery = z.infer<typeof inboxQuerySchema>
+
+export const inboxPageSchema = z.object({
+  /** Leads matching the filters, on every page. */
+  total: z.number().int().nonnegative(),
+  items: z.array(inboxLeadSchema),
+})
+export type InboxPage = z.infer<typeof inboxPageSchema>
+
+/** How fresh a cache of Pipedrive data is; answered by the refresh channels. */
+export const refreshStatusSchema = z.object({
+  refreshing: z.boolean(),
+  /** Epoch ms of the last refresh that went through, null before the first. */
+  lastRefreshAt: z.number().nullable(),
+  /** Why the last attempt failed; null when it went through. */
+  lastError: z.string().nullable(),
+})
+export type RefreshStatus = z.infer<typeof refreshStatusSchema>
+
+/** What the inbox needs to show and filter leads: owners, labels, custom fields. */
+export const inboxContextSchema = z.object({
+  users: z.array(
+    z.object({ id: z.number().int(), name: z.string(), active: z.boolean(), isYou: z.boolean() }),
+  ),
+  labels: z.array(z.object({ id: z.string(), name: z.string(), color: z.string() })),
+  fields: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      fieldType: z.string(),
+      options: z
+        .array(z.object({ id: z.union([z.number(), z.string()]), label: z.string() }))
+        .nullable(),
+    }),
+  ),
+})
+export type InboxContextData = z.infer<typeof inboxContextSchema>
+
 export const contract = {
   'app:getInfo': { request: none, response: appInfoSchema },
   'app:openLogsFolder': { request: none, response: z.undefined() },
@@ -182,6 +265,11 @@ export const contract = {
   'auth:cancelSignIn': { request: none, response: z.undefined() },
   'auth:signOut': { request: none, response: accountStatusSchema },
   'auth:setOAuthClient': { request: oauthClientSchema, response: accountStatusSchema },
+  'leads:list': { request: inboxQuerySchema, response: inboxPageSchema },
+  /** Refreshes the cached Pipedrive leads now; resolves when done (failures in the status). */
+  'leads:refresh': { request: none, response: refreshStatusSchema },
+  'catalog:getInboxContext': { request: none, response: inboxContextSchema },
+  'catalog:refresh': { request: none, response: refreshStatusSchema },
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>
 
 /** Main → renderer notifications. Coarse on purpose: the renderer refetches what it shows. */
@@ -190,6 +278,8 @@ export const events = {
   'sync:status': syncStatusSchema,
   'leads:changed': none,
   'auth:changed': none,
+  /** Users, labels, fields, persons or organizations changed in the cached catalog. */
+  'catalog:changed': none,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>
 
 export interface ChannelSpec {

@@ -84,4 +84,50 @@ describe('the catalog', () => {
     expect(catalog.searchPersons('jane')).toEqual([])
     expect(catalog.meta('persons.cursor')).toBeUndefined()
   })
+
+  it('says whether a refresh changed anything, and knows which labels a lead may carry', () => {
+    const { catalog } = setup()
+    expect(catalog.knownLabelIds()).toBeNull()
+    const hot = { id: 'f08b42a0-4e75-11ea-9643-03698ef1cfd6', name: 'Hot', color: 'red' }
+    expect(catalog.replaceLabels([hot])).toBe(true)
+    expect(catalog.replaceLabels([hot])).toBe(false)
+    expect(catalog.replaceLabels([{ ...hot, color: 'green' }])).toBe(true)
+    expect(catalog.knownLabelIds()).toEqual(new Set([hot.id]))
+
+    expect(catalog.upsertPersons([person(1, 'Jane Doe'), person(2, 'Tom')])).toBe(2)
+    expect(catalog.upsertPersons([person(1, 'Jane Doe')])).toBe(0)
+    expect(catalog.upsertPersons([person(1, 'Jane Smith')])).toBe(1)
+    expect(catalog.searchPersons('smith').map((p) => p.id)).toEqual([1])
+    expect(catalog.latestPersonUpdate()).toBe('2026-11-01T10:00:00Z')
+    expect(catalog.removePersonsExcept([2])).toBe(1)
+    expect(catalog.searchPersons('jane')).toEqual([])
+    expect(catalog.removePersons([2, 3])).toBe(1)
+
+    const segment = {
+      key: '9dc80c50d78a15643bfc4ca79d76156a73a1ca0e',
+      name: 'Segment',
+      fieldType: 'enum',
+      options: [{ id: 190, label: 'Wholesale' }],
+      orderNr: 3,
+    }
+    expect(catalog.replaceFields([segment])).toBe(true)
+    expect(catalog.fields()).toEqual([segment])
+    expect(catalog.inboxContext().fields).toEqual([
+      { key: segment.key, name: 'Segment', fieldType: 'enum', options: segment.options },
+    ])
+  })
+
+  it("empties itself for another account, and keeps an account's own data", () => {
+    const { catalog } = setup()
+    catalog.upsertPersons([person(1, 'Jane Doe')])
+    // Data from before accounts were recorded may be anyone's.
+    expect(catalog.adoptAccount('7:1')).toBe(true)
+    expect(catalog.searchPersons('jane')).toEqual([])
+    catalog.upsertPersons([person(1, 'Jane Doe')])
+    expect(catalog.adoptAccount('7:1')).toBe(false)
+    expect(catalog.searchPersons('jane')).toHaveLength(1)
+    expect(catalog.adoptAccount('8:1')).toBe(true)
+    expect(catalog.searchPersons('jane')).toEqual([])
+    expect(catalog.meta('account')).toBe('8:1')
+  })
 })

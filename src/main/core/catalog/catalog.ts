@@ -1,4 +1,4 @@
-import type { QuickAddContextData } from '../../../shared/ipc/contract'
+import type { InboxContextData, QuickAddContextData } from '../../../shared/ipc/contract'
 import type { Db } from '../db/database'
 
 export interface CatalogCurrency {
@@ -33,6 +33,18 @@ export interface CatalogOrganization {
   name: string
   updateTime: string | null
 }
+export interface CatalogFieldOption {
+  id: number | string
+  label: string
+}
+/** A custom field of deals, which leads inherit: how the inbox names and reads a value. */
+export interface CatalogField {
+  key: string
+  name: string
+  fieldType: string
+  options: CatalogFieldOption[] | null
+  orderNr: number
+}
 
 /**
  * Until the first refresh the app still reads money: the currencies most Pipedrive
@@ -54,38 +66,85 @@ export const fallbackCurrencies: CatalogCurrency[] = [
   { code: 'BRL', name: 'Brazilian Real', symbol: 'R$', decimalPoints: 2, active: true },
 ]
 
+export interface CatalogReference {
+  users: CatalogUser[]
+  labels: CatalogLabel[]
+  currencies: CatalogCurrency[]
+  fields: CatalogField[]
+}
+
 export interface Catalog {
-  replaceCurrencies(currencies: CatalogCurrency[]): void
-  replaceLabels(labels: CatalogLabel[]): void
-  replaceUsers(users: CatalogUser[]): void
-  upsertPersons(persons: CatalogPerson[]): void
-  upsertOrganizations(organizations: CatalogOrganization[]): void
+  /** The replace and upsert methods answer whether anything stored changed. */
+  replaceCurrencies(currencies: CatalogCurrency[]): boolean
+  replaceLabels(labels: CatalogLabel[]): boolean
+  replaceUsers(users: CatalogUser[]): boolean
+  replaceFields(fields: CatalogField[]): boolean
+  /** The lists a refresh reads whole, replaced together or not at all. */
+  replaceReference(lists: CatalogReference): boolean
+  /** Rows that were new or different. */
+  upsertPersons(persons: CatalogPerson[]): number
+  upsertOrganizations(organizations: CatalogOrganization[]): number
+  removePersons(ids: readonly number[]): number
+  removeOrganizations(ids: readonly number[]): number
+  /** After a complete listing: whatever it did not name is gone from Pipedrive. */
+  removePersonsExcept(ids: readonly number[]): number
+  removeOrganizationsExcept(ids: readonly number[]): number
+  /** The newest update_time stored: where an incremental refresh picks up. */
+  latestPersonUpdate(): string | null
+  latestOrganizationUpdate(): string | null
   /** Typeahead over cached persons: every word a prefix, accents ignored. */
   searchPersons(text: string, limit?: number): CatalogPerson[]
   searchOrganizations(text: string, limit?: number): CatalogOrganization[]
   labels(): CatalogLabel[]
+  /**
+   * Label ids a new lead may carry, or null while the catalog has no labels yet (then
+   * nothing can be checked, and Pipedrive will judge).
+   */
+  knownLabelIds(): Set<string> | null
+  users(): CatalogUser[]
+  fields(): CatalogField[]
   quickAddContext(): QuickAddContextData
+  inboxContext(): InboxContextData
   meta(key: string): string | undefined
   setMeta(key: string, value: string): void
+  deleteMeta(key: string): void
   /** Another company signed in: its data replaces this one's. */
   clear(): void
+  /**
+   * Makes the catalog this account's: a catalog filled for another account is cleared
+   * first. Answers whether it was.
+   */
+  adoptAccount(account: string): boolean
 }
 
-/** Quotes each word as an FTS5 prefix query, so user input is never FTS syntax. */
-function prefixQuery(text: string): string | null {
-  const words = text
+const accountKey = 'account'
+
+/** Each word of user input as a quoted FTS5 prefix term, so input is never FTS syntax. */
+export function prefixTerms(text: string): string[] {
+  return text
     .normalize('NFC')
     .split(/[\s"*^():+-]+/)
     .filter((word) => word.length > 0)
-  return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(' ')
+    .map((word) => `"${word}"*`)
+}
+
+function prefixQuery(text: string): string | null {
+  const terms = prefixTerms(text)
+  return terms.length === 0 ? null : terms.join(' ')
 }
 
 export function createCatalog(db: Db): Catalog {
+  // Small lists are replaced whole; comparing before and after tells a refresh whether the
+  // windows need to refetch.
   const replace = <T>(table: string, insertSql: string, toRow: (item: T) => unknown[]) => {
     const insert = db.prepare(insertSql)
-    return db.transaction((items: T[]) => {
+    const snapshot = () =>
+      JSON.stringify(db.prepare(`SELECT * FROM ${table} ORDER BY 1`).raw().all())
+    return db.transaction((items: T[]): boolean => {
+      const before = snapshot()
       db.prepare(`DELETE FROM ${table}`).run()
       for (const item of items) insert.run(...toRow(item))
+      return snapshot() !== before
     })
   }
   const replaceCurrencies = replace<CatalogCurrency>(
@@ -103,15 +162,87 @@ export function createCatalog(db: Db): Catalog {
     'INSERT INTO catalog_user VALUES (?, ?, ?, ?, ?, ?)',
     (u) => [u.id, u.name, u.email, u.active ? 1 : 0, u.isYou ? 1 : 0, u.defaultCurrency],
   )
+  const replaceFields = replace<CatalogField>(
+    'catalog_field',
+    'INSERT INTO catalog_field VALUES (?, ?, ?, ?, ?)',
+    (f) => [f.key, f.name, f.fieldType, f.options ? JSON.stringify(f.options) : null, f.orderNr],
+  )
+  // An unchanged row is not rewritten: no FTS churn, and `changes` counts real changes.
   const upsertPerson = db.prepare(
     `INSERT INTO catalog_person VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email,
-       organization_id = excluded.organization_id, update_time = excluded.update_time`,
+       organization_id = excluded.organization_id, update_time = excluded.update_time
+     WHERE name IS NOT excluded.name OR email IS NOT excluded.email
+       OR organization_id IS NOT excluded.organization_id
+       OR update_time IS NOT excluded.update_time`,
   )
   const upsertOrganization = db.prepare(
     `INSERT INTO catalog_organization VALUES (?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, update_time = excluded.update_time`,
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, update_time = excluded.update_time
+     WHERE name IS NOT excluded.name OR update_time IS NOT excluded.update_time`,
   )
+  const removeListed = (table: string) => {
+    const statement = db.prepare(
+      `DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    return (ids: readonly number[]) =>
+      ids.length === 0 ? 0 : statement.run(JSON.stringify(ids)).changes
+  }
+  const removeUnlisted = (table: string) => {
+    const statement = db.prepare(
+      `DELETE FROM ${table} WHERE id NOT IN (SELECT value FROM json_each(?))`,
+    )
+    return (ids: readonly number[]) => statement.run(JSON.stringify(ids)).changes
+  }
+  const latest = (table: string) => {
+    const statement = db.prepare<[], { latest: string | null }>(
+      `SELECT max(update_time) AS latest FROM ${table}`,
+    )
+    return () => statement.get()?.latest ?? null
+  }
+  const users = () =>
+    db
+      .prepare<[], Omit<CatalogUser, 'active' | 'isYou'> & { active: number; isYou: number }>(
+        `SELECT id, name, email, active, is_you AS isYou, default_currency AS defaultCurrency
+         FROM catalog_user ORDER BY name`,
+      )
+      .all()
+      .map((u) => ({ ...u, active: u.active === 1, isYou: u.isYou === 1 }))
+  const fields = () =>
+    db
+      .prepare<
+        [],
+        { key: string; name: string; fieldType: string; options: string | null; orderNr: number }
+      >(
+        `SELECT key, name, field_type AS fieldType, options, order_nr AS orderNr
+         FROM catalog_field ORDER BY order_nr, name`,
+      )
+      .all()
+      .map((f) => ({
+        ...f,
+        options: f.options === null ? null : (JSON.parse(f.options) as CatalogFieldOption[]),
+      }))
+  const meta = (key: string) =>
+    db.prepare<[string], { value: string }>('SELECT value FROM catalog_meta WHERE key = ?').get(key)
+      ?.value
+  const setMeta = (key: string, value: string) => {
+    db.prepare(
+      'INSERT INTO catalog_meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(key, value)
+  }
+  const clear = db.transaction(() => {
+    for (const table of [
+      'catalog_currency',
+      'catalog_label',
+      'catalog_user',
+      'catalog_person',
+      'catalog_organization',
+      'catalog_field',
+      'catalog_meta',
+    ]) {
+      db.prepare(`DELETE FROM ${table}`).run()
+    }
+  })
   const personSearch = db.prepare<[string, number], CatalogPerson>(
     `SELECT p.id, p.name, p.email, p.organization_id AS organizationId, p.update_time AS updateTime
      FROM catalog_person_fts f JOIN catalog_person p ON p.id = f.rowid
@@ -129,13 +260,35 @@ export function createCatalog(db: Db): Catalog {
     replaceCurrencies,
     replaceLabels,
     replaceUsers,
+    replaceFields,
+    replaceReference: db.transaction((lists: CatalogReference) => {
+      // Every list is replaced, so no short-circuit.
+      const changed = [
+        replaceUsers(lists.users),
+        replaceLabels(lists.labels),
+        replaceCurrencies(lists.currencies),
+        replaceFields(lists.fields),
+      ]
+      return changed.includes(true)
+    }),
     upsertPersons: db.transaction((persons: CatalogPerson[]) => {
+      let changed = 0
       for (const p of persons)
-        upsertPerson.run(p.id, p.name, p.email, p.organizationId, p.updateTime)
+        changed += upsertPerson.run(p.id, p.name, p.email, p.organizationId, p.updateTime).changes
+      return changed
     }),
     upsertOrganizations: db.transaction((organizations: CatalogOrganization[]) => {
-      for (const o of organizations) upsertOrganization.run(o.id, o.name, o.updateTime)
+      let changed = 0
+      for (const o of organizations)
+        changed += upsertOrganization.run(o.id, o.name, o.updateTime).changes
+      return changed
     }),
+    removePersons: removeListed('catalog_person'),
+    removeOrganizations: removeListed('catalog_organization'),
+    removePersonsExcept: removeUnlisted('catalog_person'),
+    removeOrganizationsExcept: removeUnlisted('catalog_organization'),
+    latestPersonUpdate: latest('catalog_person'),
+    latestOrganizationUpdate: latest('catalog_organization'),
     searchPersons(text, limit = 8) {
       const query = prefixQuery(text)
       return query ? personSearch.all(query, limit) : []
@@ -145,6 +298,22 @@ export function createCatalog(db: Db): Catalog {
       return query ? organizationSearch.all(query, limit) : []
     },
     labels,
+    knownLabelIds() {
+      const ids = db.prepare<[], string>('SELECT id FROM catalog_label').pluck().all()
+      return ids.length === 0 ? null : new Set(ids)
+    },
+    users,
+    fields,
+    inboxContext: () => ({
+      users: users().map(({ id, name, active, isYou }) => ({ id, name, active, isYou })),
+      labels: labels(),
+      fields: fields().map(({ key, name, fieldType, options }) => ({
+        key,
+        name,
+        fieldType,
+        options,
+      })),
+    }),
     quickAddContext() {
       const stored = db
         .prepare<[], { code: string; name: string; symbol: string; decimalPoints: number }>(
@@ -171,27 +340,23 @@ export function createCatalog(db: Db): Catalog {
           .all(),
       }
     },
-    meta: (key) =>
-      db
-        .prepare<[string], { value: string }>('SELECT value FROM catalog_meta WHERE key = ?')
-        .get(key)?.value,
-    setMeta(key, value) {
-      db.prepare(
-        'INSERT INTO catalog_meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      ).run(key, value)
+    meta,
+    setMeta,
+    deleteMeta(key) {
+      db.prepare('DELETE FROM catalog_meta WHERE key = ?').run(key)
     },
-    clear: db.transaction(() => {
-      for (const table of [
-        'catalog_currency',
-        'catalog_label',
-        'catalog_user',
-        'catalog_person',
-        'catalog_organization',
-        'catalog_field',
-        'catalog_meta',
-      ]) {
-        db.prepare(`DELETE FROM ${table}`).run()
-      }
+    clear,
+    adoptAccount: db.transaction((account: string) => {
+      const owner = meta(accountKey)
+      if (owner === account) return false
+      // A catalog from before accounts were recorded may be anyone's: it goes too.
+      const cleared =
+        owner !== undefined ||
+        db.prepare<[], number>('SELECT count(*) FROM catalog_person').pluck().get() !== 0 ||
+        db.prepare<[], number>('SELECT count(*) FROM catalog_label').pluck().get() !== 0
+      clear()
+      setMeta(accountKey, account)
+      return cleared
     }),
   }
 }

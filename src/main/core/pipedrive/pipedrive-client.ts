@@ -75,6 +75,22 @@ export class PipedriveClient {
     }
   }
 
+  /** v2 lists: `data` is the array itself (searches wrap theirs in `items`). */
+  private async cursorList<T>(
+    path: string,
+    query: object,
+    options?: Options,
+  ): Promise<PipedriveResponse<CursorPage<T>>> {
+    const response = await this.call<T[] | null>(
+      { method: 'GET', path, query: query as Query },
+      options,
+    )
+    return {
+      ...response,
+      data: { items: response.data ?? [], nextCursor: nextCursor(response.additionalData) },
+    }
+  }
+
   // Leads (v1)
 
   /** GET /v1/leads: one page of non-archived leads, oldest first. */
@@ -210,6 +226,11 @@ export class PipedriveClient {
     return this.call<Api.Person>({ method: 'GET', path: `${v2}/persons/${id(personId)}` }, options)
   }
 
+  /** GET /v2/persons: one page of the company's persons; `updated_since` for what changed. */
+  getPersons(query: Api.PersonListQuery & CursorRequest = {}, options?: Options) {
+    return this.cursorList<Api.PersonListItem>(`${v2}/persons`, query, options)
+  }
+
   /** GET /v2/persons/search: counts against the search cap. */
   searchPersons(query: Api.PersonSearchQuery & CursorRequest, options?: Options) {
     return this.cursorPage<Api.PersonSearchItem>(`${v2}/persons/search`, query, options)
@@ -227,6 +248,11 @@ export class PipedriveClient {
       { method: 'GET', path: `${v2}/organizations/${id(organizationId)}` },
       options,
     )
+  }
+
+  /** GET /v2/organizations: one page of the company's organizations. */
+  getOrganizations(query: Api.OrganizationListQuery & CursorRequest = {}, options?: Options) {
+    return this.cursorList<Api.OrganizationListItem>(`${v2}/organizations`, query, options)
   }
 
   searchOrganizations(query: Api.OrganizationSearchQuery & CursorRequest, options?: Options) {

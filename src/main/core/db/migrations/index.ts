@@ -3,6 +3,7 @@ import { settings001 } from './001-settings'
 import { outbox002 } from './002-outbox'
 import { catalog003 } from './003-catalog'
 import { outboxConflicts004 } from './004-outbox-conflicts'
+import { inboxLeads005 } from './005-inbox-leads'
 
 export interface Migration {
   version: number
@@ -11,6 +12,12 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released, only followed by another. */
-export const migrations: readonly Migration[] = [settings001, outbox002, catalog003, outboxConflicts004]
+export const migrations: readonly Migration[] = [
+  settings001,
+  outbox002,
+  catalog003,
+  outboxConflicts004,
+  inboxLeads005,
+]
 
 export const latestVersion = migrations.length

@@ -122,3 +122,52 @@ describe('4: outbox conflicts', () => {
     db.close()
   })
 })
+
+describe('5: inbox leads', () => {
+  it('adds the leads cache beside the catalog, which stays, searchable by catalog names', () => {
+    const db = databaseAt(4)
+    db.prepare('INSERT INTO catalog_person (id, name, email) VALUES (1, ?, ?)').run(
+      'Maria Schmidt',
+      'maria@acme.test',
+    )
+    migrate(db, 5)
+    expect(db.prepare('SELECT name FROM catalog_person').pluck().get()).toBe('Maria Schmidt')
+    const insert = db.prepare(
+      `INSERT INTO inbox_lead (id, title, person_id, organization_id, was_seen, is_archived,
+         add_time, update_time, listed_at)
+       VALUES (?, ?, 1, 7, 0, 0, '2026-11-01T10:00:00.000Z', '2026-11-02T10:00:00.000Z', 1)`,
+    )
+    insert.run('lead-1', 'Fleet renewal – Zoë')
+    const seq = db.prepare("SELECT seq FROM inbox_lead WHERE id = 'lead-1'").pluck().get()
+    db.prepare("INSERT INTO inbox_lead_label VALUES ('hot', ?)").run(seq)
+    expect(() => insert.run('lead-1', 'again')).toThrow(/UNIQUE/)
+    expect(() => db.prepare("INSERT INTO inbox_lead_label VALUES ('hot', 999)").run()).toThrow(
+      /FOREIGN KEY/,
+    )
+    const search = db
+      .prepare(
+        `SELECT l.id FROM inbox_lead_search f JOIN inbox_lead l ON l.seq = f.rowid
+         WHERE inbox_lead_search MATCH ?`,
+      )
+      .pluck()
+    expect(search.all('zoe')).toEqual(['lead-1'])
+    expect(search.all('maria fleet')).toEqual(['lead-1'])
+    expect(search.all('acme')).toEqual(['lead-1'])
+    // The organization arrives in the catalog after the lead; a person is renamed.
+    db.prepare("INSERT INTO catalog_organization (id, name) VALUES (7, 'Blue River')").run()
+    db.prepare("UPDATE catalog_person SET name = 'Maria Weber' WHERE id = 1").run()
+    expect(search.all('blue')).toEqual(['lead-1'])
+    expect(search.all('schmidt')).toEqual([])
+    expect(search.all('weber')).toEqual(['lead-1'])
+    db.prepare("UPDATE inbox_lead SET title = 'Cold storage' WHERE id = 'lead-1'").run()
+    expect(search.all('fleet')).toEqual([])
+    expect(search.all('cold weber')).toEqual(['lead-1'])
+    db.prepare('DELETE FROM catalog_organization').run()
+    expect(search.all('blue')).toEqual([])
+    db.prepare("DELETE FROM inbox_lead WHERE id = 'lead-1'").run()
+    expect(db.prepare('SELECT count(*) FROM inbox_lead_label').pluck().get()).toBe(0)
+    expect(search.all('cold')).toEqual([])
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
+  })
+})

@@ -1,0 +1,228 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { seedIds } from '../../../../test/pipedrive-sandbox/index'
+import { useTempDirs } from '../../../../test/support/temp-dir'
+import { startRig, type Rig } from '../accounts/testing'
+import { createCatalogRefresher } from './catalog-refresh'
+
+// The catalog refresh against the sandbox (a real HTTP server), signed in with the real
+// keychain. Background timers are off: each test says when to refresh.
+
+const tempDir = useTempDirs()
+let rig: Rig | undefined
+afterEach(async () => {
+  await rig?.close()
+  rig = undefined
+})
+
+/** A rig whose every request URL is recorded, signed in with the sandbox's API token. */
+async function signedIn(backgroundRefresh = false) {
+  const urls: URL[] = []
+  const recording: typeof fetch = (input, init) => {
+    urls.push(new URL(input instanceof Request ? input.url : String(input)))
+    return fetch(input, init)
+  }
+  rig = await startRig(tempDir(), { core: { backgroundRefresh, fetch: recording } })
+  const r = rig
+  let changes = 0
+  r.core.events.on('catalog:changed', () => (changes += 1))
+  await r.core.accounts.signInWithToken(r.sandbox.apiToken)
+  return { r, urls, changes: () => changes }
+}
+
+const sorted = <T>(items: T[]) => [...items].sort()
+
+describe('the catalog refresh', () => {
+  it('fills every table from Pipedrive, and quick add reads them', async () => {
+    const { r, changes } = await signedIn()
+    const { catalog } = r.core
+    const status = await r.core.catalogRefresher.refresh()
+    expect(status).toMatchObject({ refreshing: false, lastError: null })
+    expect(status.lastRefreshAt).toEqual(expect.any(Number))
+    expect(changes()).toBe(1)
+
+    const users = catalog.users()
+    expect(users.map((u) => u.id).sort()).toEqual([2001, 2002, 2003, 2004])
+    expect(users.filter((u) => u.isYou)).toEqual([
+      expect.objectContaining({ id: seedIds.me, name: 'Alex Morgan', defaultCurrency: 'EUR' }),
+    ])
+    expect(users.find((u) => u.id === seedIds.deactivatedUser)?.active).toBe(false)
+
+    expect(sorted(catalog.labels().map((l) => l.id))).toEqual(sorted(Object.values(seedIds.labels)))
+    expect(catalog.knownLabelIds()).toEqual(new Set(Object.values(seedIds.labels)))
+
+    const fields = catalog.fields()
+    expect(sorted(fields.map((f) => f.key))).toEqual(sorted(Object.values(seedIds.fields)))
+    expect(fields.find((f) => f.key === seedIds.fields.segment)).toEqual({
+      key: seedIds.fields.segment,
+      name: 'Customer segment',
+      fieldType: 'enum',
+      options: [
+        { id: seedIds.options.segment.wholesale, label: 'Wholesale' },
+        { id: seedIds.options.segment.retail, label: 'Retail' },
+        { id: seedIds.options.segment.government, label: 'Government' },
+      ],
+      orderNr: expect.any(Number),
+    })
+    expect(fields.find((f) => f.key === seedIds.fields.budget)).toMatchObject({
+      fieldType: 'monetary',
+      options: null,
+    })
+
+    expect(catalog.searchPersons('maria')).toEqual([
+      {
+        id: seedIds.persons.maria,
+        name: 'Maria Schmidt',
+        email: 'maria.schmidt@acme-logistics.example',
+        organizationId: seedIds.organizations.acme,
+        updateTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      },
+    ])
+    expect(catalog.searchOrganizations('blue').map((o) => o.id)).toEqual([
+      seedIds.organizations.blueRiver,
+    ])
+
+    const context = catalog.quickAddContext()
+    expect(context.defaultCurrency).toBe('EUR')
+    expect(context.currencies.map((c) => c.code)).toEqual([
+      'CHF',
+      'EUR',
+      'GBP',
+      'JPY',
+      'KWD',
+      'SEK',
+      'USD',
+    ])
+    expect(context.currencies.find((c) => c.code === 'KWD')?.decimalPoints).toBe(3)
+    expect(context.labels.map((l) => l.name)).toEqual(['Cold', 'Hot', 'Warm'])
+    expect(sorted(context.persons.map((p) => p.name))).toEqual([
+      'John Appleseed',
+      'Lena Fischer',
+      'Maria Schmidt',
+      'Tom Becker',
+    ])
+    expect(sorted(context.organizations.map((o) => o.name))).toEqual([
+      'Acme Logistics GmbH',
+      'Blue River Foods',
+      'Contoso Ltd',
+    ])
+
+    // Nothing changed in Pipedrive: nothing to tell the windows.
+    await r.core.catalogRefresher.refresh()
+    expect(changes()).toBe(1)
+  })
+
+  it('refreshes by itself at sign-in', async () => {
+    const { r, changes } = await signedIn(true)
+    await expect.poll(() => r.core.catalogRefresher.status().lastRefreshAt).not.toBeNull()
+    expect(r.core.catalog.users()).toHaveLength(4)
+    expect(r.core.catalog.searchPersons('lena')).toHaveLength(1)
+    expect(changes()).toBe(1)
+  })
+
+  it('picks up a person added in Pipedrive with updated_since, without a full reload', async () => {
+    const { r, urls, changes } = await signedIn()
+    await r.core.catalogRefresher.refresh()
+    const firstLoad = urls.filter((u) => u.pathname === '/api/v2/persons')
+    expect(firstLoad.map((u) => u.searchParams.get('updated_since'))).toEqual([null])
+
+    const added = await fetch(`${r.sandbox.url}/api/v2/persons`, {
+      method: 'POST',
+      headers: { 'x-api-token': r.sandbox.apiToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Zoë Newcomer', emails: [{ value: 'zoe@new.example' }] }),
+    })
+    expect(added.status).toBe(200)
+    const { data } = (await added.json()) as { data: { id: number } }
+
+    urls.length = 0
+    await r.core.catalogRefresher.refresh()
+    const persons = urls.filter((u) => u.pathname === '/api/v2/persons')
+    expect(persons).toHaveLength(1)
+    expect(persons[0]?.searchParams.get('updated_since')).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+    )
+    expect(persons[0]?.searchParams.get('cursor')).toBeNull()
+    expect(r.core.catalog.searchPersons('zoe')).toEqual([
+      expect.objectContaining({ id: data.id, name: 'Zoë Newcomer', email: 'zoe@new.example' }),
+    ])
+    expect(r.core.catalog.quickAddContext().persons).toHaveLength(5)
+    expect(changes()).toBe(2)
+  })
+
+  it('clears a catalog that belongs to another account before filling it', async () => {
+    const { r } = await signedIn()
+    const { catalog } = r.core
+    await r.core.catalogRefresher.refresh()
+    expect(catalog.meta('account')).toBe(`${seedIds.company}:${seedIds.me}`)
+    catalog.upsertPersons([
+      {
+        id: 99_999,
+        name: 'Only In Account One',
+        email: null,
+        organizationId: null,
+        updateTime: null,
+      },
+    ])
+
+    // The same client, but the session now says another account is signed in.
+    const session = r.core.accounts.session()
+    if (!session) throw new Error('not signed in')
+    let switched = 0
+    const other = createCatalogRefresher({
+      catalog,
+      session: () => ({ account: '1:1', client: session.client }),
+      network: { isOnline: () => true, onChange: () => () => {} },
+      log: r.core.log,
+      onChange: () => (switched += 1),
+    })
+    await other.refresh()
+    expect(catalog.meta('account')).toBe('1:1')
+    expect(catalog.searchPersons('only in account')).toEqual([])
+    expect(catalog.users()).toHaveLength(4)
+    expect(switched).toBe(1)
+    await other.stop()
+  })
+
+  it('keeps the previous catalog when a refresh fails, and says why', async () => {
+    const { r, changes } = await signedIn()
+    const { catalog } = r.core
+    await r.core.catalogRefresher.refresh()
+    const before = {
+      users: catalog.users(),
+      labels: catalog.labels(),
+      fields: catalog.fields(),
+      context: catalog.quickAddContext(),
+    }
+
+    r.sandbox.faults.failNext(1, { status: 503, method: 'GET', path: '/api/v1/leadLabels' })
+    const failedReference = await r.core.catalogRefresher.refresh()
+    expect(failedReference.lastError).toEqual(expect.any(String))
+
+    r.sandbox.faults.failNext(1, { status: 500, method: 'GET', path: '/api/v2/organizations' })
+    const failedContacts = await r.core.catalogRefresher.refresh()
+    expect(failedContacts.lastError).toEqual(expect.any(String))
+
+    await r.sandbox.faults.refuseConnections()
+    const offline = await r.core.catalogRefresher.refresh()
+    expect(offline.lastError).toEqual(expect.any(String))
+    await r.sandbox.faults.acceptConnections()
+
+    expect({
+      users: catalog.users(),
+      labels: catalog.labels(),
+      fields: catalog.fields(),
+      context: catalog.quickAddContext(),
+    }).toEqual(before)
+    expect(changes()).toBe(1)
+
+    const recovered = await r.core.catalogRefresher.refresh()
+    expect(recovered.lastError).toBeNull()
+  })
+
+  it('does nothing while signed out', async () => {
+    rig = await startRig(tempDir(), { core: { backgroundRefresh: false } })
+    const status = await rig.core.catalogRefresher.refresh()
+    expect(status).toEqual({ refreshing: false, lastRefreshAt: null, lastError: null })
+    expect(rig.sandbox.state.requests).toEqual([])
+    expect(rig.core.catalog.knownLabelIds()).toBeNull()
+  })
+})

@@ -1,0 +1,260 @@
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import type { InboxQuery } from '../../../shared/ipc/contract'
+import { createCatalog } from '../catalog/catalog'
+import { migrate } from '../db/migrate'
+import { createInboxCache } from './inbox-cache'
+import type { CachedLead } from './pipedrive-lead'
+
+const hot = 'f08b42a0-4e75-11ea-9643-03698ef1cfd6'
+const cold = 'f08b42a2-4e75-11ea-9643-03698ef1cfd6'
+
+function setup() {
+  const db = new Database(':memory:')
+  db.pragma('foreign_keys = ON')
+  migrate(db)
+  const catalog = createCatalog(db)
+  catalog.replaceUsers([
+    {
+      id: 1,
+      name: 'Alex Morgan',
+      email: 'a@x.test',
+      active: true,
+      isYou: true,
+      defaultCurrency: 'EUR',
+    },
+    {
+      id: 2,
+      name: 'Sam Rivera',
+      email: 's@x.test',
+      active: true,
+      isYou: false,
+      defaultCurrency: null,
+    },
+  ])
+  catalog.upsertPersons([
+    {
+      id: 10,
+      name: 'Maria Schmidt',
+      email: 'maria@acme.test',
+      organizationId: 20,
+      updateTime: null,
+    },
+    { id: 11, name: 'José García', email: null, organizationId: null, updateTime: null },
+  ])
+  catalog.upsertOrganizations([
+    { id: 20, name: 'Acme Logistics', updateTime: null },
+    { id: 21, name: 'Blue River Foods', updateTime: null },
+  ])
+  return { db, catalog, cache: createInboxCache(db) }
+}
+
+let day = 0
+function lead(id: string, title: string, extra: Partial<CachedLead> = {}): CachedLead {
+  day += 1
+  const at = `2026-10-${String(day).padStart(2, '0')}T09:00:00.000Z`
+  return {
+    id,
+    title,
+    ownerId: 1,
+    personId: null,
+    organizationId: null,
+    value: null,
+    expectedCloseDate: null,
+    wasSeen: false,
+    isArchived: false,
+    addTime: at,
+    updateTime: at,
+    labelIds: [],
+    customFields: {},
+    ...extra,
+  }
+}
+
+const page = (overrides: Partial<InboxQuery> = {}): InboxQuery => ({
+  limit: 50,
+  offset: 0,
+  ...overrides,
+})
+
+function seeded() {
+  const s = setup()
+  day = 0
+  s.cache.upsert(
+    [
+      lead('a', 'Fleet renewal', {
+        personId: 10,
+        organizationId: 20,
+        labelIds: [hot],
+        value: { amount: 25000, currency: 'EUR' },
+        expectedCloseDate: '2027-03-31',
+        customFields: { ['8f3c1a2b4d5e6f708192a3b4c5d6e7f801234567']: 'LBX-1' },
+      }),
+      lead('b', 'Cold storage', { ownerId: 2, organizationId: 21, labelIds: [cold] }),
+      lead('c', 'Consulting', {
+        personId: 11,
+        labelIds: [hot, cold],
+        expectedCloseDate: '2026-12-01',
+      }),
+      lead('d', 'archived trade fair', { isArchived: true, personId: 10 }),
+      lead('e', 'Zebra crossing', { ownerId: 2 }),
+    ],
+    1,
+  )
+  return s
+}
+
+const ids = (result: { items: Array<{ id: string }> }) => result.items.map((l) => l.id)
+
+describe('the inbox cache', () => {
+  it('lists live leads newest first, with names from the catalog', () => {
+    const { cache } = seeded()
+    const result = cache.list(page())
+    expect(result.total).toBe(4)
+    expect(ids(result)).toEqual(['e', 'c', 'b', 'a'])
+    expect(result.items.at(-1)).toEqual({
+      id: 'a',
+      title: 'Fleet renewal',
+      ownerId: 1,
+      ownerName: 'Alex Morgan',
+      labelIds: [hot],
+      personId: 10,
+      personName: 'Maria Schmidt',
+      organizationId: 20,
+      organizationName: 'Acme Logistics',
+      value: { amount: 25000, currency: 'EUR' },
+      expectedCloseDate: '2027-03-31',
+      wasSeen: false,
+      isArchived: false,
+      addTime: '2026-10-01T09:00:00.000Z',
+      updateTime: '2026-10-01T09:00:00.000Z',
+      customFields: { ['8f3c1a2b4d5e6f708192a3b4c5d6e7f801234567']: 'LBX-1' },
+    })
+  })
+
+  it('shows the archived view apart', () => {
+    const { cache } = seeded()
+    expect(ids(cache.list(page({ archived: true })))).toEqual(['d'])
+    expect(cache.list(page({ archived: true })).items[0]?.isArchived).toBe(true)
+  })
+
+  it('filters by owner, label, person and organization, and they combine', () => {
+    const { cache } = seeded()
+    expect(ids(cache.list(page({ ownerId: 2 })))).toEqual(['e', 'b'])
+    expect(ids(cache.list(page({ labelId: hot })))).toEqual(['c', 'a'])
+    expect(ids(cache.list(page({ labelId: cold, ownerId: 1 })))).toEqual(['c'])
+    expect(ids(cache.list(page({ personId: 10 })))).toEqual(['a'])
+    expect(ids(cache.list(page({ personId: 10, archived: true })))).toEqual(['d'])
+    expect(ids(cache.list(page({ organizationId: 21 })))).toEqual(['b'])
+    expect(cache.list(page({ labelId: 'nope' }))).toEqual({ total: 0, items: [] })
+  })
+
+  it('finds leads by words of the title, the person or the organization', () => {
+    const { cache } = seeded()
+    expect(ids(cache.list(page({ text: 'fleet' })))).toEqual(['a'])
+    expect(ids(cache.list(page({ text: 'MARIA' })))).toEqual(['a'])
+    expect(ids(cache.list(page({ text: 'maria@acme' })))).toEqual(['a'])
+    expect(ids(cache.list(page({ text: 'jose' })))).toEqual(['c'])
+    expect(ids(cache.list(page({ text: 'blue riv' })))).toEqual(['b'])
+    // Words may come from different places: the organization and the title.
+    expect(ids(cache.list(page({ text: 'acme renewal' })))).toEqual(['a'])
+    expect(ids(cache.list(page({ text: 'acme cold' })))).toEqual([])
+    expect(ids(cache.list(page({ text: '  ' })))).toEqual(['e', 'c', 'b', 'a'])
+    for (const hostile of ['"', 'NEAR(a b)', 'a OR b', '*', '^x', 'title:x', '(', '-x']) {
+      expect(() => cache.list(page({ text: hostile }))).not.toThrow()
+    }
+  })
+
+  it('sorts by each column both ways, close dates without a date last', () => {
+    const { cache } = seeded()
+    expect(ids(cache.list(page({ sort: 'update_time', direction: 'asc' })))).toEqual([
+      'a',
+      'b',
+      'c',
+      'e',
+    ])
+    expect(ids(cache.list(page({ sort: 'add_time' })))).toEqual(['e', 'c', 'b', 'a'])
+    expect(ids(cache.list(page({ sort: 'title' })))).toEqual(['b', 'c', 'a', 'e'])
+    expect(ids(cache.list(page({ sort: 'title', direction: 'desc' })))).toEqual([
+      'e',
+      'a',
+      'c',
+      'b',
+    ])
+    expect(ids(cache.list(page({ sort: 'expected_close_date' })))).toEqual(['c', 'a', 'b', 'e'])
+    expect(ids(cache.list(page({ sort: 'expected_close_date', direction: 'desc' })))).toEqual([
+      'a',
+      'c',
+      'e',
+      'b',
+    ])
+  })
+
+  it('pages without overlap, and counts every match on every page', () => {
+    const { cache } = setup()
+    // Equal update times: only the tie-breaker keeps pages apart.
+    const same = '2026-10-01T09:00:00.000Z'
+    cache.upsert(
+      Array.from({ length: 25 }, (_, i) =>
+        lead(`l${i}`, `Lead ${i}`, { addTime: same, updateTime: same }),
+      ),
+      1,
+    )
+    const seen: string[] = []
+    for (let offset = 0; offset < 25; offset += 10) {
+      const result = cache.list(page({ limit: 10, offset }))
+      expect(result.total).toBe(25)
+      seen.push(...ids(result))
+    }
+    expect(new Set(seen).size).toBe(25)
+  })
+
+  it('counts only real changes, and keeps labels and search in step', () => {
+    const { cache } = seeded()
+    const again = cache.list(page({ archived: false })).items.length
+    expect(again).toBe(4)
+    const unchanged = lead('b', 'Cold storage', {
+      ownerId: 2,
+      organizationId: 21,
+      labelIds: [cold],
+      addTime: '2026-10-02T09:00:00.000Z',
+      updateTime: '2026-10-02T09:00:00.000Z',
+    })
+    expect(cache.upsert([unchanged], 2)).toBe(0)
+    expect(cache.unlistedSince(2, false).sort()).toEqual(['a', 'c', 'e'])
+    expect(cache.unlistedSince(2, true)).toEqual(['d'])
+    expect(
+      cache.upsert(
+        [{ ...unchanged, title: 'Freezer rooms', labelIds: [hot], isArchived: true }],
+        2,
+      ),
+    ).toBe(1)
+    expect(ids(cache.list(page({ text: 'cold storage' })))).toEqual([])
+    expect(ids(cache.list(page({ text: 'freezer', archived: true })))).toEqual(['b'])
+    expect(ids(cache.list(page({ labelId: cold })))).toEqual(['c'])
+    expect(cache.remove(['b', 'missing'])).toBe(1)
+    expect(ids(cache.list(page({ labelId: hot, archived: true })))).toEqual([])
+  })
+
+  it('notices persons and organizations the catalog does not know', () => {
+    const { cache } = seeded()
+    expect(cache.unknownContacts()).toEqual({ persons: 0, organizations: 0 })
+    cache.upsert([lead('x', 'New', { personId: 77, organizationId: 78 })], 3)
+    expect(cache.unknownContacts()).toEqual({ persons: 1, organizations: 1 })
+    expect(cache.list(page({ personId: 77 })).items[0]).toMatchObject({
+      personName: null,
+      organizationName: null,
+    })
+  })
+
+  it("empties itself for another account, and keeps an account's own leads", () => {
+    const { cache } = seeded()
+    expect(cache.adoptAccount('1:1')).toBe(true)
+    expect(cache.list(page()).total).toBe(0)
+    cache.upsert([lead('y', 'Mine')], 4)
+    expect(cache.adoptAccount('1:1')).toBe(false)
+    expect(cache.list(page()).total).toBe(1)
+    expect(cache.adoptAccount('1:2')).toBe(true)
+    expect(cache.list(page()).total).toBe(0)
+  })
+})

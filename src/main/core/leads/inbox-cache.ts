@@ -1,0 +1,282 @@
+import type { Statement } from 'better-sqlite3'
+import type { InboxLead, InboxPage, InboxQuery, InboxSort } from '../../../shared/ipc/contract'
+import { prefixTerms } from '../catalog/catalog'
+import type { Db } from '../db/database'
+import type { CachedLead } from './pipedrive-lead'
+
+export interface InboxCache {
+  /** Stores leads as a listing gave them; answers how many were new or different. */
+  upsert(leads: CachedLead[], listedAt: number): number
+  /** Ids of live (or archived) leads no listing has named since `listedAt`. */
+  unlistedSince(listedAt: number, archived: boolean): string[]
+  remove(ids: readonly string[]): number
+  list(query: InboxQuery): InboxPage
+  /** Person and organization ids that leads name but the catalog does not know yet. */
+  unknownContacts(): { persons: number; organizations: number }
+  meta(key: string): string | undefined
+  setMeta(key: string, value: string): void
+  /** Makes the cache this account's, emptying it if it was another's; answers whether it was. */
+  adoptAccount(account: string): boolean
+  clear(): void
+}
+
+interface LeadRow {
+  id: string
+  title: string
+  ownerId: number | null
+  ownerName: string | null
+  labelIds: string
+  personId: number | null
+  personName: string | null
+  organizationId: number | null
+  organizationName: string | null
+  valueAmount: number | null
+  valueCurrency: string | null
+  expectedCloseDate: string | null
+  wasSeen: number
+  isArchived: number
+  addTime: string
+  updateTime: string
+  customFields: string
+}
+
+// Each order matches one index of migration 5 term for term, so SQLite reads a page in
+// order rather than sorting the whole view. Leads without a close date come last either way.
+const orderBy: Record<InboxSort, Record<'asc' | 'desc', string>> = {
+  update_time: {
+    asc: 'l.update_time ASC, l.seq ASC',
+    desc: 'l.update_time DESC, l.seq DESC',
+  },
+  add_time: { asc: 'l.add_time ASC, l.seq ASC', desc: 'l.add_time DESC, l.seq DESC' },
+  title: {
+    asc: 'l.title COLLATE NOCASE ASC, l.seq ASC',
+    desc: 'l.title COLLATE NOCASE DESC, l.seq DESC',
+  },
+  expected_close_date: {
+    asc: 'l.expected_close_date IS NULL ASC, l.expected_close_date ASC, l.seq ASC',
+    desc: 'l.expected_close_date IS NOT NULL DESC, l.expected_close_date DESC, l.seq DESC',
+  },
+}
+const defaultDirection: Record<InboxSort, 'asc' | 'desc'> = {
+  update_time: 'desc',
+  add_time: 'desc',
+  title: 'asc',
+  expected_close_date: 'asc',
+}
+/** More words than this in a search box are ignored. */
+const maxTerms = 8
+
+function toLead(row: LeadRow): InboxLead {
+  return {
+    id: row.id,
+    title: row.title,
+    ownerId: row.ownerId,
+    ownerName: row.ownerName,
+    labelIds: JSON.parse(row.labelIds) as string[],
+    personId: row.personId,
+    personName: row.personName,
+    organizationId: row.organizationId,
+    organizationName: row.organizationName,
+    value:
+      row.valueAmount === null || row.valueCurrency === null
+        ? null
+        : { amount: row.valueAmount, currency: row.valueCurrency },
+    expectedCloseDate: row.expectedCloseDate,
+    wasSeen: row.wasSeen === 1,
+    isArchived: row.isArchived === 1,
+    addTime: row.addTime,
+    updateTime: row.updateTime,
+    customFields: JSON.parse(row.customFields) as Record<string, unknown>,
+  }
+}
+
+/**
+ * The cached Pipedrive Leads Inbox in SQLite. Names of owners, persons and organizations
+ * are joined from the catalog at read time, so a rename shows without touching the leads.
+ */
+export function createInboxCache(db: Db): InboxCache {
+  const upsertLead = db.prepare(
+    `INSERT INTO inbox_lead (id, title, owner_id, person_id, organization_id, value_amount,
+       value_currency, expected_close_date, was_seen, is_archived, add_time, update_time,
+       label_ids, custom_fields, listed_at)
+     VALUES (@id, @title, @ownerId, @personId, @organizationId, @valueAmount, @valueCurrency,
+       @expectedCloseDate, @wasSeen, @isArchived, @addTime, @updateTime, @labelIds,
+       @customFields, @listedAt)
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, owner_id = excluded.owner_id,
+       person_id = excluded.person_id, organization_id = excluded.organization_id,
+       value_amount = excluded.value_amount, value_currency = excluded.value_currency,
+       expected_close_date = excluded.expected_close_date, was_seen = excluded.was_seen,
+       is_archived = excluded.is_archived, add_time = excluded.add_time,
+       update_time = excluded.update_time, label_ids = excluded.label_ids,
+       custom_fields = excluded.custom_fields, listed_at = excluded.listed_at
+     WHERE title IS NOT excluded.title OR owner_id IS NOT excluded.owner_id
+       OR person_id IS NOT excluded.person_id OR organization_id IS NOT excluded.organization_id
+       OR value_amount IS NOT excluded.value_amount
+       OR value_currency IS NOT excluded.value_currency
+       OR expected_close_date IS NOT excluded.expected_close_date
+       OR was_seen IS NOT excluded.was_seen OR is_archived IS NOT excluded.is_archived
+       OR add_time IS NOT excluded.add_time OR update_time IS NOT excluded.update_time
+       OR label_ids IS NOT excluded.label_ids OR custom_fields IS NOT excluded.custom_fields`,
+  )
+  // An unchanged lead is only marked as listed: no rewrite, no FTS churn.
+  const markListed = db.prepare('UPDATE inbox_lead SET listed_at = ? WHERE id = ?')
+  const seqOf = db.prepare<[string], number>('SELECT seq FROM inbox_lead WHERE id = ?').pluck()
+  const dropLabels = db.prepare('DELETE FROM inbox_lead_label WHERE lead_seq = ?')
+  const addLabel = db.prepare('INSERT OR IGNORE INTO inbox_lead_label VALUES (?, ?)')
+  const statements = new Map<string, Statement>()
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql)
+    if (!statement) {
+      statement = db.prepare(sql)
+      statements.set(sql, statement)
+    }
+    return statement
+  }
+  const meta = (key: string) =>
+    db.prepare<[string], { value: string }>('SELECT value FROM inbox_meta WHERE key = ?').get(key)
+      ?.value
+  const setMeta = (key: string, value: string) => {
+    db.prepare(
+      'INSERT INTO inbox_meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(key, value)
+  }
+  const clear = db.transaction(() => {
+    // Labels go with their leads (ON DELETE CASCADE).
+    db.prepare('DELETE FROM inbox_lead').run()
+    db.prepare('DELETE FROM inbox_meta').run()
+  })
+
+  return {
+    upsert: db.transaction((leads: CachedLead[], listedAt: number) => {
+      let changed = 0
+      for (const lead of leads) {
+        const labelIds = JSON.stringify(lead.labelIds)
+        const result = upsertLead.run({
+          id: lead.id,
+          title: lead.title,
+          ownerId: lead.ownerId,
+          personId: lead.personId,
+          organizationId: lead.organizationId,
+          valueAmount: lead.value?.amount ?? null,
+          valueCurrency: lead.value?.currency ?? null,
+          expectedCloseDate: lead.expectedCloseDate,
+          wasSeen: lead.wasSeen ? 1 : 0,
+          isArchived: lead.isArchived ? 1 : 0,
+          addTime: lead.addTime,
+          updateTime: lead.updateTime,
+          labelIds,
+          customFields: JSON.stringify(lead.customFields),
+          listedAt,
+        })
+        if (result.changes === 0) {
+          markListed.run(listedAt, lead.id)
+          continue
+        }
+        changed += 1
+        const seq = seqOf.get(lead.id)
+        dropLabels.run(seq)
+        for (const labelId of lead.labelIds) addLabel.run(labelId, seq)
+      }
+      return changed
+    }),
+    unlistedSince: (listedAt, archived) =>
+      db
+        .prepare<[number, number], string>(
+          'SELECT id FROM inbox_lead WHERE listed_at < ? AND is_archived = ?',
+        )
+        .pluck()
+        .all(listedAt, archived ? 1 : 0),
+    remove: (ids) =>
+      ids.length === 0
+        ? 0
+        : db
+            .prepare('DELETE FROM inbox_lead WHERE id IN (SELECT value FROM json_each(?))')
+            .run(JSON.stringify(ids)).changes,
+    list(query) {
+      const where = ['l.is_archived = ?']
+      const params: unknown[] = [query.archived ? 1 : 0]
+      // Counting starts from the label's leads; a page walks the sort's index and stops after
+      // `limit` of them. Same leads, two ways to find them fast.
+      const countWhere = [...where]
+      if (query.ownerId !== undefined) {
+        where.push('l.owner_id = ?')
+        countWhere.push('l.owner_id = ?')
+        params.push(query.ownerId)
+      }
+      if (query.labelId !== undefined) {
+        where.push(
+          'EXISTS (SELECT 1 FROM inbox_lead_label x WHERE x.label_id = ? AND x.lead_seq = l.seq)',
+        )
+        countWhere.push('l.seq IN (SELECT lead_seq FROM inbox_lead_label WHERE label_id = ?)')
+        params.push(query.labelId)
+      }
+      const both = (clause: string) => {
+        where.push(clause)
+        countWhere.push(clause)
+      }
+      if (query.personId !== undefined) {
+        both('l.person_id = ?')
+        params.push(query.personId)
+      }
+      if (query.organizationId !== undefined) {
+        both('l.organization_id = ?')
+        params.push(query.organizationId)
+      }
+      // Every word must match the title, the person (name or email) or the organization.
+      const terms = prefixTerms(query.text ?? '').slice(0, maxTerms)
+      if (terms.length > 0) {
+        both('l.seq IN (SELECT rowid FROM inbox_lead_search WHERE inbox_lead_search MATCH ?)')
+        params.push(terms.join(' '))
+      }
+      const filter = where.join(' AND ')
+      const sort = query.sort ?? 'update_time'
+      const order = orderBy[sort][query.direction ?? defaultDirection[sort]]
+      const total = prepared(`SELECT count(*) FROM inbox_lead l WHERE ${countWhere.join(' AND ')}`)
+        .pluck()
+        .get(...params) as number
+      // The page is chosen on the lead table alone; names are joined for its rows only, not
+      // for every row an OFFSET skips.
+      const rows = prepared(
+        `WITH page AS (SELECT l.seq FROM inbox_lead l WHERE ${filter} ORDER BY ${order}
+           LIMIT ? OFFSET ?)
+         SELECT l.id, l.title, l.owner_id AS ownerId, u.name AS ownerName, l.label_ids AS labelIds,
+           l.person_id AS personId, p.name AS personName, l.organization_id AS organizationId,
+           o.name AS organizationName, l.value_amount AS valueAmount,
+           l.value_currency AS valueCurrency, l.expected_close_date AS expectedCloseDate,
+           l.was_seen AS wasSeen, l.is_archived AS isArchived, l.add_time AS addTime,
+           l.update_time AS updateTime, l.custom_fields AS customFields
+         FROM page JOIN inbox_lead l ON l.seq = page.seq
+         LEFT JOIN catalog_user u ON u.id = l.owner_id
+         LEFT JOIN catalog_person p ON p.id = l.person_id
+         LEFT JOIN catalog_organization o ON o.id = l.organization_id
+         ORDER BY ${order}`,
+      ).all(...params, query.limit, query.offset) as LeadRow[]
+      return { total, items: rows.map(toLead) }
+    },
+    unknownContacts() {
+      const count = (sql: string) => db.prepare<[], number>(sql).pluck().get() ?? 0
+      return {
+        persons: count(
+          `SELECT count(DISTINCT person_id) FROM inbox_lead WHERE person_id IS NOT NULL
+           AND person_id NOT IN (SELECT id FROM catalog_person)`,
+        ),
+        organizations: count(
+          `SELECT count(DISTINCT organization_id) FROM inbox_lead
+           WHERE organization_id IS NOT NULL
+           AND organization_id NOT IN (SELECT id FROM catalog_organization)`,
+        ),
+      }
+    },
+    meta,
+    setMeta,
+    adoptAccount: db.transaction((account: string) => {
+      const owner = meta('account')
+      if (owner === account) return false
+      const hadLeads = db.prepare('SELECT 1 FROM inbox_lead LIMIT 1').get() !== undefined
+      clear()
+      setMeta('account', account)
+      return owner !== undefined || hadLeads
+    }),
+    clear,
+  }
+}

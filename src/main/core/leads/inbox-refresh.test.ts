@@ -1,0 +1,289 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { InboxQuery } from '../../../shared/ipc/contract'
+import { seedIds } from '../../../../test/pipedrive-sandbox/index'
+import { useTempDirs } from '../../../../test/support/temp-dir'
+import { startRig, type Rig } from '../accounts/testing'
+import { createInboxRefresher, type InboxRefresherOptions } from './inbox-refresh'
+
+// The inbox cache filled from the sandbox (a real HTTP server), signed in with the real
+// keychain. Background timers are off unless a test is about them.
+
+const tempDir = useTempDirs()
+let rig: Rig | undefined
+afterEach(async () => {
+  await rig?.close()
+  rig = undefined
+})
+
+async function signedIn(backgroundRefresh = false) {
+  const urls: URL[] = []
+  const recording: typeof fetch = (input, init) => {
+    urls.push(new URL(input instanceof Request ? input.url : String(input)))
+    return fetch(input, init)
+  }
+  rig = await startRig(tempDir(), { core: { backgroundRefresh, fetch: recording } })
+  const r = rig
+  let changes = 0
+  r.core.events.on('leads:changed', () => (changes += 1))
+  await r.core.accounts.signInWithToken(r.sandbox.apiToken)
+  return { r, urls, changes: () => changes }
+}
+
+/** Both refreshes, as at sign-in: names come from the catalog. */
+async function refreshed(r: Rig) {
+  await r.core.catalogRefresher.refresh()
+  const status = await r.core.inboxRefresher.refresh()
+  expect(status.lastError).toBeNull()
+}
+
+const page = (overrides: Partial<InboxQuery> = {}): InboxQuery => ({
+  limit: 50,
+  offset: 0,
+  ...overrides,
+})
+const titles = (r: Rig, query: Partial<InboxQuery> = {}) =>
+  r.core.inbox.list(page(query)).items.map((l) => l.title)
+
+function pipedrive(r: Rig, method: string, path: string, body?: unknown) {
+  return fetch(`${r.sandbox.url}${path}`, {
+    method,
+    headers: { 'x-api-token': r.sandbox.apiToken, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+}
+
+/** Another refresher over the same cache and client, with its own timings or account. */
+function refresherFor(r: Rig, options: Partial<InboxRefresherOptions> = {}) {
+  const session = r.core.accounts.session()
+  if (!session) throw new Error('not signed in')
+  return createInboxRefresher({
+    cache: r.core.inbox,
+    session: () => session,
+    network: { isOnline: () => true, onChange: () => () => {} },
+    log: r.core.log,
+    onChange: () => {},
+    ...options,
+  })
+}
+
+describe('the inbox refresh', () => {
+  it('caches the Leads Inbox with the names of owners, persons and organizations', async () => {
+    const { r, changes } = await signedIn()
+    await refreshed(r)
+    expect(changes()).toBe(1)
+    const live = r.core.inbox.list(page())
+    expect(live.total).toBe(3)
+    expect(live.items.map((l) => l.id)).toEqual([
+      seedIds.leads.lena,
+      seedIds.leads.acmeFleet,
+      seedIds.leads.blueRiver,
+    ])
+    const acme = live.items[1]
+    expect(acme).toMatchObject({
+      title: 'Acme Logistics – fleet renewal',
+      ownerId: seedIds.me,
+      ownerName: 'Alex Morgan',
+      labelIds: [seedIds.labels.hot],
+      personId: seedIds.persons.maria,
+      personName: 'Maria Schmidt',
+      organizationId: seedIds.organizations.acme,
+      organizationName: 'Acme Logistics GmbH',
+      value: { amount: 25000, currency: 'EUR' },
+      expectedCloseDate: '2027-03-31',
+      wasSeen: true,
+      isArchived: false,
+    })
+    expect(acme?.customFields).toMatchObject({
+      [seedIds.fields.leadReference]: 'LBX-SEED-0001',
+      [seedIds.fields.budget]: 30000,
+      [`${seedIds.fields.budget}_currency`]: 'EUR',
+      [seedIds.fields.segment]: seedIds.options.segment.wholesale,
+    })
+    expect(live.items[2]).toMatchObject({
+      ownerName: 'Sam Rivera',
+      personName: null,
+      organizationName: 'Blue River Foods',
+    })
+    expect(r.core.inbox.list(page({ archived: true })).items).toEqual([
+      expect.objectContaining({
+        id: seedIds.leads.archived,
+        title: 'Old trade fair contact',
+        isArchived: true,
+        personName: 'John Appleseed',
+        organizationName: 'Contoso Ltd',
+      }),
+    ])
+
+    // Filters and sorts over what came from Pipedrive.
+    expect(titles(r, { ownerId: 2002 })).toEqual(['Blue River Foods – cold storage'])
+    expect(titles(r, { labelId: seedIds.labels.cold })).toEqual(['Lena Fischer – consulting'])
+    expect(titles(r, { personId: seedIds.persons.maria })).toEqual([
+      'Acme Logistics – fleet renewal',
+    ])
+    expect(titles(r, { organizationId: seedIds.organizations.blueRiver })).toHaveLength(1)
+    expect(titles(r, { text: 'maria' })).toEqual(['Acme Logistics – fleet renewal'])
+    expect(titles(r, { text: 'contoso', archived: true })).toEqual(['Old trade fair contact'])
+    expect(titles(r, { sort: 'title' })).toEqual([
+      'Acme Logistics – fleet renewal',
+      'Blue River Foods – cold storage',
+      'Lena Fischer – consulting',
+    ])
+
+    // Nothing changed in Pipedrive: nothing to tell the windows.
+    await r.core.inboxRefresher.refresh()
+    expect(changes()).toBe(1)
+  })
+
+  it('picks up a lead changed in Pipedrive with updated_since, and one archived there', async () => {
+    const { r, urls, changes } = await signedIn()
+    await refreshed(r)
+    const renamed = await pipedrive(r, 'PATCH', `/api/v1/leads/${seedIds.leads.blueRiver}`, {
+      title: 'Blue River Foods – freezer rooms',
+    })
+    expect(renamed.status).toBe(200)
+    const archived = await pipedrive(r, 'PATCH', `/api/v1/leads/${seedIds.leads.lena}`, {
+      is_archived: true,
+    })
+    expect(archived.status).toBe(200)
+
+    urls.length = 0
+    await r.core.inboxRefresher.refresh()
+    const live = urls.filter((u) => u.pathname === '/api/v1/leads')
+    expect(live).toHaveLength(1)
+    expect(live[0]?.searchParams.get('updated_since')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
+    const archivedLooks = urls.filter((u) => u.pathname === '/api/v1/leads/archived')
+    expect(archivedLooks.map((u) => u.searchParams.get('sort'))).toEqual(['update_time DESC'])
+
+    expect(titles(r)).toEqual([
+      'Blue River Foods – freezer rooms',
+      'Acme Logistics – fleet renewal',
+    ])
+    expect(titles(r, { archived: true })).toEqual([
+      'Lena Fischer – consulting',
+      'Old trade fair contact',
+    ])
+    expect(changes()).toBe(2)
+  })
+
+  it('drops converted and deleted leads at the complete listing, after checking each', async () => {
+    const { r, urls } = await signedIn()
+    await refreshed(r)
+    const deleted = await pipedrive(r, 'DELETE', `/api/v1/leads/${seedIds.leads.blueRiver}`)
+    expect(deleted.status).toBe(200)
+
+    // An incremental look cannot see a deletion.
+    await r.core.inboxRefresher.refresh()
+    expect(titles(r)).toContain('Blue River Foods – cold storage')
+
+    urls.length = 0
+    let changed = 0
+    const hourly = refresherFor(r, { fullEveryMs: 0, onChange: () => (changed += 1) })
+    expect((await hourly.refresh()).lastError).toBeNull()
+    expect(titles(r)).not.toContain('Blue River Foods – cold storage')
+    expect(titles(r)).toHaveLength(2)
+    expect(titles(r, { archived: true })).toHaveLength(1)
+    expect(urls.map((u) => u.pathname)).toContain(`/api/v1/leads/${seedIds.leads.blueRiver}`)
+    expect(changed).toBe(1)
+    await hourly.stop()
+  })
+
+  it('shows a lead the sync engine sent, by itself', async () => {
+    const { r } = await signedIn(true)
+    await expect.poll(() => r.core.inbox.list(page()).total, { timeout: 10_000 }).toBe(3)
+    const item = r.core.outbox.enqueueLead({
+      title: 'Sent from Leadbox',
+      person: { kind: 'existing', id: seedIds.persons.tom },
+    })
+    r.core.outboxChanged()
+    await expect.poll(() => r.core.outbox.get(item.id)?.state).toBe('sent')
+    await expect
+      .poll(() => titles(r, { text: 'sent leadbox' }), { timeout: 10_000 })
+      .toEqual(['Sent from Leadbox'])
+    expect(r.core.inbox.list(page({ text: 'sent leadbox' })).items[0]?.personName).toBe(
+      'Tom Becker',
+    )
+  })
+
+  it('has the catalog fetch a person it does not know yet, so the lead shows a name', async () => {
+    const { r } = await signedIn(true)
+    await expect.poll(() => r.core.inbox.list(page()).total, { timeout: 10_000 }).toBe(3)
+    await expect
+      .poll(() => r.core.catalogRefresher.status())
+      .toMatchObject({
+        refreshing: false,
+        lastRefreshAt: expect.any(Number),
+      })
+    const person = await pipedrive(r, 'POST', '/api/v2/persons', { name: 'Ida Newcomer' })
+    const { data } = (await person.json()) as { data: { id: number } }
+    const lead = await pipedrive(r, 'POST', '/api/v1/leads', {
+      title: 'Made in Pipedrive',
+      person_id: data.id,
+    })
+    expect(lead.status).toBe(201)
+    await r.core.inboxRefresher.refresh()
+    await expect
+      .poll(() => r.core.inbox.list(page({ personId: data.id })).items[0]?.personName)
+      .toBe('Ida Newcomer')
+    expect(titles(r, { text: 'ida made' })).toEqual(['Made in Pipedrive'])
+  })
+
+  it('keeps the cached leads when a refresh fails', async () => {
+    const { r } = await signedIn()
+    await refreshed(r)
+    const before = r.core.inbox.list(page())
+    const beforeArchived = r.core.inbox.list(page({ archived: true }))
+
+    r.sandbox.faults.failNext(1, { status: 500, method: 'GET', path: '/api/v1/leads' })
+    expect((await r.core.inboxRefresher.refresh()).lastError).toEqual(expect.any(String))
+    r.sandbox.faults.failNext(1, { status: 503, method: 'GET', path: '/api/v1/leads/archived' })
+    expect((await r.core.inboxRefresher.refresh()).lastError).toEqual(expect.any(String))
+    await r.sandbox.faults.refuseConnections()
+    const hourly = refresherFor(r, { fullEveryMs: 0 })
+    expect((await hourly.refresh()).lastError).toEqual(expect.any(String))
+    await hourly.stop()
+    await r.sandbox.faults.acceptConnections()
+
+    expect(r.core.inbox.list(page())).toEqual(before)
+    expect(r.core.inbox.list(page({ archived: true }))).toEqual(beforeArchived)
+    expect((await r.core.inboxRefresher.refresh()).lastError).toBeNull()
+  })
+
+  it('empties the cache when another account signs in', async () => {
+    const { r } = await signedIn()
+    await refreshed(r)
+    r.core.inbox.upsert(
+      [
+        {
+          id: 'a1b2c3d4-0000-4000-8000-000000000001',
+          title: 'Only in account one',
+          ownerId: 1,
+          personId: null,
+          organizationId: null,
+          value: null,
+          expectedCloseDate: null,
+          wasSeen: false,
+          isArchived: false,
+          addTime: '2026-01-01T00:00:00.000Z',
+          updateTime: '2026-01-01T00:00:00.000Z',
+          labelIds: [],
+          customFields: {},
+        },
+      ],
+      Date.now(),
+    )
+    const session = r.core.accounts.session()
+    if (!session) throw new Error('not signed in')
+    const switched = createInboxRefresher({
+      cache: r.core.inbox,
+      session: () => ({ account: '1:1', client: session.client }),
+      network: { isOnline: () => true, onChange: () => () => {} },
+      log: r.core.log,
+      onChange: () => {},
+    })
+    await switched.refresh()
+    expect(r.core.inbox.meta('account')).toBe('1:1')
+    expect(titles(r, { text: 'only account' })).toEqual([])
+    expect(r.core.inbox.list(page()).total).toBe(3)
+    await switched.stop()
+  })
+})

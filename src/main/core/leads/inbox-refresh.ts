@@ -1,0 +1,269 @@
+import type { RefreshStatus } from '../../../shared/ipc/contract'
+import type { CatalogSession } from '../catalog/catalog-refresh'
+import { updatedSince } from '../catalog/pipedrive-time'
+import { createRefreshSchedule } from '../catalog/refresh-schedule'
+import type { Logger } from '../log/logger'
+import { PipedriveFailure } from '../pipedrive/failure'
+import type { Page } from '../pipedrive/pagination'
+import type { PipedriveClient } from '../pipedrive/pipedrive-client'
+import type { NetworkSignals } from '../sync/network'
+import type { InboxCache } from './inbox-cache'
+import { parseLead, type CachedLead } from './pipedrive-lead'
+
+export interface InboxRefresherOptions {
+  cache: InboxCache
+  session(): CatalogSession | null
+  network: NetworkSignals
+  log: Logger
+  /** Something cached changed: the windows refetch. */
+  onChange(): void
+  /** Leads name persons or organizations the catalog does not know yet. */
+  onUnknownContacts?(): void
+  now?: () => number
+  /** Leads changed since the last look, every this often. */
+  periodMs?: number
+  /** Archived leads leave /leads; looking for newly archived ones costs 40 tokens a page. */
+  archivedEveryMs?: number
+  /** A complete listing of live leads, which drops converted and deleted ones. */
+  fullEveryMs?: number
+  /** The same for archived leads, which are many and rarely change. */
+  archivedFullEveryMs?: number
+  /** How far back each incremental look reaches past the newest lead seen. */
+  overlapMs?: number
+  /** After the sync engine sent something: wait this long for more, then look. */
+  afterSendDelayMs?: number
+  pageSize?: number
+  /** Leads missing from a complete listing are checked one by one up to this many. */
+  checkMissingUpTo?: number
+}
+
+export interface InboxRefresher {
+  start(): void
+  stop(): Promise<void>
+  wake(reason: string): void
+  /** The sync engine delivered something: the inbox shows it soon. */
+  leadsSent(): void
+  /** Now, everything; resolves when done. Failures are in the status, never thrown. */
+  refresh(): Promise<RefreshStatus>
+  status(): RefreshStatus
+}
+
+class AccountChanged extends Error {}
+
+const meta = {
+  /** Newest update_time seen in /leads and in /leads/archived: where the next look starts. */
+  liveSince: 'leads.since',
+  archivedSince: 'archived.since',
+  archivedAt: 'archived.checkedAt',
+  archivedFullAt: 'archived.fullAt',
+  fullAt: 'full.refreshedAt',
+  refreshedAt: 'refreshedAt',
+}
+
+const later = (a: string | undefined, b: string | null) =>
+  b !== null && (a === undefined || b > a) ? b : (a ?? null)
+
+/**
+ * Keeps the cached Leads Inbox in step with Pipedrive. Every ~2 minutes it asks /leads for
+ * what changed since the newest lead it has seen (`updated_since`, with an overlap for
+ * leads that changed while it paged). /leads holds only live leads, so a lead archived in
+ * Pipedrive would simply stop showing up: every ~10 minutes it reads /leads/archived newest
+ * first until it reaches leads it has seen. Converted and deleted leads leave both lists;
+ * a complete listing (hourly for live leads, daily for archived ones) finds them, and each
+ * missing lead is checked on its own before it goes, as offset paging can skip a lead when
+ * another leaves the list meanwhile.
+ */
+export function createInboxRefresher(options: InboxRefresherOptions): InboxRefresher {
+  const { cache, log } = options
+  const now = options.now ?? Date.now
+  const periodMs = options.periodMs ?? 2 * 60_000
+  const archivedEveryMs = options.archivedEveryMs ?? 10 * 60_000
+  const fullEveryMs = options.fullEveryMs ?? 60 * 60_000
+  const archivedFullEveryMs = options.archivedFullEveryMs ?? 24 * 60 * 60_000
+  const overlapMs = options.overlapMs ?? 10 * 60_000
+  const afterSendDelayMs = options.afterSendDelayMs ?? 2_000
+  const pageSize = options.pageSize ?? 500
+  const checkMissingUpTo = options.checkMissingUpTo ?? 20
+  /** On demand: archived leads too, and a complete listing unless one just ran. */
+  let onDemand = false
+  let lastStartedAt = 0
+  let lastUnknown = '0:0'
+  // Refresh clicked twice in a row lists everything once, not twice.
+  const onDemandFullAfterMs = 5 * 60_000
+
+  const age = (key: string) => {
+    const at = Number(cache.meta(key))
+    return Number.isFinite(at) ? now() - at : Number.POSITIVE_INFINITY
+  }
+
+  /** Pages through one list, storing each page as it comes; answers leads changed. */
+  async function listAll(
+    fetchPage: (start: number) => Promise<Page<unknown>>,
+    archived: boolean,
+    listedAt: number,
+    check: () => void,
+    /** Stops paging once a page reaches leads older than this (lists sorted newest first). */
+    stopBelow?: string,
+  ): Promise<{ changed: number; newest: string | null }> {
+    let start: number | null = 0
+    let changed = 0
+    let newest: string | null = null
+    let skipped = 0
+    for (let page = 0; start !== null && page < 1_000; page++) {
+      const result = await fetchPage(start)
+      check()
+      const leads: CachedLead[] = []
+      for (const raw of result.items) {
+        const lead = parseLead(raw, archived)
+        if (!lead) skipped += 1
+        else leads.push(lead)
+      }
+      const fresh = stopBelow === undefined ? leads : leads.filter((l) => l.updateTime >= stopBelow)
+      changed += cache.upsert(fresh, listedAt)
+      for (const lead of fresh)
+        if (newest === null || lead.updateTime > newest) newest = lead.updateTime
+      start = fresh.length < leads.length ? null : result.nextStart
+    }
+    if (skipped > 0)
+      log.warn({ archived, skipped }, 'inbox refresh skipped leads it could not read')
+    return { changed, newest }
+  }
+
+  const live = (client: PipedriveClient, signal: AbortSignal, since?: string) => (start: number) =>
+    client
+      .getLeads({ start, limit: pageSize, ...(since ? { updated_since: since } : {}) }, { signal })
+      .then((r) => r.data)
+
+  // The spec's enum names only fields, but its text (and Pipedrive) take "field DIRECTION".
+  const newestFirst = 'update_time DESC' as 'update_time'
+  const archivedLeads =
+    (client: PipedriveClient, signal: AbortSignal, byNewest: boolean) => (start: number) =>
+      client
+        .getArchivedLeads(
+          { start, limit: pageSize, ...(byNewest ? { sort: newestFirst } : {}) },
+          { signal },
+        )
+        .then((r) => r.data)
+
+  /**
+   * Leads a complete listing did not name: gone, unless Pipedrive still has them (a live
+   * lead archived meanwhile, or one that offset paging skipped).
+   */
+  async function settleMissing(
+    client: PipedriveClient,
+    signal: AbortSignal,
+    listedAt: number,
+    archived: boolean,
+    check: () => void,
+  ): Promise<number> {
+    const missing = cache.unlistedSince(listedAt, archived)
+    if (missing.length > checkMissingUpTo) return cache.remove(missing)
+    let changed = 0
+    for (const id of missing) {
+      try {
+        const found = await client.getLead(id, { signal })
+        check()
+        const lead = parseLead(found.data, false)
+        if (lead) changed += cache.upsert([lead], listedAt)
+      } catch (error) {
+        if (!(error instanceof PipedriveFailure) || error.kind !== 'not_found') throw error
+        check()
+        changed += cache.remove([id])
+      }
+    }
+    return changed
+  }
+
+  async function run(signal: AbortSignal): Promise<boolean> {
+    const session = options.session()
+    if (!session) return false
+    lastStartedAt = now()
+    const { account, client } = session
+    const check = () => {
+      if (options.session()?.account !== account) throw new AccountChanged()
+    }
+    let changed = cache.adoptAccount(account) ? 1 : 0
+    const asked = onDemand
+    onDemand = false
+    try {
+      const startedAt = now()
+      // Live leads: all of them hourly (or on demand), else what changed since the last look.
+      const liveFull =
+        age(meta.fullAt) >= (asked ? Math.min(onDemandFullAfterMs, fullEveryMs) : fullEveryMs)
+      const liveSince = liveFull ? undefined : cache.meta(meta.liveSince)
+      const liveList = await listAll(
+        live(client, signal, liveSince ? updatedSince(liveSince, overlapMs) : undefined),
+        false,
+        startedAt,
+        check,
+      )
+      changed += liveList.changed
+      if (liveFull) changed += await settleMissing(client, signal, startedAt, false, check)
+      const newestLive = later(cache.meta(meta.liveSince), liveList.newest)
+      if (newestLive) cache.setMeta(meta.liveSince, newestLive)
+      if (liveFull) cache.setMeta(meta.fullAt, String(startedAt))
+
+      // Archived leads: all of them daily (there may be years of them, at 40 tokens a
+      // page), else newest first down to the newest one seen, every ~10 minutes.
+      const archivedFull = age(meta.archivedFullAt) >= archivedFullEveryMs
+      if (archivedFull || asked || age(meta.archivedAt) >= archivedEveryMs) {
+        const archivedSince = archivedFull ? undefined : cache.meta(meta.archivedSince)
+        const archivedList = await listAll(
+          archivedLeads(client, signal, !archivedFull),
+          true,
+          startedAt,
+          check,
+          archivedSince ? updatedSince(archivedSince, overlapMs) : undefined,
+        )
+        changed += archivedList.changed
+        if (archivedFull) changed += await settleMissing(client, signal, startedAt, true, check)
+        const newestArchived = later(cache.meta(meta.archivedSince), archivedList.newest)
+        if (newestArchived) cache.setMeta(meta.archivedSince, newestArchived)
+        if (archivedFull) cache.setMeta(meta.archivedFullAt, String(startedAt))
+        cache.setMeta(meta.archivedAt, String(startedAt))
+      }
+      cache.setMeta(meta.refreshedAt, String(now()))
+      // Once per new set of unknown names: a person the user may not see stays unknown, and
+      // must not cost a catalog refresh every two minutes.
+      const unknown = cache.unknownContacts()
+      const unknownKey = `${unknown.persons}:${unknown.organizations}`
+      if (unknownKey !== lastUnknown && unknown.persons + unknown.organizations > 0) {
+        options.onUnknownContacts?.()
+      }
+      lastUnknown = unknownKey
+      return true
+    } catch (error) {
+      if (error instanceof AccountChanged) return false
+      throw error
+    } finally {
+      if (changed > 0) options.onChange()
+    }
+  }
+
+  const schedule = createRefreshSchedule({
+    name: 'inbox',
+    run,
+    ready: () => options.session() !== null && options.network.isOnline(),
+    network: options.network,
+    log,
+    periodMs,
+    now,
+    lastRefreshAt: Number(cache.meta(meta.refreshedAt)) || null,
+  })
+
+  return {
+    start: schedule.start,
+    stop: schedule.stop,
+    wake: (reason) => schedule.wake(reason),
+    leadsSent() {
+      // A drain sends many leads: one look a little after, and not more than every 5 s.
+      const wait = Math.max(afterSendDelayMs, lastStartedAt + 5_000 - now())
+      schedule.wake('leads sent', wait)
+    },
+    refresh() {
+      onDemand = true
+      return schedule.refresh('on demand')
+    },
+    status: schedule.status,
+  }
+}

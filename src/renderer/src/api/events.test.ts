@@ -12,6 +12,7 @@ const cached: readonly QueryKey[] = [
   ['outbox', 'list'],
   ['leads', 'inbox', { page: 1 }] as unknown as QueryKey,
   ['auth', 'account'],
+  ['catalog', 'quick-add'],
 ]
 
 let client: QueryClient
@@ -38,7 +39,8 @@ describe('invalidateFor', () => {
     ['outbox:changed', ['leads/inbox', 'outbox/list', 'sync/status']],
     ['sync:status', ['sync/status']],
     ['leads:changed', ['leads/inbox']],
-    ['auth:changed', ['auth/account', 'leads/inbox', 'sync/status']],
+    ['auth:changed', ['auth/account', 'catalog/quick-add', 'leads/inbox', 'sync/status']],
+    ['catalog:changed', ['catalog/quick-add', 'leads/inbox']],
   ])('%s invalidates exactly its keys', async (event, expected) => {
     const queryClient = seed()
     await invalidateFor(queryClient, event)

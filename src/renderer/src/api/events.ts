@@ -16,6 +16,8 @@ export const invalidatedBy: Record<EventName, readonly QueryKey[]> = {
   'leads:changed': [keys.leads.all],
   // Another account (or none) means other leads, names and labels, and another sign-in state.
   'auth:changed': [keys.auth.all, keys.sync.status, keys.leads.all, keys.catalog.all],
+  // Names and labels shown in the inbox come from the catalog too.
+  'catalog:changed': [keys.catalog.all, keys.leads.all],
 }
 
 export function invalidateFor(queryClient: QueryClient, event: EventName): Promise<void> {

@@ -2,6 +2,7 @@
 // Figures, not pass/fail: the targets are printed beside them.
 import { benchDrain } from './drain.bench'
 import { benchEnqueue } from './enqueue.bench'
+import { benchInbox } from './inbox.bench'
 import { benchQuickAdd } from './quick-add.bench'
 import { benchSandbox } from './sandbox.bench'
 
@@ -9,7 +10,13 @@ type Row = Record<string, unknown> & { name: string }
 
 async function main() {
   const results: Row[] = []
-  for (const bench of [benchQuickAdd, benchEnqueue, () => benchSandbox(), () => benchDrain()]) {
+  for (const bench of [
+    benchQuickAdd,
+    benchEnqueue,
+    benchInbox,
+    () => benchSandbox(),
+    () => benchDrain(),
+  ]) {
     const result = (await bench()) as Row | Row[]
     for (const row of [result].flat()) {
       results.push(row)

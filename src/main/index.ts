@@ -1,6 +1,15 @@
 import { join } from 'node:path'
 import type { BrowserWindow } from 'electron'
-import { app, dialog, net, Notification, powerMonitor, session, shell } from 'electron'
+import {
+  app,
+  dialog,
+  globalShortcut,
+  net,
+  Notification,
+  powerMonitor,
+  session,
+  shell,
+} from 'electron'
 import keytar from 'keytar'
 import { contentSecurityPolicy } from '../shared/csp'
 import { LeadboxError } from '../shared/result'
@@ -14,6 +23,9 @@ import { electronSqliteBinding } from './platform/sqlite-binding'
 import { appOrigin, isTrustedSender } from './security/trusted-sender'
 import { registerAppScheme, serveAppScheme } from './window/app-protocol-handler'
 import { createMainWindow } from './window/main-window'
+import { createQuickAddWindow } from './window/quick-add-window'
+import { createTray } from './window/tray'
+import { createQuickAddShortcut } from './platform/quick-add-shortcut'
 import {
   denyAllPermissions,
   enforceContentSecurityPolicy,
@@ -40,12 +52,13 @@ const openExternal = (url: string) => shell.openExternal(url) // eng-disable OPE
 
 let core: Core | undefined
 let mainWindow: BrowserWindow | undefined
+const preload = join(__dirname, '../preload/index.js')
 
 function showMainWindow(): void {
   if (!core) return
   if (!mainWindow || mainWindow.isDestroyed()) {
     mainWindow = createMainWindow({
-      preload: join(__dirname, '../preload/index.js'),
+      preload,
       url: pageUrl('index.html'),
       settings: core.settings,
     })
@@ -81,9 +94,32 @@ async function start(): Promise<void> {
     ...(pipedriveUrl ? { pipedriveUrl } : {}),
     ...(oauthClient ? { oauthClient } : {}),
   })
+  // The quick-add window waits hidden, so the shortcut shows it at once.
+  const quickAdd = createQuickAddWindow({
+    preload,
+    url: pageUrl('quick-add.html'),
+    otherWindowVisible: () =>
+      Boolean(mainWindow && !mainWindow.isDestroyed() && mainWindow.isVisible()),
+  })
+  const shortcut = createQuickAddShortcut(core.settings, () => quickAdd.toggle())
+  const tray = createTray(
+    {
+      quickAdd: () => quickAdd.show(),
+      open: showMainWindow,
+      syncNow: () => core?.sync.wake('sync now'),
+      quit: () => app.quit(),
+    },
+    () => shortcut.status().accelerator,
+  )
+  tray.showCounts(core.syncStatus().counts)
+  core.events.on('sync:status', (status) => tray.showCounts(status.counts))
   registerIpc(
     createRouter({
-      handlers: createHandlers(core),
+      handlers: createHandlers(core, {
+        hideQuickAdd: () => quickAdd.hide(),
+        shortcut: () => shortcut.status(),
+        changeShortcut: (accelerator) => shortcut.change(accelerator),
+      }),
       isTrustedSender: (frameUrl) => isTrustedSender(frameUrl, trustedOrigins),
       log: core.log,
     }),
@@ -100,9 +136,9 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme()
   app.on('second-instance', showMainWindow)
   app.on('activate', showMainWindow)
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
-  })
+  // The hidden quick-add window and the tray keep Leadbox running when the main window
+  // closes, so the shortcut still works; Quit is in the tray.
+  app.on('will-quit', () => globalShortcut.unregisterAll())
   app.on('will-quit', (event) => {
     // The database and the log close before the process ends, so nothing buffered is lost.
     if (!core) return

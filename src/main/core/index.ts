@@ -96,7 +96,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   const events = createCoreEvents()
   const settings = createSettingsStore(db, now)
-  const outbox = createOutbox(db, now)
+  const outbox = createOutbox(db, now, { knownLabelIds: () => catalog.knownLabelIds() })
   const leadChanges = createLeadChanges(db, outbox, now)
   const catalog = createCatalog(db)
   const syncStatus = () => ({

@@ -1,8 +1,9 @@
 import type { Core } from '../core/index'
+import type { Desktop } from './desktop'
 import type { Handlers } from './router'
 
 /** Each channel of the contract, answered by the core. Payloads arrive validated. */
-export function createHandlers(core: Core): Handlers {
+export function createHandlers(core: Core, desktop: Desktop): Handlers {
   /** Runs a change to the outbox, then tells the windows. */
   const changing = <T>(change: () => T): T => {
     const result = change()
@@ -17,6 +18,12 @@ export function createHandlers(core: Core): Handlers {
     },
     'app:openLink': ({ url }) => core.openLink(url),
     'sync:getStatus': () => core.syncStatus(),
+    'quickAdd:hide': () => {
+      desktop.hideQuickAdd()
+      return undefined
+    },
+    'shortcut:get': () => desktop.shortcut(),
+    'shortcut:set': ({ accelerator }) => desktop.changeShortcut(accelerator),
     'sync:now': () => {
       core.sync.wake('sync now')
       return undefined

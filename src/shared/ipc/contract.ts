@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { leadChangeSchema } from '../leads/lead-change'
 import { leadDraftSchema } from '../leads/lead-draft'
+import { shortcutSchema, shortcutStatusSchema } from '../shortcut'
 
 /**
  * The one map of every request the renderer can make. Main validates each payload with
@@ -239,6 +240,12 @@ export const contract = {
   'app:openLink': { request: externalLinkSchema, response: z.boolean() },
   'sync:getStatus': { request: none, response: syncStatusSchema },
   'sync:now': { request: none, response: z.undefined() },
+  'quickAdd:hide': { request: none, response: z.undefined() },
+  'shortcut:get': { request: none, response: shortcutStatusSchema },
+  'shortcut:set': {
+    request: z.object({ accelerator: shortcutSchema }),
+    response: shortcutStatusSchema,
+  },
   'leads:create': { request: leadDraftSchema, response: outboxItemSchema },
   'outbox:list': { request: none, response: z.array(outboxItemSchema) },
   'leads:change': {

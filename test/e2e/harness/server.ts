@@ -7,6 +7,7 @@ import keytar from 'keytar'
 import { createKeychainSecretStore } from '../../../src/main/core/auth/secret-store'
 import { createCore, type Core } from '../../../src/main/core/index'
 import { createHandlers } from '../../../src/main/ipc/handlers'
+import { desktopStandIn } from '../../support/desktop-stand-in'
 import { createRouter } from '../../../src/main/ipc/router'
 import { resolveAppAsset } from '../../../src/main/security/app-protocol'
 import { isTrustedSender } from '../../../src/main/security/trusted-sender'
@@ -25,12 +26,16 @@ export interface HarnessOptions {
   pipedriveUrl?: string
   /** The loopback port of the OAuth callback URL. */
   oauthCallbackPort?: number
+  /** Accelerators the desktop stand-in plays as held by another application. */
+  takenShortcuts?: string[]
 }
 
 export interface Harness {
   url: string
   core: Core
   network: ReturnType<typeof networkSwitch>
+  /** What the app asked of the desktop shell (hiding the quick-add window). */
+  desktop: ReturnType<typeof desktopStandIn>['record']
   /** What the app asked the OS to open: links and folders. */
   opened: { links: string[]; folders: string[] }
   close(): Promise<void>
@@ -88,9 +93,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     ...(options.oauthCallbackPort ? { oauthCallbackPort: options.oauthCallbackPort } : {}),
   })
 
+  const desktop = desktopStandIn(options.takenShortcuts)
   let origin = ''
   const route = createRouter({
-    handlers: createHandlers(core),
+    handlers: createHandlers(core, desktop.desktop),
     // The page's own URL stands in for Electron's senderFrame: the browser sets Referer.
     isTrustedSender: (frameUrl) => isTrustedSender(frameUrl, [origin]),
     log: core.log,
@@ -161,6 +167,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: origin,
     core,
     network,
+    desktop: desktop.record,
     opened,
     async close() {
       for (const off of unsubscribe) off()

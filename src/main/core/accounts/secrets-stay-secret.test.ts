@@ -6,6 +6,7 @@ import { seedIds } from '../../../../test/pipedrive-sandbox'
 import { useTempDirs } from '../../../../test/support/temp-dir'
 import { eventNames } from '../../../shared/ipc/contract'
 import { createHandlers } from '../../ipc/handlers'
+import { desktopStandIn } from '../../../../test/support/desktop-stand-in'
 import { createRouter } from '../../ipc/router'
 import { startRig, type Rig } from './testing'
 
@@ -33,7 +34,7 @@ describe('secrets stay in the keychain', () => {
     const r = (rig = await startRig(tempDir()))
     const { core, sandbox } = r
     const route = createRouter({
-      handlers: createHandlers(core),
+      handlers: createHandlers(core, desktopStandIn().desktop),
       isTrustedSender: () => true,
       log: core.log,
     })

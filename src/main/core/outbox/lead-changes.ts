@@ -7,7 +7,6 @@ import {
   type LeadFields,
   type LeadChange,
 } from '../../../shared/leads/lead-change'
-import { leadDraftSchema } from '../../../shared/leads/lead-draft'
 import { LeadboxError, fieldErrors } from '../../../shared/result'
 import type { Db } from '../db/database'
 import type { LeadCreatePayload, Outbox } from './outbox'
@@ -122,9 +121,8 @@ export function createLeadChanges(
           'This lead is being sent right now; edit it once it is in Pipedrive.',
         )
       }
-      const parsed = leadDraftSchema.safeParse(input)
-      if (!parsed.success) invalid(parsed.error, 'The lead is not complete yet.')
-      const { person, organization, note: _note, ...lead } = parsed.data
+      const draft = outbox.validateDraft(input)
+      const { person, organization, note: _note, ...lead } = draft
       const previous = JSON.parse(current.payload) as LeadCreatePayload
       const payload: LeadCreatePayload = { ...lead }
       // A new person or organization already queued for this lead stays its parent row.
@@ -135,7 +133,7 @@ export function createLeadChanges(
       else if (organization?.kind === 'new' && previous.organizationId !== undefined) {
         payload.organizationId = previous.organizationId
       }
-      requeue.run(JSON.stringify(payload), parsed.data.title, now(), id)
+      requeue.run(JSON.stringify(payload), draft.title, now(), id)
       return mustGet(id)
     }),
 

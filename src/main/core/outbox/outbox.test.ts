@@ -115,3 +115,25 @@ describe('the outbox', () => {
     expect(outbox.get(live.id)?.state).toBe('queued')
   })
 })
+
+describe('labels the catalog knows', () => {
+  it('refuses a label Pipedrive does not have, once the catalog knows its labels', () => {
+    const { db } = openDatabase(join(tempDir(), 'leadbox.db'), { log: createSilentLogger() })
+    let known: Set<string> | null = null
+    const outbox = createOutbox(db, Date.now, { knownLabelIds: () => known })
+    const label = 'f08b42a0-4e75-11ea-9643-03698ef1cfd6'
+    const stranger = '00000000-0000-4000-8000-000000000000'
+    // Before the first catalog refresh nothing is known: the label goes, Pipedrive decides.
+    expect(outbox.enqueueLead({ ...lead, labelIds: [stranger] }).state).toBe('queued')
+    known = new Set([label])
+    expect(outbox.enqueueLead({ ...lead, labelIds: [label] }).state).toBe('queued')
+    expect(() => outbox.enqueueLead({ ...lead, labelIds: [label, stranger] })).toThrow(
+      expect.objectContaining({
+        code: 'invalid_request',
+        fields: { 'labelIds.1': 'This label is not in Pipedrive' },
+      }),
+    )
+    expect(outbox.list()).toHaveLength(2)
+    db.close()
+  })
+})

@@ -37,6 +37,8 @@ export type LeadCreatePayload = Omit<LeadDraft, 'person' | 'organization' | 'not
 export interface Outbox {
   /** Validates, then commits the lead and what it needs in one transaction. */
   enqueueLead(draft: unknown): OutboxItem
+  /** The shared schema's rules, plus what only the catalog knows: labels that exist. */
+  validateDraft(draft: unknown): LeadDraft
   list(): OutboxItem[]
   get(id: number): OutboxItem | undefined
   counts(): Record<OutboxState, number>
@@ -83,7 +85,16 @@ function toItem(row: Row): OutboxItem {
 const discardable = new Set<OutboxState>(['queued', 'needs_attention', 'uncertain'])
 const retryable = new Set<OutboxState>(['queued', 'needs_attention'])
 
-export function createOutbox(db: Db, now: () => number = Date.now): Outbox {
+export interface OutboxOptions {
+  /** Label ids Pipedrive has, or null before the catalog knows any. */
+  knownLabelIds?(): Set<string> | null
+}
+
+export function createOutbox(
+  db: Db,
+  now: () => number = Date.now,
+  options: OutboxOptions = {},
+): Outbox {
   const insert = db.prepare<[string, OutboxKind, string, string, number, number]>(
     `INSERT INTO outbox (client_id, kind, payload, title, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
@@ -152,18 +163,33 @@ export function createOutbox(db: Db, now: () => number = Date.now): Outbox {
     return cancelled
   })
 
+  const validateDraft = (input: unknown): LeadDraft => {
+    const parsed = leadDraftSchema.safeParse(input)
+    if (!parsed.success) {
+      throw new LeadboxError(
+        'invalid_request',
+        'The lead is not complete yet.',
+        fieldErrors(parsed.error),
+      )
+    }
+    // Pipedrive refuses a label it does not have; say so now rather than after a sync.
+    const known = options.knownLabelIds?.() ?? null
+    const unknown = (parsed.data.labelIds ?? []).flatMap((id, index) =>
+      known && !known.has(id) ? [[`labelIds.${index}`, 'This label is not in Pipedrive']] : [],
+    )
+    if (unknown.length > 0) {
+      throw new LeadboxError(
+        'invalid_request',
+        'A label of this lead is not in Pipedrive.',
+        Object.fromEntries(unknown),
+      )
+    }
+    return parsed.data
+  }
+
   return {
-    enqueueLead(input) {
-      const parsed = leadDraftSchema.safeParse(input)
-      if (!parsed.success) {
-        throw new LeadboxError(
-          'invalid_request',
-          'The lead is not complete yet.',
-          fieldErrors(parsed.error),
-        )
-      }
-      return mustGet(Number(enqueue(parsed.data)))
-    },
+    enqueueLead: (input) => mustGet(Number(enqueue(validateDraft(input)))),
+    validateDraft,
     list: () => all.all().map(toItem),
     get,
     counts() {

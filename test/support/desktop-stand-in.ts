@@ -1,0 +1,30 @@
+import type { Desktop } from '../../src/main/ipc/desktop'
+import { defaultQuickAddShortcut, type ShortcutStatus } from '../../src/shared/shortcut'
+
+/**
+ * The desktop shell where there is none (the browser harness, tests): it records what the
+ * app asked for. `taken` plays shortcuts another application holds.
+ */
+export function desktopStandIn(taken: string[] = []) {
+  let status: ShortcutStatus = {
+    accelerator: defaultQuickAddShortcut,
+    registered: true,
+    problem: null,
+  }
+  const record = { quickAddHidden: 0 }
+  const desktop: Desktop = {
+    hideQuickAdd: () => void (record.quickAddHidden += 1),
+    shortcut: () => status,
+    changeShortcut(accelerator) {
+      if (taken.includes(accelerator)) {
+        return {
+          ...status,
+          problem: `${accelerator} is used by another application. Pick another shortcut.`,
+        }
+      }
+      status = { accelerator, registered: true, problem: null }
+      return status
+    },
+  }
+  return { desktop, record }
+}

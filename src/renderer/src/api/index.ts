@@ -7,3 +7,9 @@ export { useDiscardOutboxItem, useOutbox, useRetryOutboxItem } from './outbox'
 export { useCreateLead } from './leads'
 export { useQuickAddContext, type QuickAddCatalog } from './catalog'
 export { isPlaceholder } from './outbox-cache'
+export {
+  useChangeQuickAddShortcut,
+  useHideQuickAdd,
+  useQuickAddShortcut,
+  useSyncNow,
+} from './desktop'

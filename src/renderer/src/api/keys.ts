@@ -25,6 +25,10 @@ export const keys = {
     all: ['catalog'] as const,
     quickAddContext: ['catalog', 'quickAddContext'] as const,
   },
+  shortcut: {
+    all: ['shortcut'] as const,
+    quickAdd: ['shortcut', 'quickAdd'] as const,
+  },
 } as const
 
 export type QueryKey = readonly string[]

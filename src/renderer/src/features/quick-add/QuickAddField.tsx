@@ -14,7 +14,13 @@ import {
   type Chip,
   type QuickAddContext,
 } from '../../../../shared/quick-add'
-import { useCreateLead, useQuickAddContext, useSyncStatus, type QuickAddCatalog } from '../../api'
+import {
+  useCreateLead,
+  useHideQuickAdd,
+  useQuickAddContext,
+  useSyncStatus,
+  type QuickAddCatalog,
+} from '../../api'
 import { CandidateList, candidatePrompt } from './CandidateList'
 import { ChipList } from './ChipList'
 import {
@@ -63,6 +69,7 @@ export function QuickAddField() {
   const catalog = useQuickAddContext()
   const createLead = useCreateLead()
   const syncStatus = useSyncStatus()
+  const hideQuickAdd = useHideQuickAdd()
   const [line, setLine] = useState<Line>(() => ({ text: '', caret: 0, editedAt: new Date() }))
   const [choices, setChoices] = useState<ReadonlyMap<string, Choice>>(() => new Map())
   const [highlight, setHighlight] = useState({ chip: '', index: 0 })
@@ -194,8 +201,10 @@ export function QuickAddField() {
       if (line.text !== '') {
         replaceLine('')
         setChoices(new Map())
+      } else {
+        // An empty line: main hides the window and gives focus back to the previous app.
+        hideQuickAdd.mutate()
       }
-      // An empty line: Esc will hide the window once main manages the quick-add window.
       return
     }
     if (event.key === 'Backspace' && !event.altKey && !event.ctrlKey && !event.metaKey) {

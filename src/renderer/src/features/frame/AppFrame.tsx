@@ -3,6 +3,7 @@ import { ErrorBoundary } from '../../ui/ErrorBoundary'
 import { InboxView } from '../inbox/InboxView'
 import { OutboxView } from '../outbox/OutboxView'
 import { SettingsView } from '../settings/SettingsView'
+import { KeyboardCommands } from '../shortcuts/KeyboardCommands'
 import { SyncIndicator } from './SyncIndicator'
 import { ViewNav } from './ViewNav'
 import { viewById, viewForShortcut, type ViewId } from './views'
@@ -72,6 +73,7 @@ export function AppFrame() {
           </ErrorBoundary>
         </div>
       </main>
+      <KeyboardCommands onShowView={showView} />
     </div>
   )
 }

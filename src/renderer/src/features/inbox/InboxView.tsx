@@ -4,6 +4,7 @@ import { EmptyState } from '../../ui/EmptyState'
 import { InlineError } from '../../ui/InlineError'
 import { shortcutLabel } from '../../ui/keyboard'
 import type { ViewId } from '../frame/views'
+import { useInboxKeys } from '../shortcuts/useInboxKeys'
 import { PendingLeadList } from './PendingLeadList'
 import { pendingLeads } from './pending-leads'
 
@@ -19,6 +20,8 @@ interface Props {
  */
 export function InboxView({ onShowView }: Props) {
   const outbox = useOutbox()
+  // j/k and Enter through the listed leads; useInboxKeys says what another list needs.
+  useInboxKeys(outbox.data, onShowView)
 
   if (outbox.isPending) {
     return (

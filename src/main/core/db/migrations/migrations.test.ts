@@ -118,7 +118,10 @@ describe('4: outbox conflicts', () => {
       "INSERT INTO outbox (client_id, kind, payload, title, created_at, updated_at) VALUES ('c', 'lead.update', '{}', 'kept', 1, 1)",
     ).run()
     migrate(db, 4)
-    expect(db.prepare('SELECT title, conflict FROM outbox').get()).toEqual({ title: 'kept', conflict: null })
+    expect(db.prepare('SELECT title, conflict FROM outbox').get()).toEqual({
+      title: 'kept',
+      conflict: null,
+    })
     db.close()
   })
 })

@@ -1,4 +1,5 @@
-import { BrowserWindow, nativeTheme } from 'electron'
+import { nativeTheme, type BrowserWindow } from 'electron'
+import { createSecureWindow } from './secure-window'
 import type { SettingsStore } from '../core/settings/settings-store'
 
 export interface MainWindowOptions {
@@ -10,33 +11,19 @@ export interface MainWindowOptions {
 /** The main window, where it was last time, shown once painted to avoid a white flash. */
 export function createMainWindow({ preload, url, settings }: MainWindowOptions): BrowserWindow {
   const bounds = settings.get('mainWindowBounds')
-  const window = new BrowserWindow({
-    width: bounds?.width ?? 1100,
-    height: bounds?.height ?? 720,
-    ...(bounds ? { x: bounds.x, y: bounds.y } : {}),
-    minWidth: 640,
-    minHeight: 420,
-    show: false,
-    title: 'Leadbox',
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#17181b' : '#ffffff',
-    // Isolated, sandboxed, no Node, no webviews: the page reaches main only through the
-    // preload's window.leadbox. Kept literal here so scanners and reviewers see it whole.
-    webPreferences: {
-      preload, // eng-disable PRELOAD_JS_CHECK: exposes only the IPC contract (src/preload)
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      disableBlinkFeatures: 'Auxclick',
+  const window = createSecureWindow(
+    {
+      width: bounds?.width ?? 1100,
+      height: bounds?.height ?? 720,
+      ...(bounds ? { x: bounds.x, y: bounds.y } : {}),
+      minWidth: 640,
+      minHeight: 420,
+      show: false,
+      title: 'Leadbox',
+      backgroundColor: nativeTheme.shouldUseDarkColors ? '#17181b' : '#ffffff',
     },
-  })
+    preload,
+  )
   if (bounds?.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())
   window.on('close', () => {

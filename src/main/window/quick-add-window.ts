@@ -1,4 +1,5 @@
-import { app, BrowserWindow, nativeTheme, screen } from 'electron'
+import { app, nativeTheme, screen } from 'electron'
+import { createSecureWindow } from './secure-window'
 import { quickAddPosition } from './placement'
 
 export interface QuickAddWindowOptions {
@@ -23,36 +24,23 @@ const size = { width: 640, height: 240 }
  * application the user came from.
  */
 export function createQuickAddWindow(options: QuickAddWindowOptions): QuickAddWindow {
-  const window = new BrowserWindow({
-    ...size,
-    show: false,
-    frame: false,
-    resizable: false,
-    movable: true,
-    minimizable: false,
-    maximizable: false,
-    fullscreenable: false,
-    alwaysOnTop: true,
-    skipTaskbar: true,
-    title: 'Quick add — Leadbox',
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#17181b' : '#ffffff',
-    // The same rules as the main window: isolated, sandboxed, no Node, no webviews.
-    webPreferences: {
-      preload: options.preload, // eng-disable PRELOAD_JS_CHECK: exposes only the IPC contract (src/preload)
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      disableBlinkFeatures: 'Auxclick',
+  const window = createSecureWindow(
+    {
+      ...size,
+      show: false,
+      frame: false,
+      resizable: false,
+      movable: true,
+      minimizable: false,
+      maximizable: false,
+      fullscreenable: false,
+      alwaysOnTop: true,
+      skipTaskbar: true,
+      title: 'Quick add — Leadbox',
+      backgroundColor: nativeTheme.shouldUseDarkColors ? '#17181b' : '#ffffff',
     },
-  })
+    options.preload,
+  )
   void window.loadURL(options.url)
 
   const hide = () => {

@@ -4,6 +4,7 @@ import { benchDrain } from './drain.bench'
 import { benchEnqueue } from './enqueue.bench'
 import { benchInbox } from './inbox.bench'
 import { benchQuickAdd } from './quick-add.bench'
+import { benchQuickAddEnter } from './quick-add-enter.bench'
 import { benchSandbox } from './sandbox.bench'
 
 type Row = Record<string, unknown> & { name: string }
@@ -12,6 +13,7 @@ async function main() {
   const results: Row[] = []
   for (const bench of [
     benchQuickAdd,
+    () => benchQuickAddEnter(),
     benchEnqueue,
     benchInbox,
     () => benchSandbox(),

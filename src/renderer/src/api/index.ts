@@ -13,3 +13,12 @@ export {
   useQuickAddShortcut,
   useSyncNow,
 } from './desktop'
+export {
+  inboxPageSize,
+  useInboxContext,
+  useInboxLeads,
+  useLeadChange,
+  useRefreshInbox,
+  type InboxFilters,
+} from './inbox'
+export { useAccountStatus } from './account'

@@ -17,6 +17,8 @@ export const keys = {
   },
   leads: {
     all: ['leads'] as const,
+    /** Pages of the cached Pipedrive Leads Inbox, keyed further by filters and offset. */
+    inbox: ['leads', 'inbox'] as const,
   },
   auth: {
     all: ['auth'] as const,
@@ -24,6 +26,7 @@ export const keys = {
   catalog: {
     all: ['catalog'] as const,
     quickAddContext: ['catalog', 'quickAddContext'] as const,
+    inboxContext: ['catalog', 'inboxContext'] as const,
   },
   shortcut: {
     all: ['shortcut'] as const,

@@ -1,12 +1,39 @@
 import './inbox.css'
-import { useOutbox } from '../../api'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import type { InboxLead } from '../../../../shared/ipc/contract'
+import {
+  inboxPageSize,
+  useAccountStatus,
+  useInboxContext,
+  useInboxLeads,
+  useOutbox,
+  useRefreshInbox,
+} from '../../api'
 import { EmptyState } from '../../ui/EmptyState'
 import { InlineError } from '../../ui/InlineError'
 import { shortcutLabel } from '../../ui/keyboard'
 import type { ViewId } from '../frame/views'
-import { useInboxKeys } from '../shortcuts/useInboxKeys'
-import { PendingLeadList } from './PendingLeadList'
+import { LeadDetailPane } from '../lead-detail/LeadDetailPane'
+import { readsTypedKeys } from '../shortcuts/key-targets'
+import { openInOutbox } from '../shortcuts/open-in-outbox'
+import { mainWindowShortcuts } from '../shortcuts/shortcut-registry'
+import { modalIsOpen } from '../shortcuts/useShortcut'
+import { InboxToolbar } from './InboxToolbar'
+import { LeadList } from './LeadList'
+import type { LabelInfo } from './LeadRow'
+import { PendingLeadList, pendingRowKey } from './PendingLeadList'
+import {
+  filtersOf,
+  initialToolbar,
+  isFiltered,
+  matchesText,
+  showsPending,
+  type InboxToolbarState,
+} from './inbox-filters'
 import { pendingLeads } from './pending-leads'
+import { useDebouncedValue } from './useDebouncedValue'
+import { useInboxNavigation } from './useInboxNavigation'
+import { pageOffsets, type RowRange } from './virtual-window'
 
 export const quickAddShortcut = 'Mod+Shift+L'
 
@@ -14,16 +41,104 @@ interface Props {
   onShowView: (view: ViewId) => void
 }
 
+const counted = new Intl.NumberFormat()
+
 /**
- * Until the Pipedrive Leads Inbox arrives, the inbox lists the leads still in the outbox,
- * so a lead captured a moment ago is where the user looks for it.
+ * The Pipedrive Leads Inbox as Leadbox caches it, below the leads still waiting in the
+ * outbox, with the selected lead's details beside them.
  */
 export function InboxView({ onShowView }: Props) {
+  const leadsHeadingId = useId()
+  const account = useAccountStatus()
   const outbox = useOutbox()
-  // j/k and Enter through the listed leads; useInboxKeys says what another list needs.
-  useInboxKeys(outbox.data, onShowView)
+  const context = useInboxContext()
+  const refresh = useRefreshInbox()
+  const [toolbar, setToolbar] = useState<InboxToolbarState>(initialToolbar)
+  const text = useDebouncedValue(toolbar.text, 200)
+  const [range, setRange] = useState<RowRange>({ start: 0, end: 0 })
+  const leads = useInboxLeads(filtersOf(toolbar, text), pageOffsets(range, inboxPageSize))
+  const [opened, setOpened] = useState<{ lead: InboxLead; takeFocus: boolean } | null>(null)
+  const search = useRef<HTMLInputElement>(null)
 
-  if (outbox.isPending) {
+  const signedIn = Boolean(account.data?.account)
+  const allPending = pendingLeads(outbox.data ?? [])
+  const pending = showsPending(toolbar)
+    ? allPending.filter((lead) => matchesText(lead.row.title, text))
+    : []
+  const leadCount = toolbar.pendingOnly ? 0 : (leads.total ?? 0)
+  const leadKeyAt = (index: number) => leads.leadAt(index)?.id ?? `row:${index}`
+  const rowKeys = pending.map((lead) => pendingRowKey(lead.row.id))
+  for (let index = 0; index < leadCount; index += 1) rowKeys.push(leadKeyAt(index))
+
+  const openLead = (lead: InboxLead) => setOpened({ lead, takeFocus: true })
+  const nav = useInboxNavigation({
+    rowKeys,
+    onOpen: (_key, index) => {
+      const waiting = pending[index]
+      if (waiting) {
+        openInOutbox(waiting.row, outbox.data ?? [], () => onShowView('outbox'))
+        return
+      }
+      const lead = leads.leadAt(index - pending.length)
+      if (lead) openLead(lead)
+    },
+  })
+  const leadIndex = nav.selectedIndex === null ? null : nav.selectedIndex - pending.length
+
+  // "/" jumps to the search from anywhere in the inbox but a text field or a dialog.
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return
+      if (event.defaultPrevented || modalIsOpen()) return
+      const target = event.target instanceof Element ? event.target : null
+      if (readsTypedKeys(target) && !target?.closest('.lead-list')) return
+      event.preventDefault()
+      search.current?.focus()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
+
+  const closePane = () => {
+    setOpened(null)
+    if (nav.selectedIndex !== null) nav.select(nav.selectedIndex, true)
+  }
+
+  // The listbox reads its own keys (arrows, Home, End); the rest go to the app's shortcuts,
+  // which stay quiet inside a listbox otherwise.
+  const onListKey = (event: KeyboardEvent<HTMLDivElement>, pageRows: number) => {
+    const last = pending.length + leadCount - 1
+    const handled = (() => {
+      switch (event.key) {
+        case 'ArrowDown':
+          return nav.move(1)
+        case 'ArrowUp':
+          return nav.move(-1)
+        case 'PageDown':
+          return nav.move(pageRows)
+        case 'PageUp':
+          return nav.move(-pageRows)
+        case 'Home':
+          nav.select(pending.length, true)
+          return true
+        case 'End':
+          nav.select(last, true)
+          return true
+        case 'Escape':
+          if (!opened) return false
+          closePane()
+          return true
+        default:
+          return mainWindowShortcuts.dispatch(event.nativeEvent, {
+            typing: false,
+            modalOpen: modalIsOpen(),
+          })
+      }
+    })()
+    if (handled) event.preventDefault()
+  }
+
+  if (outbox.isPending || account.isPending || leads.isPending) {
     return (
       <p className="muted" aria-busy="true">
         Loading leads…
@@ -40,17 +155,106 @@ export function InboxView({ onShowView }: Props) {
     )
   }
 
-  const leads = pendingLeads(outbox.data)
-  if (leads.length > 0) {
-    return (
-      <PendingLeadList
-        leads={leads}
-        readAt={outbox.dataUpdatedAt}
-        onOpenOutbox={() => onShowView('outbox')}
-      />
-    )
+  const filtered = isFiltered(toolbar) || toolbar.archived || toolbar.pendingOnly
+  if (!signedIn && allPending.length === 0 && !leads.total && !filtered) {
+    return <Newcomer onShowView={onShowView} />
   }
 
+  const labels = new Map<string, LabelInfo>(
+    (context.data?.labels ?? []).map((label) => [label.id, label]),
+  )
+  const openedLead = opened ? (leads.findLead(opened.lead.id) ?? opened.lead) : null
+  const refreshProblem = refresh.data?.lastError ?? null
+
+  return (
+    <div className="inbox">
+      <InboxToolbar
+        state={toolbar}
+        onChange={setToolbar}
+        context={context.data}
+        searchRef={search}
+        refreshing={refresh.isPending}
+        onRefresh={() => refresh.mutate()}
+      />
+      {refreshProblem ? (
+        <p className="inbox__problem" role="alert">
+          Could not refresh from Pipedrive: {refreshProblem}
+        </p>
+      ) : null}
+      <div className="inbox__body" data-detail={openedLead ? 'open' : 'closed'}>
+        <div className="inbox__lists">
+          {pending.length > 0 ? (
+            <PendingLeadList
+              leads={pending}
+              readAt={outbox.dataUpdatedAt}
+              onOpenOutbox={() => onShowView('outbox')}
+              selectedKey={nav.selectedKey}
+              signedIn={signedIn}
+            />
+          ) : null}
+          {toolbar.pendingOnly ? null : (
+            <section className="inbox-leads" aria-labelledby={leadsHeadingId}>
+              <div className="inbox-leads__header">
+                <h2 id={leadsHeadingId} className="inbox-leads__title">
+                  {toolbar.archived ? 'Archived leads' : 'Pipedrive leads'}
+                </h2>
+                <span className="inbox-leads__count" data-testid="inbox-total">
+                  {counted.format(leads.total ?? 0)}
+                </span>
+              </div>
+              {leads.isError ? (
+                <InlineError
+                  title="Could not read the cached leads"
+                  error={leads.error}
+                  onRetry={() => void leads.refetch()}
+                />
+              ) : leadCount === 0 ? (
+                <p className="inbox-leads__empty">
+                  {emptyWords(signedIn, isFiltered(toolbar), toolbar.archived)}
+                </p>
+              ) : (
+                <LeadList
+                  label={toolbar.archived ? 'Archived leads' : 'Pipedrive leads'}
+                  total={leadCount}
+                  leadAt={leads.leadAt}
+                  rowKeyAt={leadKeyAt}
+                  selectedIndex={leadIndex !== null && leadIndex >= 0 ? leadIndex : null}
+                  openedId={openedLead?.id ?? null}
+                  labels={labels}
+                  onRangeChange={setRange}
+                  onSelect={(index) => {
+                    nav.select(pending.length + index, false)
+                    const lead = leads.leadAt(index)
+                    if (lead) openLead(lead)
+                  }}
+                  onKeyDown={onListKey}
+                />
+              )}
+            </section>
+          )}
+        </div>
+        {openedLead && opened ? (
+          <LeadDetailPane
+            key={openedLead.id}
+            lead={openedLead}
+            context={context.data}
+            takeFocus={opened.takeFocus}
+            onClose={closePane}
+          />
+        ) : null}
+      </div>
+    </div>
+  )
+}
+
+function emptyWords(signedIn: boolean, filtered: boolean, archived: boolean): string {
+  if (!signedIn) return 'Connect your Pipedrive account in Settings to see your Leads Inbox here.'
+  if (filtered) return 'No leads match these filters.'
+  if (archived) return 'No archived leads.'
+  return 'No leads in Pipedrive yet'
+}
+
+function Newcomer({ onShowView }: Props) {
   return (
     <EmptyState title="No leads yet">
       <p>Your Pipedrive Leads Inbox will show up here, next to the leads still waiting to sync.</p>

@@ -1,15 +1,23 @@
 import { formatMoment } from '../outbox/outbox-rows'
 import type { PendingLead } from './pending-leads'
+import { rowKeyAttribute } from './useInboxNavigation'
+
+/** The inbox's key for a lead waiting in the outbox. */
+export const pendingRowKey = (id: number) => `outbox:${id}`
 
 interface Props {
   leads: readonly PendingLead[]
   /** When the outbox was read: times are shown relative to it. */
   readAt: number
   onOpenOutbox: () => void
+  /** The row j/k selected, by its key. */
+  selectedKey: string | null
+  /** Signed in, the Pipedrive leads are listed below these. */
+  signedIn: boolean
 }
 
-/** Leads still in the outbox. The Pipedrive Leads Inbox will list beside them. */
-export function PendingLeadList({ leads, readAt, onOpenOutbox }: Props) {
+/** Leads still in the outbox, above the Pipedrive Leads Inbox. */
+export function PendingLeadList({ leads, readAt, onOpenOutbox, selectedKey, signedIn }: Props) {
   const attention = leads.some((lead) => lead.marker === 'needs attention')
   return (
     <section className="pending-leads" aria-labelledby="pending-leads-heading">
@@ -21,7 +29,14 @@ export function PendingLeadList({ leads, readAt, onOpenOutbox }: Props) {
       </div>
       <ul className="pending-leads__list" aria-labelledby="pending-leads-heading">
         {leads.map(({ row, marker }) => (
-          <li key={row.id} className="pending-lead" data-marker={marker}>
+          <li
+            key={row.id}
+            className="pending-lead"
+            data-marker={marker}
+            tabIndex={-1}
+            {...{ [rowKeyAttribute]: pendingRowKey(row.id) }}
+            data-list-selected={selectedKey === pendingRowKey(row.id) ? '' : undefined}
+          >
             <span className="pending-lead__marker" data-marker={marker}>
               {marker}
             </span>
@@ -45,8 +60,9 @@ export function PendingLeadList({ leads, readAt, onOpenOutbox }: Props) {
         </p>
       ) : (
         <p className="pending-leads__hint">
-          They go to Pipedrive as soon as Leadbox can reach your account; the Pipedrive Leads Inbox
-          shows up here once it is connected.
+          {signedIn
+            ? 'They go to Pipedrive as soon as Leadbox can reach your account.'
+            : 'They go to Pipedrive as soon as Leadbox can reach your account; the Pipedrive Leads Inbox shows up here once it is connected.'}
         </p>
       )}
     </section>

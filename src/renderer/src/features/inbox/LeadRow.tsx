@@ -1,0 +1,90 @@
+import type { CSSProperties } from 'react'
+import type { InboxLead } from '../../../../shared/ipc/contract'
+import { rowKeyAttribute } from './useInboxNavigation'
+import { contactName, formatDay, formatValue, labelColor } from './lead-format'
+
+export type LabelInfo = { name: string; color: string }
+
+interface Props {
+  lead: InboxLead | undefined
+  rowKey: string
+  /** 1-based place in the whole list, for screen readers (only some rows are drawn). */
+  position: number
+  setSize: number
+  selected: boolean
+  opened: boolean
+  labels: ReadonlyMap<string, LabelInfo>
+  style: CSSProperties
+  onSelect: () => void
+}
+
+/** One Pipedrive lead in the inbox list: one line of title and contact, one of details. */
+export function LeadRow({
+  lead,
+  rowKey,
+  position,
+  setSize,
+  selected,
+  opened,
+  labels,
+  style,
+  onSelect,
+}: Props) {
+  const common = {
+    role: 'option',
+    [rowKeyAttribute]: rowKey,
+    'aria-posinset': position,
+    'aria-setsize': setSize,
+    style,
+  }
+  if (!lead) {
+    return (
+      <div
+        {...common}
+        className="lead-row lead-row--loading"
+        aria-selected={false}
+        aria-busy="true"
+      >
+        <span className="lead-row__loading">Loading…</span>
+      </div>
+    )
+  }
+  const contact = contactName(lead)
+  const value = formatValue(lead.value)
+  const closes = formatDay(lead.expectedCloseDate)
+  return (
+    <div
+      {...common}
+      className="lead-row"
+      tabIndex={-1}
+      aria-selected={selected}
+      aria-current={opened ? 'true' : undefined}
+      data-list-selected={selected ? '' : undefined}
+      onClick={onSelect}
+    >
+      <span className="lead-row__seen" data-seen={lead.wasSeen}>
+        {lead.wasSeen ? null : <span className="visually-hidden">not seen</span>}
+      </span>
+      <span className="lead-row__main">
+        <span className="lead-row__title">{lead.title}</span>
+        <span className="lead-row__contact">{contact}</span>
+      </span>
+      <span className="lead-row__labels">
+        {lead.labelIds.map((id) => {
+          const label = labels.get(id)
+          return label ? (
+            <span key={id} className="label-chip" data-color={labelColor(label.color)}>
+              {label.name}
+            </span>
+          ) : null
+        })}
+      </span>
+      <span className="lead-row__value">{value}</span>
+      <span className="lead-row__owner">{lead.ownerName ?? ''}</span>
+      <span className="lead-row__close">
+        {closes ? <span className="visually-hidden">closes </span> : null}
+        {closes}
+      </span>
+    </div>
+  )
+}

@@ -1,0 +1,227 @@
+import './lead-detail.css'
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import type { InboxContextData, InboxLead } from '../../../../shared/ipc/contract'
+import type { LeadChange, LeadFields } from '../../../../shared/leads/lead-change'
+import { useLeadChange, useOpenExternal } from '../../api'
+import { describeError } from '../../ui/describe-error'
+import { formatDay, formatValue, labelColor } from '../inbox/lead-format'
+import { customFieldsOf } from './custom-fields'
+import { LeadEditForm } from './LeadEditForm'
+import { pipedriveLeadUrl, withChanges } from './lead-edit'
+
+interface Props {
+  lead: InboxLead
+  context: InboxContextData | undefined
+  /** Opened by a click or Enter: the pane takes focus. Following j/k, focus stays in the list. */
+  takeFocus: boolean
+  onClose: () => void
+}
+
+function Detail({ name, children }: { name: string; children: ReactNode }) {
+  return (
+    <div className="lead-detail__field">
+      <dt>{name}</dt>
+      <dd>{children}</dd>
+    </div>
+  )
+}
+
+type Step = 'view' | 'edit' | 'confirm-delete'
+
+/** What a queued change said, shown until the next one. */
+const savedWords: Record<LeadChange['kind'], string> = {
+  update: 'Saved — will sync',
+  archive: 'Archived — will sync',
+  unarchive: 'Unarchived — will sync',
+  delete: 'Deleted — will sync',
+}
+
+/**
+ * One Pipedrive lead beside the list: its fields, and the changes a salesperson makes
+ * to it. Every change goes into the outbox, so it works offline; Esc backs out one step.
+ */
+export function LeadDetailPane({ lead: cached, context, takeFocus, onClose }: Props) {
+  const headingId = useId()
+  const heading = useRef<HTMLHeadingElement>(null)
+  const [step, setStep] = useState<Step>('view')
+  const [notice, setNotice] = useState<string | null>(null)
+  // A saved edit, shown until the cache has the lead as Pipedrive stores it after the sync.
+  const [saved, setSaved] = useState<{ updateTime: string; after: LeadFields } | null>(null)
+  const change = useLeadChange()
+  const openLink = useOpenExternal()
+  const users = context?.users ?? []
+  const lead =
+    saved && saved.updateTime === cached.updateTime
+      ? withChanges(cached, saved.after, users)
+      : cached
+
+  const focusHeading = useRef(takeFocus)
+  useEffect(() => {
+    if (step !== 'view') return
+    if (focusHeading.current) heading.current?.focus({ preventScroll: true })
+    // After the first time, back from the form or the confirmation: focus returns here.
+    focusHeading.current = true
+  }, [step])
+
+  const send = async (next: LeadChange) => {
+    setNotice(null)
+    const row = await change.mutateAsync({ change: next, leadTitle: lead.title })
+    setNotice(savedWords[next.kind])
+    return row
+  }
+  const ref = { remoteId: cached.id }
+
+  const update = async (after: LeadFields, before: LeadFields) => {
+    await send({ kind: 'update', lead: ref, after, before, baseUpdateTime: cached.updateTime })
+    setSaved((current) => ({
+      updateTime: cached.updateTime,
+      after: { ...(current?.updateTime === cached.updateTime ? current.after : {}), ...after },
+    }))
+    setStep('view')
+  }
+
+  const simple = (kind: 'archive' | 'unarchive' | 'delete') => {
+    send({ kind, lead: ref })
+      .then(() => setStep('view'))
+      .catch(() => undefined)
+  }
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return
+    // Esc backs out one step: the confirmation or the form first, then the pane.
+    event.preventDefault()
+    if (step === 'view') onClose()
+    else setStep('view')
+  }
+
+  const labels = lead.labelIds.flatMap((id) => {
+    const label = context?.labels.find((candidate) => candidate.id === id)
+    return label ? [label] : []
+  })
+  const custom = customFieldsOf(lead, context?.fields ?? [])
+  const failed = change.isError && step !== 'edit' ? describeError(change.error).message : null
+
+  return (
+    <section className="lead-detail" aria-labelledby={headingId} onKeyDown={onKeyDown}>
+      <header className="lead-detail__header">
+        <h2 id={headingId} ref={heading} tabIndex={-1} className="lead-detail__title">
+          {lead.title}
+        </h2>
+        <button type="button" className="button" aria-label="Close the lead" onClick={onClose}>
+          ✕
+        </button>
+      </header>
+      <p role="status" className="lead-detail__notice">
+        {notice}
+      </p>
+      {failed ? (
+        <p role="alert" className="lead-form__error">
+          Not saved: {failed}
+        </p>
+      ) : null}
+
+      {step === 'edit' ? (
+        <LeadEditForm
+          lead={lead}
+          context={context}
+          saving={change.isPending}
+          onSave={update}
+          onCancel={() => setStep('view')}
+        />
+      ) : (
+        <>
+          <dl className="lead-detail__fields">
+            <Detail name="Person">{lead.personName ?? '—'}</Detail>
+            <Detail name="Organization">{lead.organizationName ?? '—'}</Detail>
+            <Detail name="Value">{formatValue(lead.value) || '—'}</Detail>
+            <Detail name="Owner">{lead.ownerName ?? '—'}</Detail>
+            <Detail name="Labels">
+              {labels.length > 0
+                ? labels.map((label) => (
+                    <span
+                      key={label.id}
+                      className="label-chip"
+                      data-color={labelColor(label.color)}
+                    >
+                      {label.name}
+                    </span>
+                  ))
+                : '—'}
+            </Detail>
+            <Detail name="Expected close date">{formatDay(lead.expectedCloseDate) || '—'}</Detail>
+            <Detail name="Seen">{lead.wasSeen ? 'Yes' : 'Not yet'}</Detail>
+            {lead.isArchived ? <Detail name="Archived">Yes</Detail> : null}
+            {custom.map((field) => (
+              <Detail key={field.key} name={field.name}>
+                {field.value}
+              </Detail>
+            ))}
+          </dl>
+
+          {step === 'confirm-delete' ? (
+            <div className="lead-detail__confirm" role="group" aria-label="Confirm delete">
+              <p>Delete “{lead.title}” from Pipedrive? This cannot be undone.</p>
+              <div className="lead-detail__actions">
+                <button
+                  type="button"
+                  className="button lead-detail__danger"
+                  autoFocus
+                  disabled={change.isPending}
+                  onClick={() => simple('delete')}
+                >
+                  Delete lead
+                </button>
+                <button type="button" className="button" onClick={() => setStep('view')}>
+                  Keep it
+                </button>
+              </div>
+            </div>
+          ) : (
+            <div className="lead-detail__actions">
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => {
+                  change.reset()
+                  setStep('edit')
+                }}
+              >
+                Edit
+              </button>
+              {lead.wasSeen ? null : (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={change.isPending}
+                  onClick={() =>
+                    void update({ wasSeen: true }, { wasSeen: false }).catch(() => undefined)
+                  }
+                >
+                  Mark as seen
+                </button>
+              )}
+              <button
+                type="button"
+                className="button"
+                disabled={change.isPending}
+                onClick={() => simple(lead.isArchived ? 'unarchive' : 'archive')}
+              >
+                {lead.isArchived ? 'Unarchive' : 'Archive'}
+              </button>
+              <button type="button" className="button" onClick={() => setStep('confirm-delete')}>
+                Delete…
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => openLink.mutate(pipedriveLeadUrl(cached.id))}
+              >
+                Open in Pipedrive
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  )
+}

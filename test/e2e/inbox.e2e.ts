@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import keytar from 'keytar'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { CachedLead } from '../../src/main/core/leads/pipedrive-lead'
+import { startSandbox, type Sandbox } from '../pipedrive-sandbox'
+import { seedIds } from '../pipedrive-sandbox/seed'
+import { useTempDirs } from '../support/temp-dir'
+import { startHarness, type Harness } from './harness/server'
+import {
+  collectProblems,
+  launchChromium,
+  screenshotDir,
+  type LaunchedBrowser,
+} from './support/browser'
+
+if (!existsSync('out/renderer/index.html')) {
+  throw new Error('Build the app first (npm run build): the end-to-end tests load out/renderer.')
+}
+
+const tempDir = useTempDirs()
+const keychainService = `Leadbox-e2e-${randomUUID()}`
+let browser: LaunchedBrowser
+let sandbox: Sandbox | undefined
+let harness: Harness | undefined
+let context: BrowserContext | undefined
+
+beforeAll(async () => {
+  mkdirSync(screenshotDir, { recursive: true })
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+afterEach(async () => {
+  await context?.close()
+  await harness?.close()
+  await sandbox?.close()
+  context = harness = sandbox = undefined
+  for (const { account } of await keytar.findCredentials(keychainService)) {
+    await keytar.deletePassword(keychainService, account)
+  }
+})
+
+interface Opened {
+  page: Page
+  harness: Harness
+  problems: string[]
+}
+
+/** A fresh harness; signed in to a fresh sandbox with its leads cached, unless told not to. */
+async function openInbox(
+  options: { scheme?: 'light' | 'dark'; signIn?: boolean; before?: (h: Harness) => void } = {},
+): Promise<Opened & { sandbox: Sandbox }> {
+  sandbox = await startSandbox()
+  harness = await startHarness({ dataDir: tempDir(), keychainService, pipedriveUrl: sandbox.url })
+  if (options.signIn !== false) {
+    await harness.core.accounts.signInWithToken(sandbox.apiToken)
+    await harness.core.catalogRefresher.refresh()
+    await harness.core.inboxRefresher.refresh()
+  }
+  options.before?.(harness)
+  context = await browser.browser.newContext({
+    colorScheme: options.scheme ?? 'light',
+    viewport: { width: 1100, height: 720 },
+  })
+  const page = await context.newPage()
+  const problems = collectProblems(page)
+  await page.goto(`${harness.url}/index.html`)
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
+  return { page, harness, sandbox, problems }
+}
+
+const leadList = (page: Page) => page.getByRole('listbox', { name: /leads$/ })
+const options = (page: Page) => leadList(page).getByRole('option')
+const option = (page: Page, title: string) => options(page).filter({ hasText: title })
+const titles = (page: Page) => options(page).locator('.lead-row__title').allTextContents()
+const money = (page: Page, amount: number, currency: string) =>
+  page.evaluate(
+    ([a, c]) => new Intl.NumberFormat(undefined, { style: 'currency', currency: c }).format(a),
+    [amount, currency] as const,
+  )
+
+const seedTitles = {
+  acme: 'Acme Logistics – fleet renewal',
+  blueRiver: 'Blue River Foods – cold storage',
+  lena: 'Lena Fischer – consulting',
+  archived: 'Old trade fair contact',
+}
+
+const sandboxLead = (id: string) => sandbox!.state.leads.find((lead) => lead['id'] === id)
+
+describe.each(['light', 'dark'] as const)('the Pipedrive leads in the inbox, %s', (scheme) => {
+  it('lists the seed leads with names, values and labels; filters by text and archive', async () => {
+    const { page, problems } = await openInbox({ scheme })
+    await expect
+      .poll(() => titles(page))
+      .toEqual([seedTitles.lena, seedTitles.acme, seedTitles.blueRiver])
+    expect(await page.getByTestId('inbox-total').textContent()).toBe('3')
+
+    const acme = option(page, seedTitles.acme)
+    await acme.getByText('Maria Schmidt · Acme Logistics GmbH').waitFor()
+    await acme.getByText(await money(page, 25000, 'EUR')).waitFor()
+    await acme.locator('.label-chip').filter({ hasText: 'Hot' }).waitFor()
+    await acme.getByText('Alex Morgan').waitFor()
+    const lena = option(page, seedTitles.lena)
+    await lena.getByText(await money(page, 1200.5, 'USD')).waitFor()
+    await lena.getByText('not seen').waitFor()
+    await option(page, seedTitles.blueRiver)
+      .getByText('Blue River Foods', { exact: true })
+      .waitFor()
+    await page.screenshot({ path: join(screenshotDir, `inbox-leads-${scheme}.png`) })
+
+    // "/" jumps to the search; typing narrows the list once typing pauses.
+    await page.keyboard.press('/')
+    const search = page.getByRole('searchbox', { name: 'Search' })
+    expect(await search.evaluate((input) => input === document.activeElement)).toBe(true)
+    await page.keyboard.type('blue')
+    await expect.poll(() => titles(page)).toEqual([seedTitles.blueRiver])
+    await search.fill('')
+    await expect.poll(() => options(page).count()).toBe(3)
+
+    // The label filter, then the archive.
+    await page.getByLabel('Label').selectOption({ label: 'Cold' })
+    await expect.poll(() => titles(page)).toEqual([seedTitles.lena])
+    await page.getByLabel('Label').selectOption({ label: 'Any label' })
+    await page.getByRole('checkbox', { name: 'Archived' }).check()
+    await expect.poll(() => titles(page)).toEqual([seedTitles.archived])
+    await page.getByRole('heading', { name: 'Archived leads' }).waitFor()
+    expect(problems).toEqual([])
+  })
+})
+
+describe('the lead pane', () => {
+  it('shows a lead, refuses an empty title, and sends a new title through the outbox', async () => {
+    const { page, harness: h, problems } = await openInbox()
+    await option(page, seedTitles.lena).click()
+    const pane = page.getByRole('region', { name: seedTitles.lena })
+    await pane.getByText('Lena Fischer', { exact: true }).waitFor()
+    // A custom field by its name.
+    await pane.getByText('Lead reference').waitFor()
+    await pane.getByText('LBX-SEED-0003').waitFor()
+    await pane.getByText('Not yet').waitFor()
+    await page.screenshot({ path: join(screenshotDir, 'lead-detail-light.png') })
+
+    await pane.getByRole('button', { name: 'Edit' }).click()
+    const title = pane.getByRole('textbox', { name: 'Title' })
+    await title.fill('')
+    await pane.getByRole('button', { name: 'Save' }).click()
+    // Main's refusal, next to the field.
+    await expect
+      .poll(() => pane.getByRole('alert').first().textContent())
+      .toBe('Give the lead a title')
+    expect(await title.getAttribute('aria-invalid')).toBe('true')
+    expect(h.core.outbox.list()).toEqual([])
+
+    await title.fill('Lena Fischer – consulting, 2 seats')
+    await pane.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => pane.getByRole('status').textContent()).toBe('Saved — will sync')
+    await page.getByRole('heading', { name: 'Lena Fischer – consulting, 2 seats' }).waitFor()
+    const rows = h.core.outbox.list()
+    expect(rows.map(({ kind, title: t }) => ({ kind, title: t }))).toEqual([
+      { kind: 'lead.update', title: 'Edit: Lena Fischer – consulting' },
+    ])
+    // Only the title was sent, on the version of the lead the edit began from.
+    const stored = h.core.db
+      .prepare<[number], { payload: string }>('SELECT payload FROM outbox WHERE id = ?')
+      .get(rows[0]!.id)
+    expect(JSON.parse(stored!.payload)).toMatchObject({
+      remoteId: seedIds.leads.lena,
+      after: { title: 'Lena Fischer – consulting, 2 seats' },
+      before: { title: seedTitles.lena },
+    })
+
+    // The engine sends it by itself; Pipedrive has the new title.
+    await expect
+      .poll(() => sandboxLead(seedIds.leads.lena)?.['title'], { timeout: 15_000 })
+      .toBe('Lena Fischer – consulting, 2 seats')
+    // Esc closes the pane and gives the keyboard back to the list.
+    await page.keyboard.press('Escape')
+    await pane.waitFor({ state: 'detached' })
+    expect(problems).toEqual([])
+  })
+
+  it('archives a lead through the outbox, and opens a lead in Pipedrive', async () => {
+    const { page, harness: h, problems } = await openInbox({ scheme: 'dark' })
+    // The keyboard: j selects, Enter opens.
+    await expect.poll(() => options(page).count()).toBe(3)
+    await page.keyboard.press('j')
+    await page.keyboard.press('j')
+    await page.keyboard.press('Enter')
+    const pane = page.getByRole('region', { name: seedTitles.acme })
+    await pane.getByText('Acme Logistics GmbH').waitFor()
+    await pane.getByText('Wholesale').waitFor()
+    await page.screenshot({ path: join(screenshotDir, 'lead-detail-dark.png') })
+
+    await pane.getByRole('button', { name: 'Open in Pipedrive' }).click()
+    await expect
+      .poll(() => h.opened.links)
+      .toEqual([`https://app.pipedrive.com/leads/inbox/${seedIds.leads.acmeFleet}`])
+
+    await pane.getByRole('button', { name: 'Archive' }).click()
+    await expect.poll(() => pane.getByRole('status').textContent()).toBe('Archived — will sync')
+    await expect
+      .poll(() => sandboxLead(seedIds.leads.acmeFleet)?.['is_archived'], { timeout: 15_000 })
+      .toBe(true)
+    expect(problems).toEqual([])
+  })
+})
+
+describe('a big inbox', () => {
+  it('scrolls through 10,000 leads drawing only the rows in view', async () => {
+    const base = Date.UTC(2026, 0, 1)
+    const { page, problems } = await openInbox({
+      signIn: false,
+      before: (h) => {
+        const leads: CachedLead[] = Array.from({ length: 10_000 }, (_, index) => ({
+          id: randomUUID(),
+          title: `Bulk lead ${String(index + 1).padStart(5, '0')}`,
+          ownerId: null,
+          personId: null,
+          organizationId: null,
+          value: { amount: index * 10, currency: 'EUR' },
+          expectedCloseDate: null,
+          wasSeen: index % 3 !== 0,
+          isArchived: false,
+          addTime: new Date(base).toISOString(),
+          // Newest first: lead 1 is the most recently updated.
+          updateTime: new Date(base - index * 1000).toISOString(),
+          labelIds: [],
+          customFields: {},
+        }))
+        h.core.inbox.upsert(leads, Date.now())
+        h.core.outbox.enqueueLead({ title: 'Pilot', organization: { kind: 'existing', id: 7 } })
+      },
+    })
+    await expect.poll(() => page.getByTestId('inbox-total').textContent()).toBe('10,000')
+    // The lead waiting to sync comes first, marked.
+    await page
+      .getByRole('list', { name: 'Waiting to sync' })
+      .getByRole('listitem')
+      .filter({ hasText: /^pendingPilot/ })
+      .waitFor()
+    await option(page, 'Bulk lead 00001').waitFor()
+
+    // The wheel, all the way down.
+    const list = leadList(page)
+    await list.hover()
+    for (let turn = 0; turn < 40; turn += 1) {
+      await page.mouse.wheel(0, 20_000)
+      const atBottom = await list.evaluate(
+        (element) => element.scrollTop + element.clientHeight >= element.scrollHeight - 2,
+      )
+      if (atBottom) break
+    }
+    await option(page, 'Bulk lead 10000').waitFor()
+    expect(await options(page).count()).toBeLessThan(100)
+
+    // The keyboard: Home and End inside the list.
+    await option(page, 'Bulk lead 10000').click()
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Home')
+    await option(page, 'Bulk lead 00001').waitFor()
+    await page.keyboard.press('End')
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.querySelector('.lead-row__title')?.textContent),
+      )
+      .toBe('Bulk lead 10000')
+    expect(await options(page).count()).toBeLessThan(100)
+    expect(problems).toEqual([])
+  })
+})

@@ -48,3 +48,18 @@ export function useDiscardOutboxItem() {
     (rows) => rows,
   )
 }
+
+/** Keeps the user's or Pipedrive's value per conflicting field ('outbox:resolveConflict'). */
+export function useResolveConflict() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (choice: { id: number; keep: Record<string, 'mine' | 'theirs'> }) =>
+      call(leadbox().outbox.resolveConflict(choice)),
+    onSuccess: (row) => {
+      queryClient.setQueryData<OutboxItem[]>(keys.outbox.list, (rows) =>
+        withUpdatedRows(rows, [row]),
+      )
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.outbox.all }),
+  })
+}

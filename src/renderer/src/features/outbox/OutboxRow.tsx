@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react'
 import type { OutboxItem } from '../../../../shared/ipc/contract'
 import { isPlaceholder } from '../../api'
+import { ConflictPicker } from './ConflictPicker'
 import { DiscardConfirm } from './DiscardConfirm'
 import {
   canDiscard,
@@ -87,12 +88,19 @@ export function OutboxRow({ row, rows, now, busy, onRetry, onDiscard }: Props) {
 
       {row.lastError !== null && row.state === 'needs_attention' ? (
         <p className="outbox-row__error">
-          <span className="outbox-row__error-title">Pipedrive refused it:</span> {row.lastError}
+          <span className="outbox-row__error-title">
+            {row.conflict !== null ? 'Waiting for you:' : 'Pipedrive refused it:'}
+          </span>{' '}
+          {row.lastError}
         </p>
       ) : row.lastError !== null && row.state !== 'sent' && row.state !== 'cancelled' ? (
         <p className="outbox-row__last-error" title={row.lastError}>
           Last try: {row.lastError}
         </p>
+      ) : null}
+
+      {row.conflict !== null && row.state === 'needs_attention' ? (
+        <ConflictPicker row={{ ...row, conflict: row.conflict }} />
       ) : null}
 
       {pending ? null : confirming ? (
@@ -104,7 +112,7 @@ export function OutboxRow({ row, rows, now, busy, onRetry, onDiscard }: Props) {
         />
       ) : canRetry(row) || canDiscard(row) ? (
         <div className="outbox-row__actions">
-          {canRetry(row) ? (
+          {canRetry(row) && row.conflict === null ? (
             <button
               type="button"
               className="button"

@@ -201,6 +201,14 @@ describe('the lead pane', () => {
       .poll(() => h.opened.links)
       .toEqual([`https://app.pipedrive.com/leads/inbox/${seedIds.leads.acmeFleet}`])
 
+    // Delete asks first; Esc backs out of the question, and nothing is queued.
+    await pane.getByRole('button', { name: 'Delete…' }).click()
+    const confirm = pane.getByRole('group', { name: 'Confirm delete' })
+    await confirm.getByRole('button', { name: 'Delete lead' }).waitFor()
+    await page.keyboard.press('Escape')
+    await confirm.waitFor({ state: 'detached' })
+    expect(h.core.outbox.list()).toEqual([])
+
     await pane.getByRole('button', { name: 'Archive' }).click()
     await expect.poll(() => pane.getByRole('status').textContent()).toBe('Archived — will sync')
     await expect

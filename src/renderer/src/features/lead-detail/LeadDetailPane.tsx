@@ -130,34 +130,6 @@ export function LeadDetailPane({ lead: cached, context, takeFocus, onClose }: Pr
         />
       ) : (
         <>
-          <dl className="lead-detail__fields">
-            <Detail name="Person">{lead.personName ?? '—'}</Detail>
-            <Detail name="Organization">{lead.organizationName ?? '—'}</Detail>
-            <Detail name="Value">{formatValue(lead.value) || '—'}</Detail>
-            <Detail name="Owner">{lead.ownerName ?? '—'}</Detail>
-            <Detail name="Labels">
-              {labels.length > 0
-                ? labels.map((label) => (
-                    <span
-                      key={label.id}
-                      className="label-chip"
-                      data-color={labelColor(label.color)}
-                    >
-                      {label.name}
-                    </span>
-                  ))
-                : '—'}
-            </Detail>
-            <Detail name="Expected close date">{formatDay(lead.expectedCloseDate) || '—'}</Detail>
-            <Detail name="Seen">{lead.wasSeen ? 'Yes' : 'Not yet'}</Detail>
-            {lead.isArchived ? <Detail name="Archived">Yes</Detail> : null}
-            {custom.map((field) => (
-              <Detail key={field.key} name={field.name}>
-                {field.value}
-              </Detail>
-            ))}
-          </dl>
-
           {step === 'confirm-delete' ? (
             <div className="lead-detail__confirm" role="group" aria-label="Confirm delete">
               <p>Delete “{lead.title}” from Pipedrive? This cannot be undone.</p>
@@ -220,6 +192,33 @@ export function LeadDetailPane({ lead: cached, context, takeFocus, onClose }: Pr
               </button>
             </div>
           )}
+          <dl className="lead-detail__fields">
+            <Detail name="Person">{lead.personName ?? '—'}</Detail>
+            <Detail name="Organization">{lead.organizationName ?? '—'}</Detail>
+            <Detail name="Value">{formatValue(lead.value) || '—'}</Detail>
+            <Detail name="Owner">{lead.ownerName ?? '—'}</Detail>
+            <Detail name="Labels">
+              {labels.length > 0
+                ? labels.map((label) => (
+                    <span
+                      key={label.id}
+                      className="label-chip"
+                      data-color={labelColor(label.color)}
+                    >
+                      {label.name}
+                    </span>
+                  ))
+                : '—'}
+            </Detail>
+            <Detail name="Expected close date">{formatDay(lead.expectedCloseDate) || '—'}</Detail>
+            <Detail name="Seen">{lead.wasSeen ? 'Yes' : 'Not yet'}</Detail>
+            {lead.isArchived ? <Detail name="Archived">Yes</Detail> : null}
+            {custom.map((field) => (
+              <Detail key={field.key} name={field.name}>
+                {field.value}
+              </Detail>
+            ))}
+          </dl>
         </>
       )}
     </section>

@@ -1,32 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { contentSecurityPolicy } from '../../src/shared/csp'
 import { useTempDirs } from '../support/temp-dir'
 import { startHarness, type Harness } from './harness/server'
-import {
-  collectProblems,
-  launchChromium,
-  screenshotDir,
-  type LaunchedBrowser,
-} from './support/browser'
-
-if (!existsSync('out/renderer/index.html')) {
-  throw new Error('Build the app first (npm run build): the end-to-end tests load out/renderer.')
-}
+import { collectProblems, useChromium, screenshotDir } from './support/browser'
 
 const tempDir = useTempDirs()
-let browser: LaunchedBrowser
+const browser = useChromium()
 let harness: Harness
-
-beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true })
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
 
 async function openApp(colorScheme: 'light' | 'dark') {
   harness = await startHarness({ dataDir: tempDir() })

@@ -1,35 +1,18 @@
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import keytar from 'keytar'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { seedIds, startSandbox, type Sandbox } from '../pipedrive-sandbox'
 import { useTempDirs } from '../support/temp-dir'
 import { startHarness, type Harness } from './harness/server'
-import {
-  collectProblems,
-  launchChromium,
-  screenshotDir,
-  type LaunchedBrowser,
-} from './support/browser'
-
-if (!existsSync('out/renderer/index.html')) {
-  throw new Error('Build the app first (npm run build): the end-to-end tests load out/renderer.')
-}
+import { collectProblems, useChromium, screenshotDir } from './support/browser'
 
 const tempDir = useTempDirs()
 const keychainService = `Leadbox-e2e-${randomUUID()}`
-let browser: LaunchedBrowser
+const browser = useChromium()
 let sandbox: Sandbox | undefined
 let harness: Harness | undefined
 
-beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true })
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
 afterEach(async () => {
   await harness?.close()
   await sandbox?.close()

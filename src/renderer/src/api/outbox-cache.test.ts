@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { outboxItemSchema, type OutboxItem } from '../../../shared/ipc/contract'
+import { outboxRow } from '../testing/outbox-row'
 import {
   isPlaceholder,
   placeholderLead,
@@ -9,23 +9,7 @@ import {
   withoutPlaceholder,
 } from './outbox-cache'
 
-const row = (id: number, overrides: Partial<OutboxItem> = {}): OutboxItem =>
-  outboxItemSchema.parse({
-    id,
-    clientId: `client-${id}`,
-    kind: 'lead.create',
-    state: 'queued',
-    title: `Lead ${id}`,
-    attempts: 0,
-    nextAttemptAt: null,
-    lastError: null,
-    remoteId: null,
-    dependsOn: [],
-    conflict: null,
-    createdAt: 1,
-    updatedAt: 1,
-    ...overrides,
-  })
+const row = outboxRow
 
 const draft = { title: '  Acme renewal ', organization: { kind: 'new' as const, name: 'Acme' } }
 

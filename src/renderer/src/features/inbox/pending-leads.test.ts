@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { outboxItemSchema, outboxStates, type OutboxItem } from '../../../../shared/ipc/contract'
+import { outboxRow } from '../../testing/outbox-row'
+import { outboxStates } from '../../../../shared/ipc/contract'
 import { pendingLeads } from './pending-leads'
 
-const row = (id: number, overrides: Partial<OutboxItem> = {}): OutboxItem =>
-  outboxItemSchema.parse({
-    id,
-    clientId: `client-${id}`,
-    kind: 'lead.create',
-    state: 'queued',
-    title: `Lead ${id}`,
-    attempts: 0,
-    nextAttemptAt: null,
-    lastError: null,
-    remoteId: null,
-    dependsOn: [],
-    conflict: null,
-    createdAt: 1,
-    updatedAt: 1,
-    ...overrides,
-  })
+const row = outboxRow
 
 describe('pendingLeads', () => {
   it('keeps new leads that are neither sent nor discarded, with their marker', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { outboxItemSchema, type OutboxItem } from '../../../../shared/ipc/contract'
+import { outboxRow } from '../../testing/outbox-row'
 import {
   canDiscard,
   canRetry,
@@ -11,23 +11,7 @@ import {
   waitsFor,
 } from './outbox-rows'
 
-const row = (id: number, overrides: Partial<OutboxItem> = {}): OutboxItem =>
-  outboxItemSchema.parse({
-    id,
-    clientId: `client-${id}`,
-    kind: 'lead.create',
-    state: 'queued',
-    title: `Lead ${id}`,
-    attempts: 0,
-    nextAttemptAt: null,
-    lastError: null,
-    remoteId: null,
-    dependsOn: [],
-    conflict: null,
-    createdAt: 1,
-    updatedAt: 1,
-    ...overrides,
-  })
+const row = outboxRow
 
 describe('words', () => {
   it('names kinds and states in plain words', () => {

@@ -284,9 +284,9 @@ export function QuickAddField() {
       </div>
 
       <p id={hintId} className="quick-add__hint">
-        <kbd>Enter</kbd> saves · <kbd>Esc</kbd> clears · <kbd>Backspace</kbd> after a chip and a
-        space turns it back into words · <code>@person</code> <code>+organization</code>{' '}
-        <code>#label</code>, <code>@"Jane Doe"</code> for a new full name
+        <kbd>Enter</kbd> saves · <kbd>Esc</kbd> clears, or hides when empty · <kbd>Backspace</kbd>{' '}
+        after a chip and a space turns it back into words · <code>@person</code>{' '}
+        <code>+organization</code> <code>#label</code>, <code>@"Jane Doe"</code> for a new full name
       </p>
     </form>
   )

@@ -81,6 +81,13 @@ export const shortcuts = [
     handledBy: 'registry',
   },
   {
+    id: 'inbox.search',
+    keys: '/',
+    label: 'Search the inbox',
+    group: 'inbox',
+    handledBy: 'inboxView',
+  },
+  {
     id: 'palette.move',
     keys: '↑ ↓',
     label: 'Move through the commands',
@@ -120,7 +127,7 @@ export const shortcuts = [
   keys: string
   label: string
   group: ShortcutGroup
-  handledBy: 'registry' | 'frame' | 'palette' | 'quickAddWindow'
+  handledBy: 'registry' | 'frame' | 'palette' | 'quickAddWindow' | 'inboxView'
 }[]
 
 export type Shortcut = (typeof shortcuts)[number]

@@ -3,6 +3,7 @@
 import { benchDrain } from './drain.bench'
 import { benchEnqueue } from './enqueue.bench'
 import { benchInbox } from './inbox.bench'
+import { benchInboxRender } from './inbox-render.bench'
 import { benchQuickAdd } from './quick-add.bench'
 import { benchQuickAddEnter } from './quick-add-enter.bench'
 import { benchSandbox } from './sandbox.bench'
@@ -16,6 +17,7 @@ async function main() {
     () => benchQuickAddEnter(),
     benchEnqueue,
     benchInbox,
+    () => benchInboxRender(),
     () => benchSandbox(),
     () => benchDrain(),
   ]) {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { contentSecurityPolicy } from '../../src/shared/csp'
 import { useTempDirs } from '../support/temp-dir'
 import { startHarness, type Harness } from './harness/server'
-import { collectProblems, useChromium, screenshotDir } from './support/browser'
+import { collectProblems, screenshotDir } from './support/browser'
+import { useChromium } from './support/use-chromium'
 
 const tempDir = useTempDirs()
 const browser = useChromium()

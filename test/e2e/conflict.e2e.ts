@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { seedIds, startSandbox, type Sandbox } from '../pipedrive-sandbox'
 import { useTempDirs } from '../support/temp-dir'
 import { startHarness, type Harness } from './harness/server'
-import { collectProblems, useChromium, screenshotDir } from './support/browser'
+import { collectProblems, screenshotDir } from './support/browser'
+import { useChromium } from './support/use-chromium'
 
 const tempDir = useTempDirs()
 const keychainService = `Leadbox-e2e-${randomUUID()}`

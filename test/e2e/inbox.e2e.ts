@@ -8,7 +8,8 @@ import { startSandbox, type Sandbox } from '../pipedrive-sandbox'
 import { seedIds } from '../pipedrive-sandbox/seed'
 import { useTempDirs } from '../support/temp-dir'
 import { startHarness, type Harness } from './harness/server'
-import { collectProblems, useChromium, screenshotDir } from './support/browser'
+import { collectProblems, screenshotDir } from './support/browser'
+import { useChromium } from './support/use-chromium'
 
 const tempDir = useTempDirs()
 const keychainService = `Leadbox-e2e-${randomUUID()}`

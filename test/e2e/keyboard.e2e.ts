@@ -3,7 +3,8 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../support/temp-dir'
 import { startHarness, type Harness, type HarnessOptions } from './harness/server'
-import { collectProblems, useChromium, screenshotDir } from './support/browser'
+import { collectProblems, screenshotDir } from './support/browser'
+import { useChromium } from './support/use-chromium'
 
 const tempDir = useTempDirs()
 const browser = useChromium()

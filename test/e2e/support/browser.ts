@@ -1,7 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
 
 /** Debian's Chromium, or another given in LEADBOX_CHROMIUM. */
 export const chromiumPath = process.env['LEADBOX_CHROMIUM'] ?? '/usr/bin/chromium'
@@ -44,31 +42,3 @@ export function collectProblems(page: Page): string[] {
 }
 
 export const screenshotDir = join('test-results', 'screenshots')
-
-/**
- * For an end-to-end file: one Chromium for the whole file, started before its tests and
- * closed after them, on the built renderer.
- */
-export function useChromium(): Pick<LaunchedBrowser, 'browser'> {
-  for (const page of ['index.html', 'quick-add.html']) {
-    if (!existsSync(join('out', 'renderer', page))) {
-      throw new Error(
-        'Build the app first (npm run build): the end-to-end tests load out/renderer.',
-      )
-    }
-  }
-  let launched: LaunchedBrowser | undefined
-  beforeAll(async () => {
-    mkdirSync(screenshotDir, { recursive: true })
-    launched = await launchChromium()
-  })
-  afterAll(async () => {
-    await launched?.close()
-  })
-  return {
-    get browser() {
-      if (!launched) throw new Error('Chromium is not running: use it inside a test.')
-      return launched.browser
-    },
-  }
-}

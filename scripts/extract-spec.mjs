@@ -2,8 +2,9 @@
 // files committed under test/pipedrive-sandbox/spec/, so tests and the sandbox never need the
 // multi-megabyte originals (which live outside the repository).
 //
-// Usage: node scripts/extract-spec.mjs [openapi-v1.yaml] [openapi-v2.yaml]
-// Defaults to ../shared/pipedrive/openapi-v1.yaml and openapi-v2.yaml beside the repository.
+// Usage: npm run spec:extract -- <openapi-v1.yaml> <openapi-v2.yaml>
+// (Pipedrive publishes them at developers.pipedrive.com/docs/api/v1/openapi.yaml and
+// openapi-v2.yaml.)
 
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -12,8 +13,12 @@ import { fileURLToPath } from 'node:url'
 import YAML from 'yaml'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const v1Path = resolve(process.argv[2] ?? join(repoRoot, '../shared/pipedrive/openapi-v1.yaml'))
-const v2Path = resolve(process.argv[3] ?? join(repoRoot, '../shared/pipedrive/openapi-v2.yaml'))
+if (process.argv.length < 4) {
+  console.error('Usage: npm run spec:extract -- <openapi-v1.yaml> <openapi-v2.yaml>')
+  process.exit(2)
+}
+const v1Path = resolve(process.argv[2])
+const v2Path = resolve(process.argv[3])
 const outDir = join(repoRoot, 'test/pipedrive-sandbox/spec')
 
 // The operations the app calls, per spec file (paths as written in the spec).

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
 import { InboxView } from '../inbox/InboxView'
+import { LeadFormHost } from '../lead-form'
 import { OutboxView } from '../outbox/OutboxView'
 import { SettingsView } from '../settings/SettingsView'
 import { KeyboardCommands } from '../shortcuts/KeyboardCommands'
@@ -74,6 +75,7 @@ export function AppFrame() {
         </div>
       </main>
       <KeyboardCommands onShowView={showView} />
+      <LeadFormHost />
     </div>
   )
 }

@@ -9,6 +9,8 @@ interface Props {
   searchRef: RefObject<HTMLInputElement | null>
   refreshing: boolean
   onRefresh: () => void
+  /** Opens the full lead form. */
+  onNewLead?: () => void
 }
 
 /** Search, filters, sort and Refresh above the inbox. */
@@ -19,6 +21,7 @@ export function InboxToolbar({
   searchRef,
   refreshing,
   onRefresh,
+  onNewLead,
 }: Props) {
   const id = useId()
   const set = (patch: Partial<InboxToolbarState>) => onChange({ ...state, ...patch })
@@ -125,6 +128,16 @@ export function InboxToolbar({
         <button type="button" className="button" disabled={refreshing} onClick={onRefresh}>
           {refreshing ? 'Refreshing…' : 'Refresh'}
         </button>
+        {onNewLead ? (
+          <button
+            type="button"
+            className="button button--primary"
+            aria-keyshortcuts="n"
+            onClick={onNewLead}
+          >
+            New lead
+          </button>
+        ) : null}
       </div>
     </div>
   )

@@ -14,10 +14,11 @@ import { InlineError } from '../../ui/InlineError'
 import { shortcutLabel } from '../../ui/keyboard'
 import type { ViewId } from '../frame/views'
 import { LeadDetailPane } from '../lead-detail/LeadDetailPane'
+import { LeadSavedNotice, openLeadForm } from '../lead-form'
 import { readsTypedKeys } from '../shortcuts/key-targets'
 import { openInOutbox } from '../shortcuts/open-in-outbox'
 import { mainWindowShortcuts } from '../shortcuts/shortcut-registry'
-import { modalIsOpen } from '../shortcuts/useShortcut'
+import { modalIsOpen, useShortcut } from '../shortcuts/useShortcut'
 import { InboxToolbar } from './InboxToolbar'
 import { LeadList } from './LeadList'
 import type { LabelInfo } from './LeadRow'
@@ -84,6 +85,8 @@ export function InboxView({ onShowView }: Props) {
     },
   })
   const leadIndex = nav.selectedIndex === null ? null : nav.selectedIndex - pending.length
+
+  useShortcut('lead.new', openLeadForm)
 
   // "/" jumps to the search from anywhere in the inbox but a text field or a dialog.
   useEffect(() => {
@@ -175,7 +178,9 @@ export function InboxView({ onShowView }: Props) {
         searchRef={search}
         refreshing={refresh.isPending}
         onRefresh={() => refresh.mutate()}
+        onNewLead={openLeadForm}
       />
+      <LeadSavedNotice />
       {refreshProblem ? (
         <p className="inbox__problem" role="alert">
           Could not refresh from Pipedrive: {refreshProblem}

@@ -6,6 +6,7 @@ import {
   useSyncStatus,
 } from '../../api'
 import type { ViewId } from '../frame/views'
+import { openLeadForm } from '../lead-form'
 import { focusTargets, focusWhenShown } from '../shortcuts/focus-when-shown'
 import { items, needsAttention, retryAllMessage, syncNowMessage } from './palette-messages'
 
@@ -29,7 +30,7 @@ interface Needs {
   onShowShortcuts: () => void
 }
 
-/** Every command of the palette. New lead joins once there is a lead form to open. */
+/** Every command of the palette. */
 export function usePaletteActions({ onShowView, onShowShortcuts }: Needs): PaletteAction[] {
   const outbox = useOutbox()
   const status = useSyncStatus()
@@ -62,6 +63,17 @@ export function usePaletteActions({ onShowView, onShowShortcuts }: Needs): Palet
       keywords: ['preferences', 'account'],
       shortcut: 'Mod+3',
       run: () => onShowView('settings'),
+    },
+    {
+      id: 'lead.new',
+      label: 'New lead',
+      group: 'Actions',
+      keywords: ['add', 'create', 'form'],
+      shortcut: 'n',
+      run: () => {
+        onShowView('inbox')
+        openLeadForm()
+      },
     },
     {
       id: 'sync.now',

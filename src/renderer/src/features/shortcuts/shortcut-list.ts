@@ -81,6 +81,13 @@ export const shortcuts = [
     handledBy: 'registry',
   },
   {
+    id: 'lead.new',
+    keys: 'n',
+    label: 'New lead (the full form)',
+    group: 'inbox',
+    handledBy: 'registry',
+  },
+  {
     id: 'inbox.search',
     keys: '/',
     label: 'Search the inbox',

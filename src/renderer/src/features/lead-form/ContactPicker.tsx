@@ -1,0 +1,204 @@
+import { useId, useState, type KeyboardEvent } from 'react'
+import type { CatalogIndex } from '../../../../shared/quick-add'
+import type { FormErrors } from './draft-from-form'
+import { FieldError, fieldErrorProps } from './FieldError'
+import type { ContactChoice } from './lead-form-state'
+
+interface Props {
+  kind: 'person' | 'organization'
+  /** The cached catalog, searched locally so picking works offline. */
+  index: CatalogIndex | undefined
+  value: ContactChoice
+  onChange: (next: ContactChoice) => void
+  errors: FormErrors
+}
+
+const words = {
+  person: { label: 'Person', create: 'Create new person', newTitle: 'New person' },
+  organization: {
+    label: 'Organization',
+    create: 'Create new organization',
+    newTitle: 'New organization',
+  },
+}
+
+type Choice = { kind: 'existing'; id: number; name: string } | { kind: 'new'; name: string }
+
+/**
+ * A typeahead over the cached persons or organizations, with "Create new …" as the last
+ * choice: a new person takes a name, email and phone; a new organization a name.
+ */
+export function ContactPicker({ kind, index, value, onChange, errors }: Props) {
+  const id = useId()
+  const [text, setText] = useState('')
+  const [active, setActive] = useState(0)
+  const [listOpen, setListOpen] = useState(false)
+  const said = words[kind]
+  const main = fieldErrorProps(errors, kind, id)
+
+  const choices: Choice[] = [
+    ...(index?.search(text, 6) ?? []).map((entry) => ({ kind: 'existing' as const, ...entry })),
+    ...(text.trim() === '' ? [] : [{ kind: 'new' as const, name: text.trim() }]),
+  ]
+  const shown = listOpen && choices.length > 0
+  const pick = (choice: Choice) => {
+    setText('')
+    setListOpen(false)
+    onChange(
+      choice.kind === 'new' ? { kind: 'new', name: choice.name, email: '', phone: '' } : choice,
+    )
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const handled = (() => {
+      switch (event.key) {
+        case 'ArrowDown':
+          setListOpen(true)
+          setActive((current) => Math.min(current + 1, choices.length - 1))
+          return true
+        case 'ArrowUp':
+          setActive((current) => Math.max(current - 1, 0))
+          return true
+        case 'Enter': {
+          // Enter picks; it never submits the form from here.
+          const choice = shown ? choices[active] : undefined
+          if (choice) pick(choice)
+          return true
+        }
+        case 'Escape':
+          if (!shown) return false
+          setListOpen(false)
+          return true
+        default:
+          return false
+      }
+    })()
+    if (handled) {
+      event.preventDefault()
+      event.stopPropagation()
+    }
+  }
+
+  if (value.kind === 'existing') {
+    return (
+      <div className="new-lead__field">
+        <span id={`${id}-label`}>{said.label}</span>
+        <span className="new-lead__picked" role="group" aria-labelledby={`${id}-label`}>
+          <span className="new-lead__picked-name">{value.name}</span>
+          <button
+            type="button"
+            className="button"
+            aria-label={`Change ${kind}`}
+            onClick={() => onChange({ kind: 'none' })}
+            {...main.invalid}
+          >
+            Change
+          </button>
+        </span>
+        <FieldError id={main.id} message={main.message} />
+      </div>
+    )
+  }
+
+  if (value.kind === 'new') {
+    const set = (patch: Partial<Omit<typeof value, 'kind'>>) => onChange({ ...value, ...patch })
+    const name = fieldErrorProps(errors, `${kind}.name`, id)
+    const email = fieldErrorProps(errors, 'person.email', id)
+    const phone = fieldErrorProps(errors, 'person.phone', id)
+    return (
+      <fieldset className="new-lead__field new-lead__new-contact">
+        <legend>{said.newTitle}</legend>
+        <label htmlFor={`${id}-name`}>Name</label>
+        <input
+          id={`${id}-name`}
+          className="inbox-input"
+          value={value.name}
+          onChange={(event) => set({ name: event.target.value })}
+          {...name.invalid}
+          {...main.invalid}
+        />
+        <FieldError id={name.id} message={name.message} />
+        {kind === 'person' ? (
+          <>
+            <label htmlFor={`${id}-email`}>Email</label>
+            <input
+              id={`${id}-email`}
+              type="email"
+              className="inbox-input"
+              value={value.email}
+              onChange={(event) => set({ email: event.target.value })}
+              {...email.invalid}
+            />
+            <FieldError id={email.id} message={email.message} />
+            <label htmlFor={`${id}-phone`}>Phone</label>
+            <input
+              id={`${id}-phone`}
+              type="tel"
+              className="inbox-input"
+              value={value.phone}
+              onChange={(event) => set({ phone: event.target.value })}
+              {...phone.invalid}
+            />
+            <FieldError id={phone.id} message={phone.message} />
+          </>
+        ) : null}
+        <button type="button" className="button" onClick={() => onChange({ kind: 'none' })}>
+          Pick an existing {kind} instead
+        </button>
+        <FieldError id={main.id} message={main.message} />
+      </fieldset>
+    )
+  }
+
+  return (
+    <div className="new-lead__field new-lead__picker">
+      <label htmlFor={`${id}-search`}>{said.label}</label>
+      <input
+        id={`${id}-search`}
+        className="inbox-input"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={shown}
+        aria-controls={`${id}-choices`}
+        aria-activedescendant={shown ? `${id}-choice-${active}` : undefined}
+        placeholder={`Search your ${kind === 'person' ? 'contacts' : 'organizations'}`}
+        autoComplete="off"
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value)
+          setActive(0)
+          setListOpen(true)
+        }}
+        onBlur={() => setListOpen(false)}
+        onKeyDown={onKeyDown}
+        {...main.invalid}
+      />
+      {shown ? (
+        <ul
+          id={`${id}-choices`}
+          role="listbox"
+          className="new-lead__choices"
+          aria-label={said.label}
+        >
+          {choices.map((choice, at) => (
+            <li
+              key={choice.kind === 'new' ? 'new' : choice.id}
+              id={`${id}-choice-${at}`}
+              role="option"
+              aria-selected={at === active}
+              className="new-lead__choice"
+              // Before the input's blur closes the list.
+              onMouseDown={(event) => {
+                event.preventDefault()
+                pick(choice)
+              }}
+            >
+              {choice.kind === 'new' ? `${said.create} “${choice.name}”` : choice.name}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <FieldError id={main.id} message={main.message} />
+    </div>
+  )
+}

@@ -1,0 +1,23 @@
+import type { FormErrors } from './draft-from-form'
+
+/** The message of one input, and the attributes that tie the input to it. */
+export function fieldErrorProps(errors: FormErrors, input: string, baseId: string) {
+  const message = errors[input]
+  const id = `${baseId}-${input.replace(/\W/g, '-')}-error`
+  return {
+    message,
+    id,
+    invalid: message
+      ? { 'aria-invalid': true as const, 'aria-describedby': id }
+      : ({} as Record<string, never>),
+  }
+}
+
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null
+  return (
+    <p id={id} className="new-lead__error" role="alert">
+      {message}
+    </p>
+  )
+}

@@ -1,0 +1,377 @@
+import './lead-form.css'
+import '../inbox/inbox.css'
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { LeadboxError } from '../../../../shared/result'
+import { useCreateLead, useInboxContext, useQuickAddContext } from '../../api'
+import { describeError } from '../../ui/describe-error'
+import { Modal } from '../shortcuts/Modal'
+import { ContactPicker } from './ContactPicker'
+import { CustomFieldInput } from './CustomFieldInput'
+import { FieldError, fieldErrorProps } from './FieldError'
+import { LabelPicker } from './LabelPicker'
+import { draftFromForm, type FormErrors } from './draft-from-form'
+import { errorsByInput } from './form-errors'
+import {
+  currencyOrder,
+  emptyLeadForm,
+  formFields,
+  inputGroup,
+  isDirty,
+  visibilityChoices,
+  type LeadFormState,
+} from './lead-form-state'
+import { closeLeadForm, leadSaved, useLeadFormState } from './lead-form-store'
+
+/** Mounted once by the frame; shows the form while it is open. */
+export function LeadFormHost() {
+  const { open } = useLeadFormState()
+  return open ? <LeadFormDialog /> : null
+}
+
+function LeadFormDialog() {
+  const headingId = useId()
+  const quickAdd = useQuickAddContext()
+  const inbox = useInboxContext()
+  const [confirming, setConfirming] = useState(false)
+  const [dirty, setDirty] = useState(false)
+
+  // Where focus was when the confirm opened, so "Keep editing" puts the user back there.
+  const returnTo = useRef<HTMLElement | null>(null)
+  const requestClose = () => {
+    if (!dirty) return closeLeadForm()
+    if (document.activeElement instanceof HTMLElement) returnTo.current = document.activeElement
+    setConfirming(true)
+  }
+  const keepEditing = () => {
+    setConfirming(false)
+    returnTo.current?.focus()
+  }
+
+  return (
+    <Modal
+      className="new-lead"
+      aria-labelledby={headingId}
+      onDismiss={requestClose}
+      onKeyDown={(event) => {
+        // Esc asks first when something would be lost; pickers handle their own Esc before.
+        if (event.key !== 'Escape' || event.defaultPrevented) return
+        event.preventDefault()
+        if (confirming) keepEditing()
+        else requestClose()
+      }}
+    >
+      <div className="new-lead__content">
+        <header className="new-lead__header">
+          <h2 id={headingId} className="new-lead__title">
+            New lead
+          </h2>
+          <button type="button" className="button" aria-label="Close" onClick={requestClose}>
+            ✕
+          </button>
+        </header>
+        {quickAdd.context && inbox.data ? (
+          <LeadFormFields
+            catalog={quickAdd.context}
+            inbox={inbox.data}
+            onDirty={setDirty}
+            onCancel={requestClose}
+          />
+        ) : quickAdd.isError || inbox.isError ? (
+          <p className="new-lead__error" role="alert">
+            Could not read the cached catalog:{' '}
+            {describeError(quickAdd.error ?? inbox.error).message}
+          </p>
+        ) : (
+          <p className="muted" aria-busy="true">
+            Loading…
+          </p>
+        )}
+        {confirming ? <DiscardConfirm onKeep={keepEditing} /> : null}
+      </div>
+    </Modal>
+  )
+}
+
+function DiscardConfirm({ onKeep }: { onKeep: () => void }) {
+  const keep = useRef<HTMLButtonElement>(null)
+  useEffect(() => keep.current?.focus(), [])
+  return (
+    <div className="new-lead__confirm" role="alertdialog" aria-label="Discard changes?">
+      <p>Discard changes? This lead has not been saved.</p>
+      <button type="button" className="button new-lead__discard" onClick={closeLeadForm}>
+        Discard
+      </button>
+      <button type="button" className="button" ref={keep} onClick={onKeep}>
+        Keep editing
+      </button>
+    </div>
+  )
+}
+
+interface FieldsProps {
+  catalog: NonNullable<ReturnType<typeof useQuickAddContext>['context']>
+  inbox: NonNullable<ReturnType<typeof useInboxContext>['data']>
+  onDirty: (dirty: boolean) => void
+  onCancel: () => void
+}
+
+function LeadFormFields({ catalog, inbox, onDirty, onCancel }: FieldsProps) {
+  const id = useId()
+  const formRef = useRef<HTMLFormElement>(null)
+  const createLead = useCreateLead()
+  const [form, setForm] = useState<LeadFormState>(() => emptyLeadForm(catalog.defaultCurrency))
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set())
+  const [submitted, setSubmitted] = useState(false)
+  const [mainErrors, setMainErrors] = useState<FormErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [focusBad, setFocusBad] = useState(0)
+
+  const fields = formFields(inbox.fields)
+  const checked = draftFromForm(form, fields)
+  const live = checked.ok ? {} : errorsByInput(checked.errors)
+  const errors: FormErrors = { ...mainErrors }
+  for (const [input, message] of Object.entries(live)) {
+    if (submitted || touched.has(inputGroup(input))) errors[input] ??= message
+  }
+
+  useEffect(() => onDirty(isDirty(form, catalog.defaultCurrency)), [form, catalog, onDirty])
+  useEffect(() => {
+    if (focusBad > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [focusBad])
+
+  const update = (patch: (current: LeadFormState) => Partial<LeadFormState>) => {
+    setForm((current) => ({ ...current, ...patch(current) }))
+    // Main's answer was about the form as it was.
+    setMainErrors({})
+    setFormError(null)
+  }
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault()
+    if (createLead.isPending) return
+    setSubmitted(true)
+    if (!checked.ok) {
+      setFocusBad((count) => count + 1)
+      return
+    }
+    createLead.mutate(checked.draft, {
+      onSuccess: () => leadSaved('Saved — will sync'),
+      onError: (error) => {
+        const byInput = errorsByInput(error instanceof LeadboxError ? error.fields : undefined)
+        const { form: rest, ...next } = byInput
+        setMainErrors(next)
+        setFormError(
+          Object.keys(next).length > 0 ? (rest ?? null) : (rest ?? describeError(error).message),
+        )
+        setFocusBad((count) => count + 1)
+      },
+    })
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    // Ctrl/Cmd+Enter saves from anywhere in the form, also from a text area.
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      submit()
+    }
+  }
+
+  const err = (input: string) => fieldErrorProps(errors, input, id)
+  const title = err('title')
+  const value = err('value')
+  const owner = err('ownerId')
+  const labels = err('labelIds')
+  const close = err('expectedCloseDate')
+  const visibility = err('visibleTo')
+  const note = err('note')
+  const owners = inbox.users.filter((user) => user.active)
+
+  return (
+    <form
+      ref={formRef}
+      className="new-lead__form"
+      aria-label="New lead"
+      noValidate
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      onBlur={(event) => {
+        const group = (event.target as Element).closest<HTMLElement>('[data-group]')?.dataset[
+          'group'
+        ]
+        if (group && !touched.has(group)) setTouched(new Set([...touched, group]))
+      }}
+    >
+      <div className="new-lead__grid">
+        <div className="new-lead__field new-lead__wide" data-group="title">
+          <label htmlFor={`${id}-title`}>Title</label>
+          <input
+            id={`${id}-title`}
+            className="inbox-input"
+            data-autofocus
+            value={form.title}
+            onChange={(event) => update(() => ({ title: event.target.value }))}
+            {...title.invalid}
+          />
+          <FieldError id={title.id} message={title.message} />
+        </div>
+        <div data-group="person">
+          <ContactPicker
+            kind="person"
+            index={catalog.persons}
+            value={form.person}
+            onChange={(person) => update(() => ({ person }))}
+            errors={errors}
+          />
+        </div>
+        <div data-group="organization">
+          <ContactPicker
+            kind="organization"
+            index={catalog.organizations}
+            value={form.organization}
+            onChange={(organization) => update(() => ({ organization }))}
+            errors={errors}
+          />
+        </div>
+        <div className="new-lead__field" data-group="value">
+          <label htmlFor={`${id}-amount`}>Value</label>
+          <span className="new-lead__money">
+            <input
+              id={`${id}-amount`}
+              className="inbox-input"
+              inputMode="decimal"
+              value={form.amount}
+              onChange={(event) => update(() => ({ amount: event.target.value }))}
+              {...value.invalid}
+            />
+            <select
+              className="inbox-input"
+              aria-label="Currency"
+              value={form.currency}
+              onChange={(event) => update(() => ({ currency: event.target.value }))}
+            >
+              {currencyOrder(catalog.currencies, catalog.defaultCurrency).map((currency) => (
+                <option key={currency.code} value={currency.code}>
+                  {currency.code}
+                </option>
+              ))}
+            </select>
+          </span>
+          <FieldError id={value.id} message={value.message} />
+        </div>
+        <div className="new-lead__field" data-group="ownerId">
+          <label htmlFor={`${id}-owner`}>Owner</label>
+          <select
+            id={`${id}-owner`}
+            className="inbox-input"
+            value={form.ownerId}
+            onChange={(event) => update(() => ({ ownerId: event.target.value }))}
+            {...owner.invalid}
+          >
+            <option value="">Pipedrive's default (you)</option>
+            {owners.map((user) => (
+              <option key={user.id} value={String(user.id)}>
+                {user.isYou ? `${user.name} (you)` : user.name}
+              </option>
+            ))}
+          </select>
+          <FieldError id={owner.id} message={owner.message} />
+        </div>
+        <div className="new-lead__field" data-group="expectedCloseDate">
+          <label htmlFor={`${id}-close`}>Expected close date</label>
+          <input
+            id={`${id}-close`}
+            type="date"
+            className="inbox-input"
+            value={form.expectedCloseDate}
+            onChange={(event) => update(() => ({ expectedCloseDate: event.target.value }))}
+            {...close.invalid}
+          />
+          <FieldError id={close.id} message={close.message} />
+        </div>
+        <fieldset className="new-lead__field new-lead__wide" data-group="labelIds">
+          <legend>Labels</legend>
+          <LabelPicker
+            labels={catalog.labels}
+            selected={form.labelIds}
+            onChange={(labelIds) => update(() => ({ labelIds }))}
+            invalid={labels.invalid}
+          />
+          <FieldError id={labels.id} message={labels.message} />
+        </fieldset>
+        <fieldset className="new-lead__field new-lead__wide" data-group="visibleTo">
+          <legend>Visible to</legend>
+          {visibilityChoices.map((choice) => (
+            <label key={choice.value} className="inbox-toggle">
+              <input
+                type="radio"
+                name={`${id}-visibility`}
+                value={choice.value}
+                checked={form.visibleTo === choice.value}
+                onChange={() => update(() => ({ visibleTo: choice.value }))}
+                {...visibility.invalid}
+              />
+              {choice.label}
+            </label>
+          ))}
+          <FieldError id={visibility.id} message={visibility.message} />
+        </fieldset>
+        <label className="inbox-toggle new-lead__wide" data-group="wasSeen">
+          <input
+            type="checkbox"
+            checked={form.wasSeen}
+            onChange={(event) => update(() => ({ wasSeen: event.target.checked }))}
+          />
+          Mark as seen
+        </label>
+        {fields.map((field) => (
+          <div
+            key={field.key}
+            data-group={`customFields.${field.key}`}
+            className={
+              field.fieldType === 'text' || field.fieldType === 'set' ? 'new-lead__wide' : ''
+            }
+          >
+            <CustomFieldInput
+              field={field}
+              values={form.customFields}
+              onChange={(key, next) =>
+                update((current) => ({ customFields: { ...current.customFields, [key]: next } }))
+              }
+              currencies={currencyOrder(catalog.currencies, catalog.defaultCurrency)}
+              defaultCurrency={catalog.defaultCurrency}
+              errors={errors}
+              baseId={id}
+            />
+          </div>
+        ))}
+        <div className="new-lead__field new-lead__wide" data-group="note">
+          <label htmlFor={`${id}-note`}>Note</label>
+          <textarea
+            id={`${id}-note`}
+            className="inbox-input"
+            rows={3}
+            placeholder="Added to the lead once Pipedrive has it"
+            value={form.note}
+            onChange={(event) => update(() => ({ note: event.target.value }))}
+            {...note.invalid}
+          />
+          <FieldError id={note.id} message={note.message} />
+        </div>
+      </div>
+      {formError ? (
+        <p className="new-lead__error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <footer className="new-lead__actions">
+        <button type="submit" className="button button--primary" disabled={createLead.isPending}>
+          {createLead.isPending ? 'Saving…' : 'Save lead'}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <span className="new-lead__hint muted">Ctrl/Cmd+Enter saves</span>
+      </footer>
+    </form>
+  )
+}

@@ -1,0 +1,99 @@
+import type { InboxContextData } from '../../../../shared/ipc/contract'
+import type { visibilityValues } from '../../../../shared/leads/lead-draft'
+
+export type CustomField = InboxContextData['fields'][number]
+
+/** A person or organization as the form holds it: none yet, one from the catalog, or a new one. */
+export type ContactChoice =
+  | { kind: 'none' }
+  | { kind: 'existing'; id: number; name: string }
+  | { kind: 'new'; name: string; email: string; phone: string }
+
+export type Visibility = '' | (typeof visibilityValues)[number]
+
+/** What the inputs hold, as typed: strings until the draft is built from them. */
+export interface LeadFormState {
+  title: string
+  person: ContactChoice
+  organization: ContactChoice
+  amount: string
+  currency: string
+  ownerId: string
+  labelIds: string[]
+  expectedCloseDate: string
+  visibleTo: Visibility
+  wasSeen: boolean
+  /** Field key → text, or option ids for a set; `<key>_currency` for a monetary field. */
+  customFields: Record<string, string | string[]>
+  note: string
+}
+
+export function emptyLeadForm(defaultCurrency: string): LeadFormState {
+  return {
+    title: '',
+    person: { kind: 'none' },
+    organization: { kind: 'none' },
+    amount: '',
+    currency: defaultCurrency,
+    ownerId: '',
+    labelIds: [],
+    expectedCloseDate: '',
+    visibleTo: '',
+    wasSeen: false,
+    customFields: {},
+    note: '',
+  }
+}
+
+/** Field types the form offers an input for; the others are left to Pipedrive's own screens. */
+export const editableFieldTypes = new Set([
+  'varchar',
+  'text',
+  'double',
+  'monetary',
+  'date',
+  'enum',
+  'set',
+])
+
+export const formFields = (fields: readonly CustomField[]): CustomField[] =>
+  fields.filter((field) => editableFieldTypes.has(field.fieldType))
+
+/** Whether the user has typed or picked anything worth asking about before it is dropped. */
+export function isDirty(form: LeadFormState, defaultCurrency: string): boolean {
+  const empty = emptyLeadForm(defaultCurrency)
+  return (
+    JSON.stringify({ ...form, customFields: meaningful(form.customFields) }) !==
+    JSON.stringify(empty)
+  )
+}
+
+function meaningful(values: LeadFormState['customFields']): LeadFormState['customFields'] {
+  const kept: LeadFormState['customFields'] = {}
+  for (const [key, value] of Object.entries(values)) {
+    if (key.endsWith('_currency')) continue
+    if (Array.isArray(value) ? value.length > 0 : value.trim() !== '') kept[key] = value
+  }
+  return kept
+}
+
+/** The user's default currency first, then the rest as Pipedrive lists them. */
+export function currencyOrder<T extends { code: string }>(currencies: readonly T[], first: string) {
+  return [
+    ...currencies.filter((currency) => currency.code === first),
+    ...currencies.filter((currency) => currency.code !== first),
+  ]
+}
+
+/** Which touched group an input's message waits for: `person.email` shows once the person was left. */
+export const inputGroup = (input: string): string =>
+  input.startsWith('customFields.') ? input : (input.split('.')[0] ?? input)
+
+/** Pipedrive's visibility values and what each means; the plan decides which one applies. */
+export const visibilityChoices = [
+  { value: '', label: "Pipedrive's default" },
+  { value: '1', label: 'Owner & followers (Owner only on Premium/Ultimate)' },
+  { value: '3', label: "Entire company (Owner's visibility group on Premium/Ultimate)" },
+  { value: '5', label: "Owner's visibility group and sub-groups (Premium/Ultimate)" },
+  { value: '7', label: 'Entire company (Premium/Ultimate)' },
+] as const satisfies readonly { value: Visibility; label: string }[]

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import keytar from 'keytar'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startSandbox, type Sandbox } from '../pipedrive-sandbox'
+import { seedIds } from '../pipedrive-sandbox/seed'
+import { useTempDirs } from '../support/temp-dir'
+import { startHarness, type Harness } from './harness/server'
+import { collectProblems, screenshotDir } from './support/browser'
+import { useChromium } from './support/use-chromium'
+
+const tempDir = useTempDirs()
+const keychainService = `Leadbox-e2e-${randomUUID()}`
+const browser = useChromium()
+let sandbox: Sandbox | undefined
+let harness: Harness | undefined
+let context: BrowserContext | undefined
+
+afterEach(async () => {
+  await context?.close()
+  await harness?.close()
+  await sandbox?.close()
+  context = harness = sandbox = undefined
+  for (const { account } of await keytar.findCredentials(keychainService)) {
+    await keytar.deletePassword(keychainService, account)
+  }
+})
+
+/** Signed in to a fresh sandbox, with its catalog (users, labels, fields, contacts) cached. */
+async function openInbox() {
+  sandbox = await startSandbox()
+  harness = await startHarness({ dataDir: tempDir(), keychainService, pipedriveUrl: sandbox.url })
+  await harness.core.accounts.signInWithToken(sandbox.apiToken)
+  await harness.core.catalogRefresher.refresh()
+  await harness.core.inboxRefresher.refresh()
+  const opened = await browser.browser.newContext({ viewport: { width: 1100, height: 820 } })
+  context = opened
+  const page = await opened.newPage()
+  const problems = collectProblems(page)
+  await page.goto(`${harness.url}/index.html`)
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
+  return { page, problems, sandbox, harness }
+}
+
+const dialog = (page: Page) => page.getByRole('dialog', { name: 'New lead' })
+
+/** `n` from the inbox, with focus on the page rather than in a field. */
+async function openWithN(page: Page) {
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).focus()
+  await page.keyboard.press('n')
+  await dialog(page).getByRole('textbox', { name: 'Title' }).waitFor()
+}
+
+const { fields, options, labels } = seedIds
+
+describe('the lead form', () => {
+  it('captures every field offline, then Pipedrive gets all of them and the note', async () => {
+    const { page, problems, sandbox: box, harness: h } = await openInbox()
+    await box.faults.refuseConnections()
+    await openWithN(page)
+    const form = dialog(page)
+    const title = `Fleet renewal ${randomUUID().slice(0, 8)}`
+
+    await form.getByRole('textbox', { name: 'Title' }).fill(title)
+    // A new person, created inline from what was typed in the typeahead.
+    const person = form.getByRole('combobox', { name: 'Person' })
+    await person.fill('Ada Byron')
+    await person.press('ArrowDown')
+    await form.getByRole('option', { name: 'Create new person “Ada Byron”' }).waitFor()
+    await person.press('Enter')
+    const newPerson = form.getByRole('group', { name: 'New person' })
+    expect(await newPerson.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Ada Byron')
+    await newPerson.getByRole('textbox', { name: 'Email' }).fill('ada@example.com')
+    await newPerson.getByRole('textbox', { name: 'Phone' }).fill('+49 30 123456')
+    // An existing organization from the cached catalog, found by a later word of its name.
+    const organization = form.getByRole('combobox', { name: 'Organization' })
+    await organization.fill('logis')
+    await form.getByRole('option', { name: 'Acme Logistics GmbH' }).click()
+
+    await form.getByRole('textbox', { name: 'Value' }).fill('5000')
+    expect(await form.getByRole('combobox', { name: 'Currency', exact: true }).inputValue()).toBe(
+      'EUR',
+    )
+    await form.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'Sam Rivera' })
+    await form.getByRole('checkbox', { name: 'Hot' }).check()
+    await form.getByRole('checkbox', { name: 'Warm' }).check()
+    await form.getByLabel('Expected close date').fill('2026-12-24')
+    await form.getByRole('radio', { name: /^Entire company \(Owner's visibility/ }).check()
+    await form.getByRole('checkbox', { name: 'Mark as seen' }).check()
+    await form.getByRole('textbox', { name: 'Lead reference' }).fill('LBX-FORM-1')
+    await form.getByRole('textbox', { name: 'Meeting notes' }).fill('Wants 12 trucks by spring')
+    await form.getByRole('textbox', { name: 'Fleet size' }).fill('12')
+    await form.getByRole('textbox', { name: 'Budget', exact: true }).fill('80000')
+    await form.getByRole('combobox', { name: 'Budget currency' }).selectOption('USD')
+    await form.getByLabel('Follow-up date').fill('2026-11-02')
+    await form.getByRole('combobox', { name: 'Customer segment' }).selectOption('Retail')
+    const products = form.getByRole('group', { name: 'Products of interest' })
+    await products.getByRole('checkbox', { name: 'Trucks' }).check()
+    await products.getByRole('checkbox', { name: 'Leasing' }).check()
+    await form.getByRole('textbox', { name: 'Note', exact: true }).fill('Met at the Hamburg fair')
+
+    // From the top of the form; transitions finished, so the new scheme's colors are final.
+    await form.evaluate((element) => element.scrollTo(0, 0))
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.screenshot({
+        path: join(screenshotDir, `lead-form-${scheme}.png`),
+        animations: 'disabled',
+      })
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
+
+    await form.getByRole('button', { name: 'Save lead' }).click()
+    await form.waitFor({ state: 'detached' })
+    await page.getByRole('status').filter({ hasText: 'Saved — will sync' }).waitFor()
+    const pending = page.getByRole('list', { name: 'Waiting to sync' })
+    await pending.getByText(title).waitFor()
+
+    await box.faults.acceptConnections()
+    // The OS reports the network back; otherwise the engine waits out its unreachable period.
+    h.network.set(false)
+    h.network.set(true)
+    await expect
+      .poll(() => box.state.notes.some((note) => note['content'] === 'Met at the Hamburg fair'), {
+        timeout: 20_000,
+      })
+      .toBe(true)
+    const lead = box.state.leads.find((candidate) => candidate['title'] === title)
+    expect(lead).toMatchObject({
+      value: { amount: 5000, currency: 'EUR' },
+      owner_id: seedIds.colleagues[0],
+      organization_id: seedIds.organizations.acme,
+      expected_close_date: '2026-12-24',
+      visible_to: '3',
+      was_seen: true,
+      [fields.leadReference]: 'LBX-FORM-1',
+      [fields.meetingNotes]: 'Wants 12 trucks by spring',
+      [fields.fleetSize]: 12,
+      [fields.budget]: 80000,
+      [`${fields.budget}_currency`]: 'USD',
+      [fields.followUpDate]: '2026-11-02',
+      [fields.segment]: options.segment.retail,
+      [fields.products]: `${options.products.trucks},${options.products.leasing}`,
+    })
+    expect([...(lead!['label_ids'] as string[])].sort()).toEqual([labels.hot, labels.warm].sort())
+    const ada = box.state.persons.find((candidate) => candidate['id'] === lead!['person_id'])
+    expect(ada?.['name']).toBe('Ada Byron')
+    const note = box.state.notes.find(
+      (candidate) => candidate['content'] === 'Met at the Hamburg fair',
+    )
+    expect(note?.['lead_id']).toBe(lead!['id'])
+    expect(problems).toEqual([])
+  })
+
+  it('shows what is missing next to the fields and saves nothing', async () => {
+    const { page, problems, harness: h } = await openInbox()
+    await page.getByRole('button', { name: 'New lead' }).click()
+    const form = dialog(page)
+    await form.getByRole('button', { name: 'Save lead' }).click()
+    const title = form.getByRole('textbox', { name: 'Title' })
+    await expect.poll(() => title.getAttribute('aria-invalid')).toBe('true')
+    await form.getByRole('alert').filter({ hasText: 'Give the lead a title' }).waitFor()
+    await form
+      .getByRole('alert')
+      .filter({ hasText: 'Link the lead to a person or an organization' })
+      .waitFor()
+    expect(await form.getByRole('combobox', { name: 'Person' }).getAttribute('aria-invalid')).toBe(
+      'true',
+    )
+    // Focus went to the first field with a problem.
+    expect(await title.evaluate((input) => input === document.activeElement)).toBe(true)
+    expect(h.core.outbox.list()).toEqual([])
+
+    // Typing fixes the title's message at once; Esc then asks before dropping what was typed.
+    await title.fill('Half a lead')
+    await expect.poll(() => title.getAttribute('aria-invalid')).toBe(null)
+    await page.keyboard.press('Escape')
+    const confirm = form.getByRole('alertdialog', { name: 'Discard changes?' })
+    await confirm.getByRole('button', { name: 'Keep editing' }).click()
+    expect(await title.inputValue()).toBe('Half a lead')
+    await page.keyboard.press('Escape')
+    await confirm.getByRole('button', { name: 'Discard' }).click()
+    await form.waitFor({ state: 'detached' })
+    expect(h.core.outbox.list()).toEqual([])
+
+    // The palette opens the same form.
+    await page.keyboard.press('Control+k')
+    await page.keyboard.type('New lead')
+    await page.keyboard.press('Enter')
+    await dialog(page).getByRole('textbox', { name: 'Title' }).waitFor()
+    await page.keyboard.press('Escape')
+    await dialog(page).waitFor({ state: 'detached' })
+    expect(problems).toEqual([])
+  })
+})

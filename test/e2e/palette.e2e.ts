@@ -49,6 +49,7 @@ const everyCommand = [
   'Go to Inbox',
   'Go to Outbox',
   'Go to Settings',
+  'New lead',
   'Sync now',
   'Retry all that need attention',
   'Open logs folder',

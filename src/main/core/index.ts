@@ -13,6 +13,7 @@ import { createInboxRefresher, type InboxRefresher } from './leads/inbox-refresh
 import { createOutbox, type Outbox } from './outbox/outbox'
 import { createOutboxQueue } from './outbox/outbox-queue'
 import { createLeadChanges, type LeadChanges } from './outbox/lead-changes'
+import { createPendingLeads, type PendingLeads } from './outbox/pending-lead'
 import { createSettingsStore, type SettingsStore } from './settings/settings-store'
 import type { NetworkSignals } from './sync/network'
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine'
@@ -60,6 +61,8 @@ export interface Core {
   outbox: Outbox
   /** Edits, archives and deletes of leads, queued in the outbox like captures. */
   leadChanges: LeadChanges
+  /** Leads not yet in Pipedrive, as whole drafts to edit. */
+  pendingLeads: PendingLeads
   catalog: Catalog
   /** Keeps the catalog in step with Pipedrive: at sign-in, every ~15 minutes, on demand. */
   catalogRefresher: CatalogRefresher
@@ -98,6 +101,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = createSettingsStore(db, now)
   const outbox = createOutbox(db, now, { knownLabelIds: () => catalog.knownLabelIds() })
   const leadChanges = createLeadChanges(db, outbox, now)
+  const pendingLeads = createPendingLeads(db, outbox, now)
   const catalog = createCatalog(db)
   const syncStatus = () => ({
     ...currentSyncStatus(options.network, outbox.counts(), sync.status()),
@@ -185,6 +189,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     outbox,
     leadChanges,
+    pendingLeads,
     catalog,
     catalogRefresher,
     inbox,

@@ -32,7 +32,8 @@ export function createHandlers(core: Core, desktop: Desktop): Handlers {
     'outbox:list': () => core.outbox.list(),
     'leads:change': ({ change, leadTitle }) =>
       changing(() => core.leadChanges.enqueue(change, leadTitle)),
-    'outbox:editLead': ({ id, draft }) => changing(() => core.leadChanges.editPending(id, draft)),
+    'outbox:editLead': ({ id, draft }) => changing(() => core.pendingLeads.edit(id, draft)),
+    'outbox:getDraft': ({ id }) => core.pendingLeads.draftOf(id),
     'outbox:resolveConflict': ({ id, keep }) =>
       changing(() => core.leadChanges.resolveConflict(id, keep)),
     'catalog:getQuickAddContext': () => core.catalog.quickAddContext(),

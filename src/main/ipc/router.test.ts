@@ -29,6 +29,7 @@ function setup(overrides: Partial<Handlers> = {}, trusted = true) {
     'outbox:list': vi.fn(unused),
     'leads:change': vi.fn(unused),
     'outbox:editLead': vi.fn(unused),
+    'outbox:getDraft': vi.fn(unused),
     'outbox:resolveConflict': vi.fn(unused),
     'catalog:getQuickAddContext': vi.fn(unused),
     'outbox:retry': vi.fn(unused),

@@ -256,6 +256,8 @@ export const contract = {
     request: z.object({ id: z.number().int().positive(), draft: leadDraftSchema }),
     response: outboxItemSchema,
   },
+  /** A lead not yet in Pipedrive as the draft it will be created from, to edit in the form. */
+  'outbox:getDraft': { request: outboxRowRef, response: leadDraftSchema },
   'outbox:resolveConflict': {
     request: z.object({
       id: z.number().int().positive(),

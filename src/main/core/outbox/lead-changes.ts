@@ -9,7 +9,7 @@ import {
 } from '../../../shared/leads/lead-change'
 import { LeadboxError, fieldErrors } from '../../../shared/result'
 import type { Db } from '../db/database'
-import type { LeadCreatePayload, Outbox } from './outbox'
+import type { Outbox } from './outbox'
 
 /** What an update row stores: what changed, from what, on which version of the lead. */
 export interface LeadUpdatePayload {
@@ -29,8 +29,6 @@ export type Conflict = {
 export interface LeadChanges {
   /** Queues an edit, archive, unarchive or delete of a lead, in Pipedrive or still pending. */
   enqueue(input: unknown, leadTitle?: string): OutboxItem
-  /** Replaces what a lead not yet in Pipedrive will be created with, and queues it again. */
-  editPending(id: number, draft: unknown): OutboxItem
   /** Keeps, for each conflicting field, the user's value or Pipedrive's; queues the rest. */
   resolveConflict(id: number, keep: Record<string, 'mine' | 'theirs'>): OutboxItem
 }
@@ -107,33 +105,6 @@ export function createLeadChanges(
           .lastInsertRowid,
       )
       if (parent !== undefined) link.run(id, parent)
-      return mustGet(id)
-    }),
-
-    editPending: db.transaction((id: number, input: unknown) => {
-      const current = row.get(id)
-      if (!current || current.kind !== 'lead.create') {
-        throw new LeadboxError('not_found', 'This lead is no longer waiting in the outbox.')
-      }
-      if (current.state !== 'queued' && current.state !== 'needs_attention') {
-        throw new LeadboxError(
-          'invalid_request',
-          'This lead is being sent right now; edit it once it is in Pipedrive.',
-        )
-      }
-      const draft = outbox.validateDraft(input)
-      const { person, organization, note: _note, ...lead } = draft
-      const previous = JSON.parse(current.payload) as LeadCreatePayload
-      const payload: LeadCreatePayload = { ...lead }
-      // A new person or organization already queued for this lead stays its parent row.
-      if (person?.kind === 'existing') payload.personId = person.id
-      else if (person?.kind === 'new' && previous.personId !== undefined)
-        payload.personId = previous.personId
-      if (organization?.kind === 'existing') payload.organizationId = organization.id
-      else if (organization?.kind === 'new' && previous.organizationId !== undefined) {
-        payload.organizationId = previous.organizationId
-      }
-      requeue.run(JSON.stringify(payload), draft.title, now(), id)
       return mustGet(id)
     }),
 

@@ -6,6 +6,7 @@ import { useTempDirs } from '../../../../test/support/temp-dir'
 import { openDatabase } from '../db/database'
 import { createSilentLogger } from '../log/logger'
 import { createLeadChanges } from '../outbox/lead-changes'
+import { createPendingLeads } from '../outbox/pending-lead'
 import { createOutbox } from '../outbox/outbox'
 import { createOutboxQueue } from '../outbox/outbox-queue'
 import { createOutboxGateway } from '../pipedrive/pipedrive-gateway'
@@ -30,6 +31,7 @@ async function setup() {
   const { db } = openDatabase(join(tempDir(), 'leadbox.db'), { log: createSilentLogger() })
   const outbox = createOutbox(db)
   const changes = createLeadChanges(db, outbox)
+  const pending = createPendingLeads(db, outbox)
   const { client } = testClient(fixedAuth(box.url, { apiToken: box.apiToken }), {
     limiter: { burstLimit: 100 },
   })
@@ -56,7 +58,7 @@ async function setup() {
     e.wake('sync now')
     await e.idle()
   }
-  return { box, outbox, changes, call, drain }
+  return { box, outbox, changes, pending, call, drain }
 }
 
 const leadId = seedIds.leads.acmeFleet
@@ -198,7 +200,7 @@ describe('offline edits meeting remote edits', () => {
   })
 
   it('lets the user fix data Pipedrive refused, and sends it again', async () => {
-    const { box, outbox, changes, drain } = await setup()
+    const { box, outbox, pending, drain } = await setup()
     const bad = outbox.enqueueLead({
       title: 'Unknown label',
       person: { kind: 'existing', id: seedIds.persons.tom },
@@ -206,8 +208,8 @@ describe('offline edits meeting remote edits', () => {
     })
     await drain()
     expect(outbox.get(bad.id)?.state).toBe('needs_attention')
-    expect(() => changes.editPending(bad.id, { title: '' })).toThrow(/not complete/)
-    changes.editPending(bad.id, {
+    expect(() => pending.edit(bad.id, { title: '' })).toThrow(/not complete/)
+    pending.edit(bad.id, {
       title: 'Known label',
       person: { kind: 'existing', id: seedIds.persons.tom },
       labelIds: [seedIds.labels.warm],

@@ -1,0 +1,75 @@
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { migrate } from '../db/migrate'
+import { createOutbox } from './outbox'
+import { createOutboxQueue } from './outbox-queue'
+import { createPendingLeads } from './pending-lead'
+
+function setup() {
+  const db = new Database(':memory:')
+  db.pragma('foreign_keys = ON')
+  migrate(db)
+  const outbox = createOutbox(db)
+  return { outbox, pending: createPendingLeads(db, outbox), queue: createOutboxQueue(db) }
+}
+
+const full = {
+  title: 'Fair contact',
+  person: { kind: 'new' as const, name: 'Nora Fair', email: 'nora@fair.example' },
+  organization: { kind: 'existing' as const, id: 7 },
+  value: { amount: 5000, currency: 'EUR' },
+  labelIds: ['f08b42a0-4e75-11ea-9643-03698ef1cfd6'],
+  expectedCloseDate: '2026-12-24',
+  note: 'Call in January',
+}
+
+describe('a lead waiting in the outbox, as a draft', () => {
+  it('gives back the draft it was captured from, across its rows', () => {
+    const { outbox, pending } = setup()
+    const lead = outbox.enqueueLead(full)
+    expect(pending.draftOf(lead.id)).toEqual(full)
+  })
+
+  it('writes an edit back: the lead, its new person and its note', () => {
+    const { outbox, pending } = setup()
+    const lead = outbox.enqueueLead(full)
+    pending.edit(lead.id, {
+      ...full,
+      title: 'Fair contact (Nora)',
+      person: { kind: 'new', name: 'Nora Fairweather', phone: '+49 30 1' },
+      note: 'Call on Monday',
+    })
+    expect(pending.draftOf(lead.id)).toEqual({
+      ...full,
+      title: 'Fair contact (Nora)',
+      person: { kind: 'new', name: 'Nora Fairweather', phone: '+49 30 1' },
+      note: 'Call on Monday',
+    })
+    expect(outbox.list().filter((row) => row.state !== 'cancelled')).toHaveLength(3)
+  })
+
+  it('drops a queued new person for an existing one, and adds one the other way', () => {
+    const { outbox, pending, queue } = setup()
+    const lead = outbox.enqueueLead(full)
+    const [person] = lead.dependsOn
+    pending.edit(lead.id, { ...full, person: { kind: 'existing', id: 3 }, note: undefined })
+    expect(outbox.get(person!)?.state).toBe('cancelled')
+    expect(outbox.get(lead.id)?.dependsOn).toEqual([])
+    // Nothing holds the lead back now: it is the first row ready.
+    expect(queue.ready('a', 1)).toEqual([{ id: lead.id }])
+    expect(outbox.list().find((row) => row.kind === 'note.create')?.state).toBe('cancelled')
+
+    pending.edit(lead.id, { ...full, organization: { kind: 'new', name: 'Fair GmbH' } })
+    expect(pending.draftOf(lead.id).organization).toEqual({ kind: 'new', name: 'Fair GmbH' })
+  })
+
+  it('refuses to edit what is gone or on its way', () => {
+    const { outbox, pending, queue } = setup()
+    const lead = outbox.enqueueLead({ title: 'x', organization: { kind: 'existing', id: 1 } })
+    queue.claim(lead.id, 'a')
+    expect(() =>
+      pending.edit(lead.id, { title: 'y', organization: { kind: 'existing', id: 1 } }),
+    ).toThrow(/being sent/)
+    expect(() => pending.draftOf(999)).toThrow(/no longer waiting/)
+  })
+})

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto'
+import type { OutboxItem, OutboxKind, OutboxState } from '../../../shared/ipc/contract'
+import type { LeadDraft, OrganizationRef, PersonRef } from '../../../shared/leads/lead-draft'
+import { LeadboxError } from '../../../shared/result'
+import type { Db } from '../db/database'
+import type { LeadCreatePayload, Outbox } from './outbox'
+
+type Role = 'person' | 'organization'
+interface Linked {
+  id: number
+  state: OutboxState
+  payload: string
+}
+
+/**
+ * A lead still waiting in the outbox, as a whole draft: its row, the new person or
+ * organization queued before it, and the note queued after it. The user edits it in the
+ * lead form and Leadbox writes it back across those rows.
+ */
+export interface PendingLeads {
+  draftOf(id: number): LeadDraft
+  edit(id: number, draft: unknown): OutboxItem
+}
+
+const unsent = (state: OutboxState) => state === 'queued' || state === 'needs_attention'
+
+export function createPendingLeads(
+  db: Db,
+  outbox: Outbox,
+  now: () => number = Date.now,
+): PendingLeads {
+  const leadRow = db.prepare<[number], { kind: OutboxKind; state: OutboxState; payload: string }>(
+    'SELECT kind, state, payload FROM outbox WHERE id = ?',
+  )
+  const parentOf = db.prepare<[number, Role], Linked>(
+    `SELECT p.id, p.state, p.payload FROM outbox_dependency d JOIN outbox p ON p.id = d.parent_id
+     WHERE d.row_id = ? AND d.role = ?`,
+  )
+  const noteOf = db.prepare<[number], Linked>(
+    `SELECT o.id, o.state, o.payload FROM outbox o JOIN outbox_dependency d ON d.row_id = o.id
+     WHERE d.parent_id = ? AND o.kind = 'note.create' AND o.state <> 'cancelled'`,
+  )
+  const insert = db.prepare(
+    `INSERT INTO outbox (client_id, kind, payload, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  )
+  const link = db.prepare(
+    'INSERT INTO outbox_dependency (row_id, parent_id, role) VALUES (?, ?, ?)',
+  )
+  const unlink = db.prepare('DELETE FROM outbox_dependency WHERE row_id = ? AND parent_id = ?')
+  const rewrite = db.prepare(
+    'UPDATE outbox SET payload = ?, title = ?, updated_at = ? WHERE id = ?',
+  )
+  const cancel = db.prepare(`UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE id = ?`)
+  const requeue = db.prepare(
+    `UPDATE outbox SET payload = ?, title = ?, state = 'queued', last_error = NULL,
+       next_attempt_at = NULL, updated_at = ? WHERE id = ?`,
+  )
+  const add = (kind: OutboxKind, payload: unknown, title: string) =>
+    Number(
+      insert.run(randomUUID(), kind, JSON.stringify(payload), title, now(), now()).lastInsertRowid,
+    )
+
+  const pendingCreate = (id: number) => {
+    const row = leadRow.get(id)
+    if (!row || row.kind !== 'lead.create' || row.state === 'cancelled' || row.state === 'sent') {
+      throw new LeadboxError('not_found', 'This lead is no longer waiting in the outbox.')
+    }
+    return row
+  }
+
+  /** Points the lead at an existing contact, a new one (queued first), or none. */
+  function setContact(leadId: number, role: Role, ref: PersonRef | OrganizationRef | undefined) {
+    const parent = parentOf.get(leadId, role)
+    if (ref?.kind === 'new') {
+      const { kind: _kind, ...fields } = ref
+      // Already on its way or in Pipedrive: that one stays the lead's.
+      if (parent && !unsent(parent.state)) return
+      if (parent) return void rewrite.run(JSON.stringify(fields), ref.name, now(), parent.id)
+      link.run(leadId, add(`${role}.create`, fields, ref.name), role)
+      return
+    }
+    if (!parent) return
+    unlink.run(leadId, parent.id)
+    if (unsent(parent.state)) cancel.run(now(), parent.id)
+  }
+
+  function setNote(leadId: number, content: string | undefined) {
+    const note = noteOf.get(leadId)
+    if (content === undefined) {
+      if (note && unsent(note.state)) cancel.run(now(), note.id)
+      return
+    }
+    if (note && !unsent(note.state)) return
+    if (note)
+      return void rewrite.run(JSON.stringify({ content }), content.slice(0, 80), now(), note.id)
+    link.run(add('note.create', { content }, content.slice(0, 80)), leadId, 'lead')
+  }
+
+  return {
+    draftOf(id) {
+      const row = pendingCreate(id)
+      const { personId, organizationId, ...lead } = JSON.parse(row.payload) as LeadCreatePayload
+      const draft: LeadDraft = { ...lead }
+      const person = parentOf.get(id, 'person')
+      if (personId !== undefined) draft.person = { kind: 'existing', id: personId }
+      else if (person)
+        draft.person = { kind: 'new', ...(JSON.parse(person.payload) as { name: string }) }
+      const organization = parentOf.get(id, 'organization')
+      if (organizationId !== undefined)
+        draft.organization = { kind: 'existing', id: organizationId }
+      else if (organization) {
+        draft.organization = {
+          kind: 'new',
+          ...(JSON.parse(organization.payload) as { name: string }),
+        }
+      }
+      const note = noteOf.get(id)
+      if (note) draft.note = (JSON.parse(note.payload) as { content: string }).content
+      return draft
+    },
+
+    edit: db.transaction((id: number, input: unknown) => {
+      const row = pendingCreate(id)
+      if (!unsent(row.state)) {
+        throw new LeadboxError(
+          'invalid_request',
+          'This lead is being sent right now; edit it once it is in Pipedrive.',
+        )
+      }
+      const draft = outbox.validateDraft(input)
+      const { person, organization, note, ...lead } = draft
+      const payload: LeadCreatePayload = { ...lead }
+      if (person?.kind === 'existing') payload.personId = person.id
+      if (organization?.kind === 'existing') payload.organizationId = organization.id
+      setContact(id, 'person', person)
+      setContact(id, 'organization', organization)
+      setNote(id, note)
+      requeue.run(JSON.stringify(payload), draft.title, now(), id)
+      const item = outbox.get(id)
+      if (!item)
+        throw new LeadboxError('not_found', 'This lead is no longer waiting in the outbox.')
+      return item
+    }),
+  }
+}

@@ -194,3 +194,45 @@ describe('the lead form', () => {
     expect(problems).toEqual([])
   })
 })
+
+describe('a lead Pipedrive refused', () => {
+  it('opens in the form from the Outbox, whole, and goes through once fixed', async () => {
+    const { page, problems, sandbox: box, harness: h } = await openInbox()
+    const title = `Refused ${randomUUID().slice(0, 8)}`
+    // A currency this company does not have: Pipedrive answers 400.
+    const item = h.core.outbox.enqueueLead({
+      title,
+      organization: { kind: 'existing', id: seedIds.organizations.acme },
+      value: { amount: 700, currency: 'XYZ' },
+      note: 'Keep this note',
+    })
+    h.core.outboxChanged()
+    await expect
+      .poll(() => h.core.outbox.get(item.id)?.state, { timeout: 10_000 })
+      .toBe('needs_attention')
+
+    await page.keyboard.press('Control+2')
+    await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor()
+    await page.getByRole('button', { name: 'Edit' }).click()
+    const form = page.getByRole('dialog', { name: 'Edit lead' })
+    await form.getByRole('textbox', { name: 'Title' }).waitFor()
+    expect(await form.getByRole('textbox', { name: 'Title' }).inputValue()).toBe(title)
+    await form.getByRole('combobox', { name: 'Currency', exact: true }).selectOption('EUR')
+    await form.getByRole('button', { name: /^Save/ }).click()
+    await form.waitFor({ state: 'detached' })
+
+    await expect
+      .poll(() => box.state.leads.find((lead) => lead['title'] === title)?.['value'], {
+        timeout: 15_000,
+      })
+      .toEqual({ amount: 700, currency: 'EUR' })
+    const lead = box.state.leads.find((candidate) => candidate['title'] === title)!
+    expect(box.state.leads.filter((candidate) => candidate['title'] === title)).toHaveLength(1)
+    await expect
+      .poll(() =>
+        box.state.notes.filter((note) => note['lead_id'] === lead['id']).map((n) => n['content']),
+      )
+      .toEqual(['Keep this note'])
+    expect(problems).toEqual([])
+  })
+})

@@ -31,6 +31,8 @@ export function useQuickAddContext() {
   )
   return {
     context,
+    /** The cached persons and organizations as listed, to name one by its id. */
+    entries: data && { persons: data.persons, organizations: data.organizations },
     isPending: query.isPending,
     isError: query.isError,
     error: query.error,

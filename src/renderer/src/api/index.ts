@@ -3,7 +3,14 @@ export { keys, type QueryKey } from './keys'
 export { createQueryClient, shouldRetryQuery } from './query-client'
 export { invalidateFor, invalidatedBy, subscribeToMainEvents, useMainEvents } from './events'
 export { useAppInfo, useOpenExternal, useOpenLogsFolder, useSyncStatus } from './queries'
-export { useDiscardOutboxItem, useOutbox, useRetryOutboxItem } from './outbox'
+export {
+  pendingLeadDraft,
+  useDiscardOutboxItem,
+  useEditPendingLead,
+  useOutbox,
+  useResolveConflict,
+  useRetryOutboxItem,
+} from './outbox'
 export { useCreateLead } from './leads'
 export { useQuickAddContext, type QuickAddCatalog } from './catalog'
 export { isPlaceholder } from './outbox-cache'

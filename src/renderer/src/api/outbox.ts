@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { OutboxItem } from '../../../shared/ipc/contract'
+import type { LeadDraft } from '../../../shared/leads/lead-draft'
 import { keys } from './keys'
 import { leadbox } from './leadbox'
 import { withUpdatedRows } from './outbox-cache'
@@ -63,3 +64,15 @@ export function useResolveConflict() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.outbox.all }),
   })
 }
+
+/** Replaces what a lead not yet in Pipedrive will be created with ('outbox:editLead'). */
+export function useEditPendingLead() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (edit: { id: number; draft: LeadDraft }) => call(leadbox().outbox.editLead(edit)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.outbox.all }),
+  })
+}
+
+/** The draft a waiting lead will be created from ('outbox:getDraft'), to open it in the form. */
+export const pendingLeadDraft = (id: number) => call(leadbox().outbox.getDraft({ id }))

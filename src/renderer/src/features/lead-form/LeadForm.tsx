@@ -2,7 +2,7 @@ import './lead-form.css'
 import '../inbox/inbox.css'
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { LeadboxError } from '../../../../shared/result'
-import { useCreateLead, useInboxContext, useQuickAddContext } from '../../api'
+import { useCreateLead, useEditPendingLead, useInboxContext, useQuickAddContext } from '../../api'
 import { describeError } from '../../ui/describe-error'
 import { Modal } from '../shortcuts/Modal'
 import { ContactPicker } from './ContactPicker'
@@ -20,6 +20,8 @@ import {
   visibilityChoices,
   type LeadFormState,
 } from './lead-form-state'
+import type { CatalogEntry } from '../../../../shared/quick-add'
+import { formFromDraft } from './form-from-draft'
 import { closeLeadForm, leadSaved, useLeadFormState } from './lead-form-store'
 
 /** Mounted once by the frame; shows the form while it is open. */
@@ -29,6 +31,7 @@ export function LeadFormHost() {
 }
 
 function LeadFormDialog() {
+  const { editing } = useLeadFormState()
   const headingId = useId()
   const quickAdd = useQuickAddContext()
   const inbox = useInboxContext()
@@ -63,7 +66,7 @@ function LeadFormDialog() {
       <div className="new-lead__content">
         <header className="new-lead__header">
           <h2 id={headingId} className="new-lead__title">
-            New lead
+            {editing ? 'Edit lead' : 'New lead'}
           </h2>
           <button type="button" className="button" aria-label="Close" onClick={requestClose}>
             ✕
@@ -75,6 +78,8 @@ function LeadFormDialog() {
             inbox={inbox.data}
             onDirty={setDirty}
             onCancel={requestClose}
+            editing={editing}
+            entries={quickAdd.entries ?? { persons: [], organizations: [] }}
           />
         ) : quickAdd.isError || inbox.isError ? (
           <p className="new-lead__error" role="alert">
@@ -113,13 +118,21 @@ interface FieldsProps {
   inbox: NonNullable<ReturnType<typeof useInboxContext>['data']>
   onDirty: (dirty: boolean) => void
   onCancel: () => void
+  editing: ReturnType<typeof useLeadFormState>['editing']
+  entries: { persons: readonly CatalogEntry[]; organizations: readonly CatalogEntry[] }
 }
 
-function LeadFormFields({ catalog, inbox, onDirty, onCancel }: FieldsProps) {
+function LeadFormFields({ catalog, entries, inbox, onDirty, onCancel, editing }: FieldsProps) {
   const id = useId()
   const formRef = useRef<HTMLFormElement>(null)
   const createLead = useCreateLead()
-  const [form, setForm] = useState<LeadFormState>(() => emptyLeadForm(catalog.defaultCurrency))
+  const editLead = useEditPendingLead()
+  const [initial] = useState<LeadFormState>(() =>
+    editing
+      ? formFromDraft(editing.draft, { defaultCurrency: catalog.defaultCurrency, ...entries })
+      : emptyLeadForm(catalog.defaultCurrency),
+  )
+  const [form, setForm] = useState<LeadFormState>(initial)
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set())
   const [submitted, setSubmitted] = useState(false)
   const [mainErrors, setMainErrors] = useState<FormErrors>({})
@@ -134,7 +147,15 @@ function LeadFormFields({ catalog, inbox, onDirty, onCancel }: FieldsProps) {
     if (submitted || touched.has(inputGroup(input))) errors[input] ??= message
   }
 
-  useEffect(() => onDirty(isDirty(form, catalog.defaultCurrency)), [form, catalog, onDirty])
+  useEffect(
+    () =>
+      onDirty(
+        editing
+          ? JSON.stringify(form) !== JSON.stringify(initial)
+          : isDirty(form, catalog.defaultCurrency),
+      ),
+    [form, initial, editing, catalog, onDirty],
+  )
   useEffect(() => {
     if (focusBad > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
   }, [focusBad])
@@ -148,14 +169,19 @@ function LeadFormFields({ catalog, inbox, onDirty, onCancel }: FieldsProps) {
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault()
-    if (createLead.isPending) return
+    if (createLead.isPending || editLead.isPending) return
     setSubmitted(true)
     if (!checked.ok) {
       setFocusBad((count) => count + 1)
       return
     }
-    createLead.mutate(checked.draft, {
-      onSuccess: () => leadSaved('Saved — will sync'),
+    const save = editing
+      ? (options: Parameters<typeof createLead.mutate>[1]) =>
+          editLead.mutate({ id: editing.outboxId, draft: checked.draft }, options as never)
+      : (options: Parameters<typeof createLead.mutate>[1]) =>
+          createLead.mutate(checked.draft, options)
+    save({
+      onSuccess: () => leadSaved(editing ? 'Changed — will sync' : 'Saved — will sync'),
       onError: (error) => {
         const byInput = errorsByInput(error instanceof LeadboxError ? error.fields : undefined)
         const { form: rest, ...next } = byInput
@@ -190,7 +216,7 @@ function LeadFormFields({ catalog, inbox, onDirty, onCancel }: FieldsProps) {
     <form
       ref={formRef}
       className="new-lead__form"
-      aria-label="New lead"
+      aria-label={editing ? 'Edit lead' : 'New lead'}
       noValidate
       onSubmit={submit}
       onKeyDown={onKeyDown}

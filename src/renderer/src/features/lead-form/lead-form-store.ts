@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import type { LeadDraft } from '../../../../shared/leads/lead-draft'
 
 /**
  * Whether the lead form is open, and what the last save said. Module state, because the
@@ -6,11 +7,13 @@ import { useSyncExternalStore } from 'react'
  */
 interface State {
   open: boolean
+  /** A lead still waiting in the outbox, opened to be fixed; null for a new lead. */
+  editing: { outboxId: number; draft: LeadDraft } | null
   /** "Saved — will sync", shown in the inbox; `at` tells two saves apart. */
   notice: { text: string; at: number } | null
 }
 
-let state: State = { open: false, notice: null }
+let state: State = { open: false, editing: null, notice: null }
 const listeners = new Set<() => void>()
 
 function set(next: Partial<State>) {
@@ -23,7 +26,9 @@ const subscribe = (listener: () => void) => {
   return () => listeners.delete(listener)
 }
 
-export const openLeadForm = () => set({ open: true, notice: null })
+export const openLeadForm = () => set({ open: true, editing: null, notice: null })
+export const openPendingLead = (outboxId: number, draft: LeadDraft) =>
+  set({ open: true, editing: { outboxId, draft }, notice: null })
 export const closeLeadForm = () => set({ open: false })
 export const leadSaved = (text: string) => set({ open: false, notice: { text, at: Date.now() } })
 export const clearLeadNotice = () => set({ notice: null })

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import type { OutboxItem } from '../../../../shared/ipc/contract'
-import { useResolveConflict } from '../../api/outbox'
+import { useResolveConflict } from '../../api'
 import { describeValue, fieldWords } from './conflict-words'
 
 interface Props {

@@ -1,6 +1,8 @@
 import { useId, useRef, useState } from 'react'
 import type { OutboxItem } from '../../../../shared/ipc/contract'
-import { isPlaceholder } from '../../api'
+import { isPlaceholder, pendingLeadDraft } from '../../api'
+import { describeError } from '../../ui/describe-error'
+import { openPendingLead } from '../lead-form/lead-form-store'
 import { ConflictPicker } from './ConflictPicker'
 import { DiscardConfirm } from './DiscardConfirm'
 import {
@@ -29,6 +31,15 @@ interface Props {
 
 export function OutboxRow({ row, rows, now, busy, onRetry, onDiscard }: Props) {
   const [confirming, setConfirming] = useState(false)
+  const [editProblem, setEditProblem] = useState<string | null>(null)
+  // A new lead Pipedrive has not taken yet opens in the lead form, whole, to fix and resend.
+  const editable =
+    row.kind === 'lead.create' && (row.state === 'queued' || row.state === 'needs_attention')
+  const edit = () =>
+    void pendingLeadDraft(row.id).then(
+      (draft) => openPendingLead(row.id, draft),
+      (error: unknown) => setEditProblem(describeError(error).message),
+    )
   const titleId = useId()
   const heading = useRef<HTMLHeadingElement>(null)
   const discardButton = useRef<HTMLButtonElement>(null)
@@ -110,8 +121,19 @@ export function OutboxRow({ row, rows, now, busy, onRetry, onDiscard }: Props) {
           onConfirm={() => void confirm()}
           onCancel={cancel}
         />
-      ) : canRetry(row) || canDiscard(row) ? (
+      ) : canRetry(row) || canDiscard(row) || editable ? (
         <div className="outbox-row__actions">
+          {editable ? (
+            <button
+              type="button"
+              className="button"
+              aria-describedby={titleId}
+              aria-disabled={busy || undefined}
+              onClick={() => !busy && edit()}
+            >
+              Edit
+            </button>
+          ) : null}
           {canRetry(row) && row.conflict === null ? (
             <button
               type="button"
@@ -136,6 +158,11 @@ export function OutboxRow({ row, rows, now, busy, onRetry, onDiscard }: Props) {
             </button>
           ) : null}
         </div>
+      ) : null}
+      {editProblem !== null ? (
+        <p role="alert" className="outbox-row__error">
+          {editProblem}
+        </p>
       ) : null}
     </li>
   )

@@ -1,0 +1,46 @@
+import type { LeadDraft } from '../../../../shared/leads/lead-draft'
+import type { CatalogEntry } from '../../../../shared/quick-add'
+import type { ContactChoice, LeadFormState } from './lead-form-state'
+
+function contact(
+  ref: LeadDraft['person'] | LeadDraft['organization'],
+  known: readonly CatalogEntry[],
+): ContactChoice {
+  if (!ref) return { kind: 'none' }
+  if (ref.kind === 'existing') {
+    const name = known.find((entry) => entry.id === ref.id)?.name ?? `#${ref.id}`
+    return { kind: 'existing', id: ref.id, name }
+  }
+  const details = ref as { name: string; email?: string; phone?: string }
+  return { kind: 'new', name: details.name, email: details.email ?? '', phone: details.phone ?? '' }
+}
+
+/** The form filled with a lead still waiting in the outbox, so the user can fix and resend it. */
+export function formFromDraft(
+  draft: LeadDraft,
+  catalog: {
+    defaultCurrency: string
+    persons: readonly CatalogEntry[]
+    organizations: readonly CatalogEntry[]
+  },
+): LeadFormState {
+  const customFields: LeadFormState['customFields'] = {}
+  for (const [key, value] of Object.entries(draft.customFields ?? {})) {
+    if (value === null) continue
+    customFields[key] = Array.isArray(value) ? value.map(String) : String(value)
+  }
+  return {
+    title: draft.title,
+    person: contact(draft.person, catalog.persons),
+    organization: contact(draft.organization, catalog.organizations),
+    amount: draft.value ? String(draft.value.amount) : '',
+    currency: draft.value?.currency ?? catalog.defaultCurrency,
+    ownerId: draft.ownerId !== undefined ? String(draft.ownerId) : '',
+    labelIds: draft.labelIds ?? [],
+    expectedCloseDate: draft.expectedCloseDate ?? '',
+    visibleTo: draft.visibleTo ?? '',
+    wasSeen: draft.wasSeen ?? false,
+    customFields,
+    note: draft.note ?? '',
+  }
+}

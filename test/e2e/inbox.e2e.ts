@@ -168,7 +168,7 @@ describe('the lead pane', () => {
     expect(problems).toEqual([])
   })
 
-  it('archives a lead through the outbox, and opens a lead in Pipedrive', async () => {
+  it('archives a lead through the outbox with the a key, and opens a lead in Pipedrive', async () => {
     const { page, harness: h, problems } = await openInbox({ scheme: 'dark' })
     // The keyboard: j selects, Enter opens.
     await expect.poll(() => options(page).count()).toBe(3)
@@ -193,7 +193,12 @@ describe('the lead pane', () => {
     await confirm.waitFor({ state: 'detached' })
     expect(h.core.outbox.list()).toEqual([])
 
-    await pane.getByRole('button', { name: 'Archive' }).click()
+    // Single keys act on the open lead: e edits (Esc backs out), a archives.
+    await page.keyboard.press('e')
+    await pane.getByRole('textbox', { name: 'Title' }).waitFor()
+    await page.keyboard.press('Escape')
+    await pane.getByRole('textbox', { name: 'Title' }).waitFor({ state: 'detached' })
+    await page.keyboard.press('a')
     await expect.poll(() => pane.getByRole('status').textContent()).toBe('Archived — will sync')
     await expect
       .poll(() => sandboxLead(seedIds.leads.acmeFleet)?.['is_archived'], { timeout: 15_000 })

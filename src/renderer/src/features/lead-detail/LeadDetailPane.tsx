@@ -4,6 +4,7 @@ import type { InboxContextData, InboxLead } from '../../../../shared/ipc/contrac
 import type { LeadChange, LeadFields } from '../../../../shared/leads/lead-change'
 import { useLeadChange, useOpenExternal } from '../../api'
 import { describeError } from '../../ui/describe-error'
+import { useShortcut } from '../shortcuts/useShortcut'
 import { formatDay, formatValue, labelColor } from '../inbox/lead-format'
 import { customFieldsOf } from './custom-fields'
 import { LeadEditForm } from './LeadEditForm'
@@ -85,6 +86,14 @@ export function LeadDetailPane({ lead: cached, context, takeFocus, onClose }: Pr
       .then(() => setStep('view'))
       .catch(() => undefined)
   }
+
+  // Single keys act on the open lead, as its buttons do; not while its form is open.
+  useShortcut('lead.edit', () => setStep('edit'), step === 'view')
+  useShortcut(
+    'lead.archive',
+    () => simple(lead.isArchived ? 'unarchive' : 'archive'),
+    step === 'view',
+  )
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return

@@ -88,6 +88,20 @@ export const shortcuts = [
     handledBy: 'registry',
   },
   {
+    id: 'lead.edit',
+    keys: 'e',
+    label: 'Edit the open lead',
+    group: 'inbox',
+    handledBy: 'registry',
+  },
+  {
+    id: 'lead.archive',
+    keys: 'a',
+    label: 'Archive (or unarchive) the open lead',
+    group: 'inbox',
+    handledBy: 'registry',
+  },
+  {
     id: 'inbox.search',
     keys: '/',
     label: 'Search the inbox',

@@ -117,6 +117,7 @@ async function start(): Promise<void> {
     createRouter({
       handlers: createHandlers(core, {
         hideQuickAdd: () => quickAdd.hide(),
+        showMainWindow,
         shortcut: () => shortcut.status(),
         changeShortcut: (accelerator) => shortcut.change(accelerator),
       }),

@@ -13,6 +13,7 @@ import { createInboxRefresher, type InboxRefresher } from './leads/inbox-refresh
 import { createOutbox, type Outbox } from './outbox/outbox'
 import { createOutboxQueue } from './outbox/outbox-queue'
 import { createLeadChanges, type LeadChanges } from './outbox/lead-changes'
+import { createLeadSeeds, type LeadSeeds } from './outbox/lead-seeds'
 import { createPendingLeads, type PendingLeads } from './outbox/pending-lead'
 import { createSettingsStore, type SettingsStore } from './settings/settings-store'
 import type { NetworkSignals } from './sync/network'
@@ -63,6 +64,8 @@ export interface Core {
   leadChanges: LeadChanges
   /** Leads not yet in Pipedrive, as whole drafts to edit. */
   pendingLeads: PendingLeads
+  /** Quick add's hand-over of an unfinished lead to the full form. */
+  leadSeeds: LeadSeeds
   catalog: Catalog
   /** Keeps the catalog in step with Pipedrive: at sign-in, every ~15 minutes, on demand. */
   catalogRefresher: CatalogRefresher
@@ -190,6 +193,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     outbox,
     leadChanges,
     pendingLeads,
+    leadSeeds: createLeadSeeds(),
     catalog,
     catalogRefresher,
     inbox,

@@ -22,6 +22,14 @@ export function createHandlers(core: Core, desktop: Desktop): Handlers {
       desktop.hideQuickAdd()
       return undefined
     },
+    'quickAdd:openInForm': (seed) => {
+      core.leadSeeds.put(seed)
+      desktop.hideQuickAdd()
+      desktop.showMainWindow()
+      core.events.emit('leadForm:requested', undefined)
+      return undefined
+    },
+    'leadForm:takeSeed': () => core.leadSeeds.take(),
     'shortcut:get': () => desktop.shortcut(),
     'shortcut:set': ({ accelerator }) => desktop.changeShortcut(accelerator),
     'sync:now': () => {

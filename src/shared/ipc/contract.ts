@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { leadChangeSchema } from '../leads/lead-change'
-import { leadDraftSchema } from '../leads/lead-draft'
+import { leadDraftSchema, leadSeedSchema } from '../leads/lead-draft'
 import { shortcutSchema, shortcutStatusSchema } from '../shortcut'
 
 /**
@@ -241,6 +241,10 @@ export const contract = {
   'sync:getStatus': { request: none, response: syncStatusSchema },
   'sync:now': { request: none, response: z.undefined() },
   'quickAdd:hide': { request: none, response: z.undefined() },
+  /** Cmd/Ctrl+Enter in quick add: the line, as far as it goes, into the full form. */
+  'quickAdd:openInForm': { request: leadSeedSchema, response: z.undefined() },
+  /** The main window takes what quick add handed over (once), or null. */
+  'leadForm:takeSeed': { request: none, response: leadSeedSchema.nullable() },
   'shortcut:get': { request: none, response: shortcutStatusSchema },
   'shortcut:set': {
     request: z.object({ accelerator: shortcutSchema }),
@@ -289,6 +293,8 @@ export const events = {
   'auth:changed': none,
   /** Users, labels, fields, persons or organizations changed in the cached catalog. */
   'catalog:changed': none,
+  /** Quick add handed a lead over to the full form in the main window. */
+  'leadForm:requested': none,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>
 
 export interface ChannelSpec {

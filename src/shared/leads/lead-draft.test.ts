@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fieldErrors } from '../result'
-import { leadDraftSchema } from './lead-draft'
+import { leadDraftSchema, leadSeedSchema } from './lead-draft'
 
 const valid = { title: 'Acme renewal', person: { kind: 'existing', id: 7 } }
 const errorsOf = (draft: unknown) => {
@@ -90,5 +90,16 @@ describe('a lead draft', () => {
     expect(errorsOf({ title: 'x', person: { kind: 'existing', id: -1 } })).toHaveProperty([
       'person.id',
     ])
+  })
+})
+
+describe('a lead seed (quick add handing over to the form)', () => {
+  it('may lack what the form will ask for, but what it has is checked', () => {
+    expect(leadSeedSchema.safeParse({ title: '' }).success).toBe(true)
+    expect(
+      leadSeedSchema.safeParse({ title: 'x', value: { amount: 5, currency: 'EUR' } }).success,
+    ).toBe(true)
+    expect(leadSeedSchema.safeParse({ title: 'x', visibleTo: 3 }).success).toBe(false)
+    expect(leadSeedSchema.safeParse({ title: 'x', origin_id: 'mine' }).success).toBe(false)
   })
 })

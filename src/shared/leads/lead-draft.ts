@@ -58,7 +58,7 @@ export const customFieldValueSchema = z.union([
   z.null(),
 ])
 
-export const leadDraftSchema = z
+const leadDraftFields = z
   .object({
     title: z.string().trim().min(1, 'Give the lead a title').max(255),
     person: personRefSchema.optional(),
@@ -74,8 +74,19 @@ export const leadDraftSchema = z
     note: z.string().trim().min(1).max(100_000).optional(),
   })
   .strict()
-  .refine((draft) => draft.person !== undefined || draft.organization !== undefined, {
+
+export const leadDraftSchema = leadDraftFields.refine(
+  (draft) => draft.person !== undefined || draft.organization !== undefined,
+  {
     message: 'Link the lead to a person or an organization',
     path: ['person'],
-  })
+  },
+)
 export type LeadDraft = z.infer<typeof leadDraftSchema>
+
+/**
+ * A lead not yet complete: what quick add hands to the full form (Cmd/Ctrl+Enter), where the
+ * user finishes it. Each part that is there is checked as in a draft.
+ */
+export const leadSeedSchema = leadDraftFields.partial().extend({ title: z.string().max(255) })
+export type LeadSeed = z.infer<typeof leadSeedSchema>

@@ -18,6 +18,8 @@ export const invalidatedBy: Record<EventName, readonly QueryKey[]> = {
   'auth:changed': [keys.auth.all, keys.sync.status, keys.leads.all, keys.catalog.all],
   // Names and labels shown in the inbox come from the catalog too.
   'catalog:changed': [keys.catalog.all, keys.leads.all],
+  // Nothing cached changes: the lead form takes the hand-over itself (api/lead-form.ts).
+  'leadForm:requested': [],
 }
 
 export function invalidateFor(queryClient: QueryClient, event: EventName): Promise<void> {

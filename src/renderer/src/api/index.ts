@@ -29,3 +29,4 @@ export {
   type InboxFilters,
 } from './inbox'
 export { useAccountStatus } from './account'
+export { useLeadFormRequests, useOpenInForm } from './lead-form'

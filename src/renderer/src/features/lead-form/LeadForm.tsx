@@ -2,7 +2,13 @@ import './lead-form.css'
 import '../inbox/inbox.css'
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { LeadboxError } from '../../../../shared/result'
-import { useCreateLead, useEditPendingLead, useInboxContext, useQuickAddContext } from '../../api'
+import {
+  useCreateLead,
+  useEditPendingLead,
+  useInboxContext,
+  useLeadFormRequests,
+  useQuickAddContext,
+} from '../../api'
 import { describeError } from '../../ui/describe-error'
 import { Modal } from '../shortcuts/Modal'
 import { ContactPicker } from './ContactPicker'
@@ -22,16 +28,17 @@ import {
 } from './lead-form-state'
 import type { CatalogEntry } from '../../../../shared/quick-add'
 import { formFromDraft } from './form-from-draft'
-import { closeLeadForm, leadSaved, useLeadFormState } from './lead-form-store'
+import { closeLeadForm, leadSaved, openLeadForm, useLeadFormState } from './lead-form-store'
 
 /** Mounted once by the frame; shows the form while it is open. */
 export function LeadFormHost() {
   const { open } = useLeadFormState()
+  useLeadFormRequests((seed) => openLeadForm(seed))
   return open ? <LeadFormDialog /> : null
 }
 
 function LeadFormDialog() {
-  const { editing } = useLeadFormState()
+  const { editing, seed } = useLeadFormState()
   const headingId = useId()
   const quickAdd = useQuickAddContext()
   const inbox = useInboxContext()
@@ -79,6 +86,7 @@ function LeadFormDialog() {
             onDirty={setDirty}
             onCancel={requestClose}
             editing={editing}
+            seed={seed}
             entries={quickAdd.entries ?? { persons: [], organizations: [] }}
           />
         ) : quickAdd.isError || inbox.isError ? (
@@ -119,17 +127,29 @@ interface FieldsProps {
   onDirty: (dirty: boolean) => void
   onCancel: () => void
   editing: ReturnType<typeof useLeadFormState>['editing']
+  seed: ReturnType<typeof useLeadFormState>['seed']
   entries: { persons: readonly CatalogEntry[]; organizations: readonly CatalogEntry[] }
 }
 
-function LeadFormFields({ catalog, entries, inbox, onDirty, onCancel, editing }: FieldsProps) {
+function LeadFormFields({
+  catalog,
+  entries,
+  inbox,
+  onDirty,
+  onCancel,
+  editing,
+  seed,
+}: FieldsProps) {
   const id = useId()
   const formRef = useRef<HTMLFormElement>(null)
   const createLead = useCreateLead()
   const editLead = useEditPendingLead()
   const [initial] = useState<LeadFormState>(() =>
-    editing
-      ? formFromDraft(editing.draft, { defaultCurrency: catalog.defaultCurrency, ...entries })
+    editing || seed
+      ? formFromDraft(editing?.draft ?? seed!, {
+          defaultCurrency: catalog.defaultCurrency,
+          ...entries,
+        })
       : emptyLeadForm(catalog.defaultCurrency),
   )
   const [form, setForm] = useState<LeadFormState>(initial)
@@ -150,11 +170,11 @@ function LeadFormFields({ catalog, entries, inbox, onDirty, onCancel, editing }:
   useEffect(
     () =>
       onDirty(
-        editing
+        editing || seed
           ? JSON.stringify(form) !== JSON.stringify(initial)
           : isDirty(form, catalog.defaultCurrency),
       ),
-    [form, initial, editing, catalog, onDirty],
+    [form, initial, editing, seed, catalog, onDirty],
   )
   useEffect(() => {
     if (focusBad > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()

@@ -1,9 +1,9 @@
-import type { LeadDraft } from '../../../../shared/leads/lead-draft'
+import type { LeadSeed } from '../../../../shared/leads/lead-draft'
 import type { CatalogEntry } from '../../../../shared/quick-add'
 import type { ContactChoice, LeadFormState } from './lead-form-state'
 
 function contact(
-  ref: LeadDraft['person'] | LeadDraft['organization'],
+  ref: LeadSeed['person'] | LeadSeed['organization'],
   known: readonly CatalogEntry[],
 ): ContactChoice {
   if (!ref) return { kind: 'none' }
@@ -15,9 +15,12 @@ function contact(
   return { kind: 'new', name: details.name, email: details.email ?? '', phone: details.phone ?? '' }
 }
 
-/** The form filled with a lead still waiting in the outbox, so the user can fix and resend it. */
+/**
+ * The form filled with a lead begun elsewhere: one waiting in the outbox to be fixed, or a
+ * quick-add line to be finished.
+ */
 export function formFromDraft(
-  draft: LeadDraft,
+  draft: LeadSeed,
   catalog: {
     defaultCurrency: string
     persons: readonly CatalogEntry[]

@@ -16,6 +16,7 @@ import {
 } from '../../../../shared/quick-add'
 import {
   useCreateLead,
+  useOpenInForm,
   useHideQuickAdd,
   useQuickAddContext,
   useSyncStatus,
@@ -68,6 +69,7 @@ const chipKey = (chip: Chip) => `${chip.start}:${chip.text}`
 export function QuickAddField() {
   const catalog = useQuickAddContext()
   const createLead = useCreateLead()
+  const openInFormRequest = useOpenInForm()
   const syncStatus = useSyncStatus()
   const hideQuickAdd = useHideQuickAdd()
   const [line, setLine] = useState<Line>(() => ({ text: '', caret: 0, editedAt: new Date() }))
@@ -140,6 +142,31 @@ export function QuickAddField() {
     input.current?.focus()
   }
 
+  /** The line as the lead it describes, or null when a name still needs a pick first. */
+  const readLine = () => {
+    const reading = draftFromLine(parseQuickAdd(line.text, contextNow()), choices)
+    if (reading.kind === 'ready') return reading.draft
+    // Move to the chip, which opens its candidates, and say why nothing happened.
+    pendingCaret.current = reading.chip.end
+    setLine((current) => ({ ...current, caret: reading.chip.end }))
+    setDismissed(null)
+    setNotice({ kind: 'info', text: `${candidatePrompt(reading.chip)} Pick one, then save.` })
+    return null
+  }
+
+  // Cmd/Ctrl+Enter: the full form in the main window, filled with what the line says so far.
+  const openInForm = () => {
+    const draft = readLine()
+    if (!draft) return
+    openInFormRequest.mutate(draft, {
+      onSuccess: () => {
+        replaceLine('')
+        setChoices(new Map())
+      },
+      onError: (error) => setNotice({ kind: 'problem', problems: saveProblems(error) }),
+    })
+  }
+
   const save = () => {
     if (createLead.isPending) return
     if (catalog.isPending) {
@@ -148,16 +175,9 @@ export function QuickAddField() {
       return
     }
     const submitted = line.text
-    const reading = draftFromLine(parseQuickAdd(submitted, contextNow()), choices)
-    if (reading.kind === 'unresolved') {
-      // Move to the chip, which opens its candidates, and say why nothing was saved.
-      pendingCaret.current = reading.chip.end
-      setLine((current) => ({ ...current, caret: reading.chip.end }))
-      setDismissed(null)
-      setNotice({ kind: 'info', text: `${candidatePrompt(reading.chip)} Pick one, then save.` })
-      return
-    }
-    createLead.mutate(reading.draft, {
+    const draft = readLine()
+    if (!draft) return
+    createLead.mutate(draft, {
       onSuccess: (saved) => {
         setNotice({ kind: 'saved', text: savedMessage(saved.title, syncStatus.data) })
         // Whatever was typed meanwhile is the next lead: keep it.
@@ -190,6 +210,11 @@ export function QuickAddField() {
         setDismissed(chipKey(choosing))
         return
       }
+    }
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      openInForm()
+      return
     }
     if (event.key === 'Enter') {
       event.preventDefault()
@@ -284,9 +309,10 @@ export function QuickAddField() {
       </div>
 
       <p id={hintId} className="quick-add__hint">
-        <kbd>Enter</kbd> saves · <kbd>Esc</kbd> clears, or hides when empty · <kbd>Backspace</kbd>{' '}
-        after a chip and a space turns it back into words · <code>@person</code>{' '}
-        <code>+organization</code> <code>#label</code>, <code>@"Jane Doe"</code> for a new full name
+        <kbd>Enter</kbd> saves · <kbd>Ctrl+Enter</kbd> opens the full form · <kbd>Esc</kbd> clears,
+        or hides when empty · <kbd>Backspace</kbd> after a chip and a space turns it back into words
+        · <code>@person</code> <code>+organization</code> <code>#label</code>,{' '}
+        <code>@"Jane Doe"</code> for a new full name
       </p>
     </form>
   )

@@ -28,12 +28,12 @@ import {
 } from './lead-form-state'
 import type { CatalogEntry } from '../../../../shared/quick-add'
 import { formFromDraft } from './form-from-draft'
-import { closeLeadForm, leadSaved, openLeadForm, useLeadFormState } from './lead-form-store'
+import { closeLeadForm, leadSaved, openSeededLead, useLeadFormState } from './lead-form-store'
 
 /** Mounted once by the frame; shows the form while it is open. */
 export function LeadFormHost() {
   const { open } = useLeadFormState()
-  useLeadFormRequests((seed) => openLeadForm(seed))
+  useLeadFormRequests(openSeededLead)
   return open ? <LeadFormDialog /> : null
 }
 

@@ -28,7 +28,9 @@ const subscribe = (listener: () => void) => {
   return () => listeners.delete(listener)
 }
 
-export const openLeadForm = (seed: LeadSeed | null = null) =>
+// No parameters: it is handed to click and key handlers as it is.
+export const openLeadForm = () => set({ open: true, editing: null, seed: null, notice: null })
+export const openSeededLead = (seed: LeadSeed) =>
   set({ open: true, editing: null, seed, notice: null })
 export const openPendingLead = (outboxId: number, draft: LeadDraft) =>
   set({ open: true, editing: { outboxId, draft }, seed: null, notice: null })

@@ -1,6 +1,8 @@
 // For tests: a whole core signed in against the sandbox, with the real keychain.
-import { expect, vi } from 'vitest'
+import { afterEach, expect, vi } from 'vitest'
 import { networkSwitch } from '../../../../test/support/network-switch'
+import { useTempDirs } from '../../../../test/support/temp-dir'
+import type { EventName } from '../../../shared/ipc/contract'
 import {
   approveConsent,
   startSandbox,
@@ -93,4 +95,32 @@ export async function startRig(
     rig.authChanges += 1
   })
   return rig
+}
+
+/** Rigs for a test file, each in a fresh folder and closed after its test. */
+export function useRigs() {
+  const tempDir = useTempDirs()
+  const open: Rig[] = []
+  afterEach(async () => {
+    for (const rig of open.splice(0)) await rig.close()
+  })
+  const start = async (options: Parameters<typeof startRig>[1] = {}) => {
+    const rig = await startRig(tempDir(), options)
+    open.push(rig)
+    return rig
+  }
+  /** Signed in with the sandbox's API token; every request URL recorded, `event` counted. */
+  const signedIn = async (event: EventName, backgroundRefresh = false) => {
+    const urls: URL[] = []
+    const recording: typeof fetch = (input, init) => {
+      urls.push(new URL(input instanceof Request ? input.url : String(input)))
+      return fetch(input, init)
+    }
+    const r = await start({ core: { backgroundRefresh, fetch: recording } })
+    let changes = 0
+    r.core.events.on(event, () => void (changes += 1))
+    await r.core.accounts.signInWithToken(r.sandbox.apiToken)
+    return { r, urls, changes: () => changes }
+  }
+  return { start, signedIn }
 }

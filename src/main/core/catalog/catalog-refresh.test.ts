@@ -1,33 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { seedIds } from '../../../../test/pipedrive-sandbox/index'
-import { useTempDirs } from '../../../../test/support/temp-dir'
-import { startRig, type Rig } from '../accounts/testing'
+import { useRigs } from '../accounts/testing'
 import { createCatalogRefresher } from './catalog-refresh'
 
 // The catalog refresh against the sandbox (a real HTTP server), signed in with the real
 // keychain. Background timers are off: each test says when to refresh.
 
-const tempDir = useTempDirs()
-let rig: Rig | undefined
-afterEach(async () => {
-  await rig?.close()
-  rig = undefined
-})
-
-/** A rig whose every request URL is recorded, signed in with the sandbox's API token. */
-async function signedIn(backgroundRefresh = false) {
-  const urls: URL[] = []
-  const recording: typeof fetch = (input, init) => {
-    urls.push(new URL(input instanceof Request ? input.url : String(input)))
-    return fetch(input, init)
-  }
-  rig = await startRig(tempDir(), { core: { backgroundRefresh, fetch: recording } })
-  const r = rig
-  let changes = 0
-  r.core.events.on('catalog:changed', () => (changes += 1))
-  await r.core.accounts.signInWithToken(r.sandbox.apiToken)
-  return { r, urls, changes: () => changes }
-}
+const rigs = useRigs()
+const signedIn = (backgroundRefresh = false) => rigs.signedIn('catalog:changed', backgroundRefresh)
 
 const sorted = <T>(items: T[]) => [...items].sort()
 
@@ -219,7 +199,7 @@ describe('the catalog refresh', () => {
   })
 
   it('does nothing while signed out', async () => {
-    rig = await startRig(tempDir(), { core: { backgroundRefresh: false } })
+    const rig = await rigs.start({ core: { backgroundRefresh: false } })
     const status = await rig.core.catalogRefresher.refresh()
     expect(status).toEqual({ refreshing: false, lastRefreshAt: null, lastError: null })
     expect(rig.sandbox.state.requests).toEqual([])

@@ -1,33 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { InboxQuery } from '../../../shared/ipc/contract'
 import { seedIds } from '../../../../test/pipedrive-sandbox/index'
-import { useTempDirs } from '../../../../test/support/temp-dir'
-import { startRig, type Rig } from '../accounts/testing'
+import { useRigs, type Rig } from '../accounts/testing'
 import { createInboxRefresher, type InboxRefresherOptions } from './inbox-refresh'
 
 // The inbox cache filled from the sandbox (a real HTTP server), signed in with the real
 // keychain. Background timers are off unless a test is about them.
 
-const tempDir = useTempDirs()
-let rig: Rig | undefined
-afterEach(async () => {
-  await rig?.close()
-  rig = undefined
-})
-
-async function signedIn(backgroundRefresh = false) {
-  const urls: URL[] = []
-  const recording: typeof fetch = (input, init) => {
-    urls.push(new URL(input instanceof Request ? input.url : String(input)))
-    return fetch(input, init)
-  }
-  rig = await startRig(tempDir(), { core: { backgroundRefresh, fetch: recording } })
-  const r = rig
-  let changes = 0
-  r.core.events.on('leads:changed', () => (changes += 1))
-  await r.core.accounts.signInWithToken(r.sandbox.apiToken)
-  return { r, urls, changes: () => changes }
-}
+const rigs = useRigs()
+const signedIn = (backgroundRefresh = false) => rigs.signedIn('leads:changed', backgroundRefresh)
 
 /** Both refreshes, as at sign-in: names come from the catalog. */
 async function refreshed(r: Rig) {

@@ -62,18 +62,20 @@ async function setup(options: { timeoutMs?: number; clock?: () => number } = {})
     limiter: { burstLimit: 100, now: clock },
   })
   const gateway = createOutboxGateway(client)
+  const attention: number[] = []
   engine = createSyncEngine({
     queue: createOutboxQueue(db, clock),
     session: () => ({ account: 'company:user', gateway }),
     network: networkSwitch(true),
     log: createSilentLogger(),
     onChange: () => {},
+    onAttention: (count) => attention.push(count),
     random: () => 0,
     uncertainDelayMs: 0,
     now: clock,
   })
   const items = mix.map((draft) => outbox.enqueueLead(draft))
-  return { outbox, items, engine, sandbox }
+  return { outbox, items, engine, sandbox, attention }
 }
 
 /** Wakes the engine as "Sync now" would until nothing is left to send (bounded). */
@@ -272,7 +274,7 @@ describe('the sync engine against every fault', () => {
   })
 
   it("sets bad data aside with Pipedrive's own message and sends the rest", async () => {
-    const { outbox, engine: e, sandbox: box } = await setup()
+    const { outbox, engine: e, sandbox: box, attention } = await setup()
     const bad = outbox.enqueueLead({
       title: 'Unknown label',
       person: { kind: 'existing', id: seedIds.persons.tom },
@@ -286,5 +288,7 @@ describe('the sync engine against every fault', () => {
       outbox.list().length - 1,
     )
     expect(box.state.leads.filter((lead) => lead['title'] === 'Unknown label')).toEqual([])
+    // The user hears of it once (a native notification in the app).
+    expect(attention).toEqual([1])
   })
 })

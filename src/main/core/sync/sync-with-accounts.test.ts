@@ -1,16 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { seedIds } from '../../../../test/pipedrive-sandbox/index'
-import { useTempDirs } from '../../../../test/support/temp-dir'
-import { startRig, type Rig } from '../accounts/testing'
+import { useRigs, type Rig } from '../accounts/testing'
 
 // The whole core: the account signs in, the engine drains what the user captured.
 
-const tempDir = useTempDirs()
-let rig: Rig | undefined
-afterEach(async () => {
-  await rig?.close()
-  rig = undefined
-})
+const rigs = useRigs()
 
 function capture(r: Rig, title: string, extra: Record<string, unknown> = {}) {
   const item = r.core.outbox.enqueueLead({
@@ -26,8 +20,7 @@ const sentCount = (r: Rig) => r.core.outbox.counts().sent
 
 describe('syncing with a signed-in account', () => {
   it('sends what was captured once an API token signs in, and reports it', async () => {
-    rig = await startRig(tempDir())
-    const r = rig
+    const r = await rigs.start()
     const item = capture(r, 'Captured before sign-in')
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(r.core.outbox.get(item.id)?.state).toBe('queued')
@@ -45,8 +38,7 @@ describe('syncing with a signed-in account', () => {
   })
 
   it('refreshes an expired OAuth token once and delivers every lead once', async () => {
-    rig = await startRig(tempDir())
-    const r = rig
+    const r = await rigs.start()
     await r.signInWithOAuth()
     const tokenCalls = r.sandbox.state.count('POST /oauth/token')
     r.sandbox.faults.expireAccessTokens()
@@ -61,8 +53,7 @@ describe('syncing with a signed-in account', () => {
   })
 
   it('keeps rows through a sign-out and sends them after the next sign-in', async () => {
-    rig = await startRig(tempDir())
-    const r = rig
+    const r = await rigs.start()
     await r.core.accounts.signInWithToken(r.sandbox.apiToken)
     await r.core.accounts.signOut()
     const item = capture(r, 'Captured while signed out')

@@ -4,6 +4,7 @@ import { outbox002 } from './002-outbox'
 import { catalog003 } from './003-catalog'
 import { outboxConflicts004 } from './004-outbox-conflicts'
 import { inboxLeads005 } from './005-inbox-leads'
+import { outboxConversions006 } from './006-outbox-conversions'
 
 export interface Migration {
   version: number
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   catalog003,
   outboxConflicts004,
   inboxLeads005,
+  outboxConversions006,
 ]
 
 export const latestVersion = migrations.length

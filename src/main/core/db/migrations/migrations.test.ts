@@ -174,3 +174,67 @@ describe('5: inbox leads', () => {
     db.close()
   })
 })
+
+describe('6: outbox conversions and lead order', () => {
+  it('keeps every row and link, tags changes with their lead, and accepts conversions', () => {
+    const db = databaseAt(5)
+    const insert = db.prepare(
+      `INSERT INTO outbox (client_id, kind, state, payload, title, created_at, updated_at, conflict)
+       VALUES (?, ?, ?, ?, ?, 1, 2, ?)`,
+    )
+    const create = insert.run('a', 'lead.create', 'queued', '{"title":"Acme"}', 'Acme', null)
+    const edit = insert.run('b', 'lead.update', 'queued', '{"after":{}}', 'Edit: Acme', null)
+    db.prepare("INSERT INTO outbox_dependency VALUES (?, ?, 'lead')").run(
+      edit.lastInsertRowid,
+      create.lastInsertRowid,
+    )
+    insert.run('c', 'lead.archive', 'needs_attention', '{"remoteId":"r-1"}', 'Archive', '{"x":1}')
+    migrate(db, 6)
+    expect(
+      db.prepare('SELECT client_id, kind, state, title, conflict, lead_ref FROM outbox').all(),
+    ).toEqual([
+      {
+        client_id: 'a',
+        kind: 'lead.create',
+        state: 'queued',
+        title: 'Acme',
+        conflict: null,
+        lead_ref: null,
+      },
+      {
+        client_id: 'b',
+        kind: 'lead.update',
+        state: 'queued',
+        title: 'Edit: Acme',
+        conflict: null,
+        lead_ref: `outbox:${create.lastInsertRowid}`,
+      },
+      {
+        client_id: 'c',
+        kind: 'lead.archive',
+        state: 'needs_attention',
+        title: 'Archive',
+        conflict: '{"x":1}',
+        lead_ref: 'remote:r-1',
+      },
+    ])
+    expect(db.prepare('SELECT row_id, parent_id, role FROM outbox_dependency').all()).toEqual([
+      {
+        row_id: Number(edit.lastInsertRowid),
+        parent_id: Number(create.lastInsertRowid),
+        role: 'lead',
+      },
+    ])
+    insert.run('d', 'lead.convert', 'queued', '{"remoteId":"r-1"}', 'Convert', null)
+    expect(() => insert.run('e', 'deal.create', 'queued', '{}', 'x', null)).toThrow(/CHECK/)
+    // The links still point at the outbox under its old name.
+    expect(() => db.prepare("INSERT INTO outbox_dependency VALUES (999, 1, 'lead')").run()).toThrow(
+      /FOREIGN KEY/,
+    )
+    expect(db.pragma('foreign_key_check')).toEqual([])
+    expect(
+      db.prepare("SELECT sql FROM sqlite_master WHERE name = 'outbox_dependency'").pluck().get(),
+    ).toMatch(/REFERENCES "?outbox"? \(id\)/)
+    db.close()
+  })
+})

@@ -137,6 +137,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     now,
     onChange: outboxChanged,
+    onSent(row) {
+      // A lead deleted or converted through Leadbox leaves the cached inbox at once, not at
+      // the next full listing.
+      if (row.kind !== 'lead.delete' && row.kind !== 'lead.convert') return
+      const leadId = (row.payload as { remoteId?: string }).remoteId ?? row.parents.lead
+      if (leadId && inbox.remove([leadId]) > 0) events.emit('leads:changed', undefined)
+    },
     onAttention: (count) =>
       options.notify?.(
         count === 1 ? 'A lead needs your attention' : `${count} leads need your attention`,

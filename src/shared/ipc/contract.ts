@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { leadChangeSchema } from '../leads/lead-change'
+import { leadChangeSchema, leadRefSchema } from '../leads/lead-change'
 import { leadDraftSchema, leadSeedSchema } from '../leads/lead-draft'
 import { shortcutSchema, shortcutStatusSchema } from '../shortcut'
 
@@ -48,6 +48,7 @@ export const outboxKinds = [
   'lead.archive',
   'lead.unarchive',
   'lead.delete',
+  'lead.convert',
   'note.create',
 ] as const
 export type OutboxKind = (typeof outboxKinds)[number]
@@ -62,8 +63,10 @@ export const outboxItemSchema = z.object({
   attempts: z.number().int(),
   nextAttemptAt: z.number().nullable(),
   lastError: z.string().nullable(),
-  /** Pipedrive's id once it has the item. */
+  /** Pipedrive's id once it has the item; for a conversion, the new deal's. */
   remoteId: z.string().nullable(),
+  /** The lead a change is about: in Pipedrive, or still waiting here as a create row. */
+  lead: leadRefSchema.nullable(),
   /** Rows that must reach Pipedrive first (a new person before its lead). */
   dependsOn: z.array(z.number().int()),
   /** A change that met a different change in Pipedrive: both values, per field. */

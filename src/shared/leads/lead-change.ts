@@ -56,6 +56,8 @@ export const leadChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('archive'), lead: leadRefSchema }).strict(),
   z.object({ kind: z.literal('unarchive'), lead: leadRefSchema }).strict(),
   z.object({ kind: z.literal('delete'), lead: leadRefSchema }).strict(),
+  // Into the company's default pipeline: Pipedrive picks it when no stage is given.
+  z.object({ kind: z.literal('convert'), lead: leadRefSchema }).strict(),
 ])
 export type LeadChange = z.infer<typeof leadChangeSchema>
 

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/leads/lead-change'
 import { LeadboxError, fieldErrors } from '../../../shared/result'
 import type { Db } from '../db/database'
-import type { Outbox } from './outbox'
+import { leadRefKey, type Outbox } from './outbox'
 
 /** What an update row stores: what changed, from what, on which version of the lead. */
 export interface LeadUpdatePayload {
@@ -38,12 +38,14 @@ const kinds: Record<LeadChange['kind'], OutboxKind> = {
   archive: 'lead.archive',
   unarchive: 'lead.unarchive',
   delete: 'lead.delete',
+  convert: 'lead.convert',
 }
 const verbs: Record<LeadChange['kind'], string> = {
   update: 'Edit',
   archive: 'Archive',
   unarchive: 'Unarchive',
   delete: 'Delete',
+  convert: 'Convert to deal',
 }
 
 function invalid(error: ZodError, message: string): never {
@@ -60,7 +62,13 @@ export function createLeadChanges(
     { kind: OutboxKind; state: string; payload: string; conflict: string | null }
   >('SELECT kind, state, payload, conflict FROM outbox WHERE id = ?')
   const insert = db.prepare(
-    `INSERT INTO outbox (client_id, kind, payload, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO outbox (client_id, kind, payload, title, lead_ref, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  )
+  // A lead on its way out of the inbox takes no further changes.
+  const leaving = db.prepare<[string], { kind: OutboxKind }>(
+    `SELECT kind FROM outbox WHERE lead_ref = ? AND kind IN ('lead.convert', 'lead.delete')
+       AND state IN ('queued', 'sending', 'uncertain', 'needs_attention') LIMIT 1`,
   )
   const link = db.prepare(
     `INSERT INTO outbox_dependency (row_id, parent_id, role) VALUES (?, ?, 'lead')`,
@@ -89,6 +97,16 @@ export function createLeadChanges(
         }
         parent = create.id
       }
+      const leadRef = leadRefKey(change.lead)
+      const gone = leaving.get(leadRef)
+      if (gone) {
+        throw new LeadboxError(
+          'invalid_request',
+          gone.kind === 'lead.convert'
+            ? 'This lead is already being converted to a deal.'
+            : 'This lead is already being deleted.',
+        )
+      }
       const remote = 'remoteId' in change.lead ? { remoteId: change.lead.remoteId } : {}
       const payload =
         change.kind === 'update'
@@ -101,8 +119,15 @@ export function createLeadChanges(
           : remote
       const title = `${verbs[change.kind]}: ${leadTitle ?? 'lead'}`.slice(0, 255)
       const id = Number(
-        insert.run(randomUUID(), kinds[change.kind], JSON.stringify(payload), title, at, at)
-          .lastInsertRowid,
+        insert.run(
+          randomUUID(),
+          kinds[change.kind],
+          JSON.stringify(payload),
+          title,
+          leadRef,
+          at,
+          at,
+        ).lastInsertRowid,
       )
       if (parent !== undefined) link.run(id, parent)
       return mustGet(id)

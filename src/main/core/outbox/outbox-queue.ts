@@ -17,10 +17,20 @@ export interface QueuedRow {
 }
 
 export type Settlement =
-  | { to: 'sent'; remoteId: string }
+  /** `remoteId` is null when Pipedrive's answer named nothing (a conversion seen only by its end). */
+  | { to: 'sent'; remoteId: string | null }
   | { to: 'queued'; nextAttemptAt: number; error: string; status?: number | null }
   | { to: 'uncertain'; nextAttemptAt: number; error: string; status?: number | null }
-  | { to: 'needs_attention'; error: string; status?: number | null; conflict?: unknown }
+  | {
+      to: 'needs_attention'
+      error: string
+      status?: number | null
+      conflict?: unknown
+      /** What the row should hold from now on, when the attempt changed it. */
+      payload?: unknown
+    }
+  /** Pipedrive took the first step of a longer job: ask again later, from `payload`. */
+  | { to: 'in_progress'; nextAttemptAt: number; payload: unknown }
 
 /**
  * The engine's side of the outbox: which rows may go now, claiming one, and recording how
@@ -60,7 +70,13 @@ const dueRows = `
     AND (o.account IS NULL OR o.account = @account)
     AND NOT EXISTS (
       SELECT 1 FROM outbox_dependency d JOIN outbox p ON p.id = d.parent_id
-      WHERE d.row_id = o.id AND p.state <> 'sent')`
+      WHERE d.row_id = o.id AND p.state <> 'sent')
+    -- Changes to one lead go in the order they were made: an archive sent before an edit
+    -- would make Pipedrive refuse the edit.
+    AND (o.lead_ref IS NULL OR NOT EXISTS (
+      SELECT 1 FROM outbox e
+      WHERE e.lead_ref = o.lead_ref AND e.id < o.id
+        AND e.state IN ('queued', 'sending', 'uncertain', 'needs_attention')))`
 
 export function createOutboxQueue(db: Db, now: () => number = Date.now): OutboxQueue {
   const ready = db.prepare<
@@ -141,14 +157,22 @@ export function createOutboxQueue(db: Db, now: () => number = Date.now): OutboxQ
             id,
           )
           return
+        case 'in_progress':
+          db.prepare(
+            `UPDATE outbox SET state = 'queued', payload = ?, next_attempt_at = ?, last_error = NULL,
+               last_status = NULL, updated_at = ? WHERE id = ?`,
+          ).run(JSON.stringify(settlement.payload), settlement.nextAttemptAt, at, id)
+          return
         case 'needs_attention':
           db.prepare(
             `UPDATE outbox SET state = 'needs_attention', next_attempt_at = NULL, last_error = ?,
-               last_status = ?, conflict = ?, updated_at = ? WHERE id = ?`,
+               last_status = ?, conflict = ?, payload = coalesce(?, payload), updated_at = ?
+             WHERE id = ?`,
           ).run(
             settlement.error,
             settlement.status ?? null,
             settlement.conflict === undefined ? null : JSON.stringify(settlement.conflict),
+            settlement.payload === undefined ? null : JSON.stringify(settlement.payload),
             at,
             id,
           )

@@ -5,6 +5,7 @@ import {
   type OutboxKind,
   type OutboxState,
 } from '../../../shared/ipc/contract'
+import type { LeadRef } from '../../../shared/leads/lead-change'
 import { leadDraftSchema, type LeadDraft } from '../../../shared/leads/lead-draft'
 import { LeadboxError, fieldErrors } from '../../../shared/result'
 import type { Db } from '../db/database'
@@ -26,6 +27,7 @@ interface Row {
   updated_at: number
   depends_on: string | null
   conflict: string | null
+  lead_ref: string | null
 }
 
 /** What a lead row stores: the draft, with new people and organizations split off. */
@@ -52,9 +54,20 @@ export interface Outbox {
 
 const select = `
   SELECT o.id, o.client_id, o.kind, o.state, o.payload, o.title, o.attempts, o.next_attempt_at,
-         o.last_error, o.remote_id, o.created_at, o.updated_at, o.conflict,
+         o.last_error, o.remote_id, o.created_at, o.updated_at, o.conflict, o.lead_ref,
          (SELECT group_concat(d.parent_id) FROM outbox_dependency d WHERE d.row_id = o.id) AS depends_on
   FROM outbox o`
+
+/** 'remote:<id>' or 'outbox:<row>', as the outbox stores which lead a change is about. */
+export function leadRefKey(lead: LeadRef): string {
+  return 'remoteId' in lead ? `remote:${lead.remoteId}` : `outbox:${lead.outboxId}`
+}
+
+function leadRefOf(key: string | null): LeadRef | null {
+  if (key === null) return null
+  const [scheme, value = ''] = key.split(/:(.*)/s)
+  return scheme === 'outbox' ? { outboxId: Number(value) } : { remoteId: value }
+}
 
 function toItem(row: Row): OutboxItem {
   return {
@@ -67,6 +80,7 @@ function toItem(row: Row): OutboxItem {
     nextAttemptAt: row.next_attempt_at,
     lastError: row.last_error,
     remoteId: row.remote_id,
+    lead: leadRefOf(row.lead_ref),
     dependsOn: row.depends_on
       ? row.depends_on
           .split(',')

@@ -30,6 +30,16 @@ export interface OutboxGateway {
   findOrganizations(term: string): Promise<Array<{ id: number; name: string }>>
   /** POST /api/v1/notes with lead_id. */
   addNote(body: { content: string; lead_id: string }): Promise<{ id: number }>
+  /** POST /api/v2/leads/{id}/convert/deal: starts Pipedrive's conversion job. */
+  convertLead(id: string): Promise<{ conversionId: string }>
+  /** GET /api/v2/leads/{id}/convert/status/{conversion_id}. */
+  conversionStatus(id: string, conversionId: string): Promise<ConversionStatus>
+}
+
+export interface ConversionStatus {
+  status: 'not_started' | 'running' | 'completed' | 'failed' | 'rejected'
+  /** Only once the conversion completed. */
+  dealId?: number
 }
 
 export interface AddLeadBody {

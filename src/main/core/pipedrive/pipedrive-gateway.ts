@@ -24,6 +24,11 @@ const remoteLeadSchema = z.looseObject({
 })
 const namedSchema = z.looseObject({ id: z.number().int(), name: z.string() })
 const noteSchema = z.looseObject({ id: z.number().int() })
+const conversionSchema = z.looseObject({ conversion_id: z.string().min(1) })
+const conversionStatusSchema = z.looseObject({
+  status: z.enum(['not_started', 'running', 'completed', 'failed', 'rejected']),
+  deal_id: z.number().int().optional(),
+})
 
 /**
  * An answer that arrived (2xx) but lacks what the outbox needs. After a write that means
@@ -111,6 +116,18 @@ export function createOutboxGateway(
       const response = await client.addNote(body)
       const { id } = parse(noteSchema, response.data, true, 'note')
       return { id }
+    },
+    async convertLead(id) {
+      const response = await client.convertLeadToDeal(id)
+      const data = parse(conversionSchema, response.data, true, 'conversion id')
+      return { conversionId: data.conversion_id }
+    },
+    async conversionStatus(id, conversionId) {
+      const response = await client.getLeadConversionStatus(id, conversionId)
+      const data = parse(conversionStatusSchema, response.data, false, 'conversion status')
+      return data.deal_id === undefined
+        ? { status: data.status }
+        : { status: data.status, dealId: data.deal_id }
     },
   }
 }

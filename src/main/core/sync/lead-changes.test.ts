@@ -1,65 +1,10 @@
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { seedIds, startSandbox, type Sandbox } from '../../../../test/pipedrive-sandbox/index'
-import { networkSwitch } from '../../../../test/support/network-switch'
-import { useTempDirs } from '../../../../test/support/temp-dir'
-import { openDatabase } from '../db/database'
-import { createSilentLogger } from '../log/logger'
-import { createLeadChanges } from '../outbox/lead-changes'
-import { createPendingLeads } from '../outbox/pending-lead'
-import { createOutbox } from '../outbox/outbox'
-import { createOutboxQueue } from '../outbox/outbox-queue'
-import { createOutboxGateway } from '../pipedrive/pipedrive-gateway'
-import { fixedAuth, testClient } from '../pipedrive/testing'
-import { createSyncEngine, type SyncEngine } from './sync-engine'
+import { describe, expect, it } from 'vitest'
+import { seedIds } from '../../../../test/pipedrive-sandbox/index'
+import { useSyncRigs } from './testing'
 
 // Changes made offline meet changes made in Pipedrive meanwhile.
 
-const tempDir = useTempDirs()
-let sandbox: Sandbox | undefined
-let engine: SyncEngine | undefined
-afterEach(async () => {
-  await engine?.stop()
-  await sandbox?.close()
-  engine = undefined
-  sandbox = undefined
-})
-
-async function setup() {
-  sandbox = await startSandbox({ limits: { plan: 'power' } })
-  const box = sandbox
-  const { db } = openDatabase(join(tempDir(), 'leadbox.db'), { log: createSilentLogger() })
-  const outbox = createOutbox(db)
-  const changes = createLeadChanges(db, outbox)
-  const pending = createPendingLeads(db, outbox)
-  const { client } = testClient(fixedAuth(box.url, { apiToken: box.apiToken }), {
-    limiter: { burstLimit: 100 },
-  })
-  engine = createSyncEngine({
-    queue: createOutboxQueue(db),
-    session: () => ({ account: 'a', gateway: createOutboxGateway(client) }),
-    network: networkSwitch(true),
-    log: createSilentLogger(),
-    onChange: () => {},
-    random: () => 0,
-    uncertainDelayMs: 0,
-  })
-  const e = engine
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${box.url}/api/v1${path}`, {
-      method,
-      headers: { 'x-api-token': box.apiToken, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    return (await response.json()) as { data: Record<string, unknown> }
-  }
-  const drain = async () => {
-    e.start()
-    e.wake('sync now')
-    await e.idle()
-  }
-  return { box, outbox, changes, pending, call, drain }
-}
+const setup = useSyncRigs()
 
 const leadId = seedIds.leads.acmeFleet
 
@@ -130,7 +75,7 @@ describe('offline edits meeting remote edits', () => {
   })
 
   it('explains plainly when the lead was deleted or converted in Pipedrive', async () => {
-    const { outbox, changes, call, drain } = await setup()
+    const { box, outbox, changes, call, drain } = await setup()
     const deleted = changes.enqueue({
       kind: 'update',
       lead: { remoteId: leadId },
@@ -142,9 +87,9 @@ describe('offline edits meeting remote edits', () => {
       kind: 'archive',
       lead: { remoteId: seedIds.leads.blueRiver },
     })
-    await fetch(`${sandbox!.url}/api/v2/leads/${seedIds.leads.blueRiver}/convert/deal`, {
+    await fetch(`${box.url}/api/v2/leads/${seedIds.leads.blueRiver}/convert/deal`, {
       method: 'POST',
-      headers: { 'x-api-token': sandbox!.apiToken, 'content-type': 'application/json' },
+      headers: { 'x-api-token': box.apiToken, 'content-type': 'application/json' },
       body: '{}',
     })
     await expect
@@ -152,7 +97,7 @@ describe('offline edits meeting remote edits', () => {
         async () =>
           (
             await fetch(
-              `${sandbox!.url}/api/v1/leads/${seedIds.leads.blueRiver}?api_token=${sandbox!.apiToken}`,
+              `${box.url}/api/v1/leads/${seedIds.leads.blueRiver}?api_token=${box.apiToken}`,
             )
           ).status,
         { timeout: 5_000 },
@@ -166,7 +111,7 @@ describe('offline edits meeting remote edits', () => {
   })
 
   it('archives, unarchives and deletes', async () => {
-    const { outbox, changes, call, drain } = await setup()
+    const { box, outbox, changes, call, drain } = await setup()
     const archive = changes.enqueue({ kind: 'archive', lead: { remoteId: leadId } }, 'Acme fleet')
     expect(archive.title).toBe('Archive: Acme fleet')
     await drain()
@@ -177,7 +122,7 @@ describe('offline edits meeting remote edits', () => {
     const remove = changes.enqueue({ kind: 'delete', lead: { remoteId: leadId } })
     await drain()
     expect(outbox.get(remove.id)?.state).toBe('sent')
-    expect(sandbox!.state.leads.some((lead) => lead['id'] === leadId)).toBe(false)
+    expect(box.state.leads.some((lead) => lead['id'] === leadId)).toBe(false)
   })
 
   it('edits a lead still waiting in the outbox: the change follows its creation', async () => {

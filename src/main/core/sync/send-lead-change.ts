@@ -3,6 +3,7 @@ import type { Conflict, LeadUpdatePayload } from '../outbox/lead-changes'
 import type { QueuedRow, Settlement } from '../outbox/outbox-queue'
 import { PipedriveFailure } from '../pipedrive/failure'
 import type { OutboxGateway, RemoteLead, UpdateLeadBody } from '../pipedrive/outbox-gateway'
+import { sendConversion } from './send-conversion'
 
 const customFieldKey = /^[0-9a-f]{40}(_currency)?$/
 
@@ -37,10 +38,10 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
 }
 
-const gone =
+export const goneMessage =
   'This lead is no longer in Pipedrive: it was deleted there, or converted to a deal. The change cannot be applied; discard it.'
 
-async function fetchLead(id: string, gateway: OutboxGateway): Promise<RemoteLead | 'gone'> {
+export async function fetchLead(id: string, gateway: OutboxGateway): Promise<RemoteLead | 'gone'> {
   try {
     return await gateway.getLead(id)
   } catch (error) {
@@ -57,7 +58,7 @@ async function fetchLead(id: string, gateway: OutboxGateway): Promise<RemoteLead
 async function sendUpdate(id: string, row: QueuedRow, gateway: OutboxGateway): Promise<Settlement> {
   const change = row.payload as LeadUpdatePayload
   const remote = await fetchLead(id, gateway)
-  if (remote === 'gone') return { to: 'needs_attention', error: gone, status: 404 }
+  if (remote === 'gone') return { to: 'needs_attention', error: goneMessage, status: 404 }
   if (remote.is_archived) {
     return {
       to: 'needs_attention',
@@ -92,21 +93,27 @@ async function sendUpdate(id: string, row: QueuedRow, gateway: OutboxGateway): P
   return { to: 'sent', remoteId: id }
 }
 
-/** Edits, archive, unarchive and delete of a lead already in Pipedrive. */
-export async function sendLeadChange(row: QueuedRow, gateway: OutboxGateway): Promise<Settlement> {
+/** Edits, archive, unarchive, delete and conversion of a lead already in Pipedrive. */
+export async function sendLeadChange(
+  row: QueuedRow,
+  gateway: OutboxGateway,
+  now: () => number = Date.now,
+): Promise<Settlement> {
   const id = (row.payload as { remoteId?: string }).remoteId ?? row.parents.lead
   if (!id)
     return { to: 'needs_attention', error: 'The lead of this change never reached Pipedrive.' }
   switch (row.kind) {
     case 'lead.update':
       return sendUpdate(id, row, gateway)
+    case 'lead.convert':
+      return sendConversion(id, row, gateway, now)
     case 'lead.archive':
     case 'lead.unarchive':
       try {
         await gateway.updateLead(id, { is_archived: row.kind === 'lead.archive' })
       } catch (error) {
         if (error instanceof PipedriveFailure && error.kind === 'not_found') {
-          return { to: 'needs_attention', error: gone, status: 404 }
+          return { to: 'needs_attention', error: goneMessage, status: 404 }
         }
         throw error
       }

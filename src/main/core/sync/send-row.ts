@@ -48,7 +48,11 @@ async function findSentLead(row: QueuedRow, body: AddLeadBody, gateway: OutboxGa
  * Sends one claimed row and says what became of it. A create whose earlier attempt has
  * an unknown outcome is looked up first, so Pipedrive never gets it twice.
  */
-export async function sendRow(row: QueuedRow, gateway: OutboxGateway): Promise<Settlement> {
+export async function sendRow(
+  row: QueuedRow,
+  gateway: OutboxGateway,
+  now: () => number = Date.now,
+): Promise<Settlement> {
   const uncertain = row.previousState === 'uncertain'
   switch (row.kind) {
     case 'person.create': {
@@ -98,6 +102,6 @@ export async function sendRow(row: QueuedRow, gateway: OutboxGateway): Promise<S
       return { to: 'sent', remoteId: String(note.id) }
     }
     default:
-      return sendLeadChange(row, gateway)
+      return sendLeadChange(row, gateway, now)
   }
 }

@@ -21,6 +21,8 @@ export interface SyncEngineOptions {
   log: Logger
   /** Called after every change of a row's state. */
   onChange(): void
+  /** Called when Pipedrive has a row: what it made, or null when its answer named nothing. */
+  onSent?(row: QueuedRow, remoteId: string | null): void
   /** Called when rows newly need the user: a native notification in the app. */
   onAttention?(count: number): void
   now?: () => number
@@ -93,7 +95,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const backoff = now() + fullJitterDelay(row.attempts, { random })
     const message = describe(failure)
     const status = failure.status
-    const isCreate = row.kind.endsWith('.create')
+    // Not safe to repeat blindly: a second create makes a duplicate, a second conversion a
+    // second deal.
+    const unrepeatable = row.kind.endsWith('.create') || row.kind === 'lead.convert'
     switch (failure.kind) {
       case 'validation':
       case 'forbidden':
@@ -101,7 +105,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         return { to: 'needs_attention', error: message, status }
       case 'unknown_outcome':
         // It may be in Pipedrive already: look before sending again.
-        return isCreate || row.previousState === 'uncertain'
+        return unrepeatable || row.previousState === 'uncertain'
           ? {
               to: 'uncertain',
               nextAttemptAt: Math.max(backoff, now() + uncertainDelayMs),
@@ -151,7 +155,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     options.onChange()
     let settlement: Settlement
     try {
-      settlement = await sendRow(row, session.gateway)
+      settlement = await sendRow(row, session.gateway, now)
     } catch (error) {
       if (error instanceof PipedriveFailure) {
         settlement = settlementFor(row, error)
@@ -173,6 +177,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     queue.settle(id, settlement)
     options.onChange()
     if (settlement.to === 'sent') {
+      options.onSent?.(row, settlement.remoteId)
       if (!halted) lastError = null
       return 'ok'
     }

@@ -25,6 +25,7 @@ export function placeholderLead(draft: LeadDraft, now: number): OutboxItem {
     nextAttemptAt: null,
     lastError: null,
     remoteId: null,
+    lead: null,
     dependsOn: [],
     conflict: null,
     createdAt: now,

@@ -12,6 +12,7 @@ export const outboxRow = (id: number, overrides: Partial<OutboxItem> = {}): Outb
     nextAttemptAt: null,
     lastError: null,
     remoteId: null,
+    lead: null,
     dependsOn: [],
     conflict: null,
     createdAt: 1,

@@ -9,6 +9,7 @@ export const kindWords: Record<OutboxKind, string> = {
   'lead.archive': 'Archive lead',
   'lead.unarchive': 'Restore lead',
   'lead.delete': 'Delete lead',
+  'lead.convert': 'Convert to deal',
   'note.create': 'Note',
 }
 

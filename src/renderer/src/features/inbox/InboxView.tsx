@@ -1,5 +1,5 @@
 import './inbox.css'
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { InboxLead } from '../../../../shared/ipc/contract'
 import {
   inboxPageSize,
@@ -31,7 +31,7 @@ import {
   showsPending,
   type InboxToolbarState,
 } from './inbox-filters'
-import { pendingLeads } from './pending-leads'
+import { pendingChanges, pendingLeads } from './pending-leads'
 import { useDebouncedValue } from './useDebouncedValue'
 import { useInboxNavigation } from './useInboxNavigation'
 import { pageOffsets, type RowRange } from './virtual-window'
@@ -63,6 +63,7 @@ export function InboxView({ onShowView }: Props) {
 
   const signedIn = Boolean(account.data?.account)
   const allPending = pendingLeads(outbox.data ?? [])
+  const changes = useMemo(() => pendingChanges(outbox.data ?? []), [outbox.data])
   const pending = showsPending(toolbar)
     ? allPending.filter((lead) => matchesText(lead.row.title, text))
     : []
@@ -226,6 +227,7 @@ export function InboxView({ onShowView }: Props) {
                   selectedIndex={leadIndex !== null && leadIndex >= 0 ? leadIndex : null}
                   openedId={openedLead?.id ?? null}
                   labels={labels}
+                  changes={changes}
                   onRangeChange={setRange}
                   onSelect={(index) => {
                     nav.select(pending.length + index, false)

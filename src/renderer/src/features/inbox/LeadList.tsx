@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { InboxLead } from '../../../../shared/ipc/contract'
 import { LeadRow, type LabelInfo } from './LeadRow'
+import type { LeadChangeMarker } from './pending-leads'
 import { visibleRows, type RowRange } from './virtual-window'
 
 /** Every row is this tall (CSS agrees: .lead-row), so a row's place is index × height. */
@@ -15,6 +16,8 @@ interface Props {
   selectedIndex: number | null
   openedId: string | null
   labels: ReadonlyMap<string, LabelInfo>
+  /** Unfinished changes by lead id. */
+  changes: ReadonlyMap<string, LeadChangeMarker>
   onRangeChange: (range: RowRange) => void
   onSelect: (index: number) => void
   /** Keys the list does not handle itself go on to the app's shortcuts. */
@@ -34,6 +37,7 @@ export function LeadList({
   selectedIndex,
   openedId,
   labels,
+  changes,
   onRangeChange,
   onSelect,
   onKeyDown,
@@ -83,6 +87,7 @@ export function LeadList({
               selected={index === selectedIndex}
               opened={lead !== undefined && lead.id === openedId}
               labels={labels}
+              change={lead ? changes.get(lead.id) : undefined}
               style={{ transform: `translateY(${index * leadRowHeight}px)` }}
               onSelect={() => onSelect(index)}
             />

@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react'
 import type { InboxLead } from '../../../../shared/ipc/contract'
 import { rowKeyAttribute } from './useInboxNavigation'
 import { contactName, formatDay, formatValue, labelColor } from './lead-format'
+import type { LeadChangeMarker } from './pending-leads'
 
 export type LabelInfo = { name: string; color: string }
 
@@ -14,6 +15,8 @@ interface Props {
   selected: boolean
   opened: boolean
   labels: ReadonlyMap<string, LabelInfo>
+  /** Changes made here that Pipedrive does not have yet. */
+  change: LeadChangeMarker | undefined
   style: CSSProperties
   onSelect: () => void
 }
@@ -27,6 +30,7 @@ export function LeadRow({
   selected,
   opened,
   labels,
+  change,
   style,
   onSelect,
 }: Props) {
@@ -66,7 +70,18 @@ export function LeadRow({
         {lead.wasSeen ? null : <span className="visually-hidden">not seen</span>}
       </span>
       <span className="lead-row__main">
-        <span className="lead-row__title">{lead.title}</span>
+        <span className="lead-row__headline">
+          <span className="lead-row__title">{lead.title}</span>
+          {change ? (
+            <span
+              className="sync-marker"
+              data-marker={change.marker}
+              title={change.problem ?? undefined}
+            >
+              {change.words}
+            </span>
+          ) : null}
+        </span>
         <span className="lead-row__contact">{contact}</span>
       </span>
       <span className="lead-row__labels">

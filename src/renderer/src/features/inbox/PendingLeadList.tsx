@@ -37,7 +37,7 @@ export function PendingLeadList({ leads, readAt, onOpenOutbox, selectedKey, sign
             {...{ [rowKeyAttribute]: pendingRowKey(row.id) }}
             data-list-selected={selectedKey === pendingRowKey(row.id) ? '' : undefined}
           >
-            <span className="pending-lead__marker" data-marker={marker}>
+            <span className="sync-marker" data-marker={marker}>
               {marker}
             </span>
             <span className="pending-lead__title">{row.title}</span>

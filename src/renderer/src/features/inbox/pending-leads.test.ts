@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { outboxRow } from '../../testing/outbox-row'
-import { outboxStates } from '../../../../shared/ipc/contract'
-import { pendingLeads } from './pending-leads'
+import { outboxStates, type OutboxItem } from '../../../../shared/ipc/contract'
+import { pendingChanges, pendingLeads } from './pending-leads'
 
 const row = outboxRow
 
@@ -23,5 +23,41 @@ describe('pendingLeads', () => {
       row(1, { kind: 'person.create' }),
     ]
     expect(pendingLeads(rows).map(({ row: r }) => r.id)).toEqual([3])
+  })
+})
+
+describe('pendingChanges', () => {
+  const change = (id: number, overrides: Partial<OutboxItem>) =>
+    row(id, { kind: 'lead.update', lead: { remoteId: 'lead-a' }, ...overrides })
+
+  it('marks each Pipedrive lead by its most urgent unfinished change', () => {
+    const marked = pendingChanges([
+      change(4, { state: 'queued' }),
+      change(3, { state: 'needs_attention', lastError: 'Pipedrive refused the title' }),
+      change(2, { state: 'sent' }),
+      change(1, { kind: 'lead.archive', lead: { remoteId: 'lead-b' }, state: 'sending' }),
+    ])
+    expect(Object.fromEntries(marked)).toEqual({
+      'lead-a': {
+        marker: 'needs attention',
+        words: 'needs attention',
+        problem: 'Pipedrive refused the title',
+      },
+      'lead-b': { marker: 'sending', words: 'syncing change', problem: null },
+    })
+  })
+
+  it('says what a conversion or a delete is doing, and skips finished rows and new leads', () => {
+    const marked = pendingChanges([
+      change(3, { kind: 'lead.convert', state: 'uncertain' }),
+      change(2, { kind: 'lead.delete', lead: { remoteId: 'lead-b' } }),
+      change(1, { kind: 'lead.convert', lead: { remoteId: 'lead-c' }, state: 'cancelled' }),
+      row(5, { kind: 'lead.create' }),
+      change(6, { lead: { outboxId: 5 } }),
+    ])
+    expect([...marked].map(([id, { words }]) => [id, words])).toEqual([
+      ['lead-a', 'converting'],
+      ['lead-b', 'deleting'],
+    ])
   })
 })

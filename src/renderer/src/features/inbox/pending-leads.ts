@@ -1,4 +1,4 @@
-import type { OutboxItem, OutboxState } from '../../../../shared/ipc/contract'
+import type { OutboxItem, OutboxKind, OutboxState } from '../../../../shared/ipc/contract'
 
 export type PendingMarker = 'pending' | 'sending' | 'needs attention'
 
@@ -21,4 +21,42 @@ export function pendingLeads(rows: readonly OutboxItem[]): PendingLead[] {
     if (row.kind === 'lead.create' && marker) pending.push({ row, marker })
   }
   return pending
+}
+
+/** A Pipedrive lead with changes made here that Pipedrive does not have yet. */
+export interface LeadChangeMarker {
+  marker: PendingMarker
+  /** What the marker says: "change pending", "converting", "needs attention"… */
+  words: string
+  /** Pipedrive's reason, for a change that needs attention. */
+  problem: string | null
+}
+
+const urgency: Record<PendingMarker, number> = { pending: 0, sending: 1, 'needs attention': 2 }
+const changeWords: Partial<Record<OutboxKind, string>> = {
+  'lead.convert': 'converting',
+  'lead.delete': 'deleting',
+}
+
+/**
+ * For each Pipedrive lead id, its unfinished changes summed up in one marker: the most
+ * urgent state wins, so a refused change is never hidden behind a pending one.
+ */
+export function pendingChanges(rows: readonly OutboxItem[]): Map<string, LeadChangeMarker> {
+  const byLead = new Map<string, LeadChangeMarker>()
+  for (const row of rows) {
+    const marker = markers[row.state]
+    if (!marker || !row.lead || !('remoteId' in row.lead)) continue
+    const current = byLead.get(row.lead.remoteId)
+    if (current && urgency[current.marker] > urgency[marker]) continue
+    byLead.set(row.lead.remoteId, {
+      marker,
+      words:
+        marker === 'needs attention'
+          ? marker
+          : (changeWords[row.kind] ?? (marker === 'sending' ? 'syncing change' : 'change pending')),
+      problem: marker === 'needs attention' ? row.lastError : null,
+    })
+  }
+  return byLead
 }

@@ -1,80 +1,25 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import keytar from 'keytar'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { CachedLead } from '../../src/main/core/leads/pipedrive-lead'
-import { startSandbox, type Sandbox } from '../pipedrive-sandbox'
 import { seedIds } from '../pipedrive-sandbox/seed'
-import { useTempDirs } from '../support/temp-dir'
-import { startHarness, type Harness } from './harness/server'
-import { collectProblems, screenshotDir } from './support/browser'
-import { useChromium } from './support/use-chromium'
+import { screenshotDir } from './support/browser'
+import {
+  leadList,
+  leadOption as option,
+  leadOptions as options,
+  seedTitles,
+  useInboxRig,
+} from './support/inbox-rig'
 
-const tempDir = useTempDirs()
-const keychainService = `Leadbox-e2e-${randomUUID()}`
-const browser = useChromium()
-let sandbox: Sandbox | undefined
-let harness: Harness | undefined
-let context: BrowserContext | undefined
-
-afterEach(async () => {
-  await context?.close()
-  await harness?.close()
-  await sandbox?.close()
-  context = harness = sandbox = undefined
-  for (const { account } of await keytar.findCredentials(keychainService)) {
-    await keytar.deletePassword(keychainService, account)
-  }
-})
-
-interface Opened {
-  page: Page
-  harness: Harness
-  problems: string[]
-}
-
-/** A fresh harness; signed in to a fresh sandbox with its leads cached, unless told not to. */
-async function openInbox(
-  options: { scheme?: 'light' | 'dark'; signIn?: boolean; before?: (h: Harness) => void } = {},
-): Promise<Opened & { sandbox: Sandbox }> {
-  sandbox = await startSandbox()
-  harness = await startHarness({ dataDir: tempDir(), keychainService, pipedriveUrl: sandbox.url })
-  if (options.signIn !== false) {
-    await harness.core.accounts.signInWithToken(sandbox.apiToken)
-    await harness.core.catalogRefresher.refresh()
-    await harness.core.inboxRefresher.refresh()
-  }
-  options.before?.(harness)
-  context = await browser.browser.newContext({
-    colorScheme: options.scheme ?? 'light',
-    viewport: { width: 1100, height: 720 },
-  })
-  const page = await context.newPage()
-  const problems = collectProblems(page)
-  await page.goto(`${harness.url}/index.html`)
-  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
-  return { page, harness, sandbox, problems }
-}
-
-const leadList = (page: Page) => page.getByRole('listbox', { name: /leads$/ })
-const options = (page: Page) => leadList(page).getByRole('option')
-const option = (page: Page, title: string) => options(page).filter({ hasText: title })
+const { openInbox, sandboxLead } = useInboxRig()
 const titles = (page: Page) => options(page).locator('.lead-row__title').allTextContents()
 const money = (page: Page, amount: number, currency: string) =>
   page.evaluate(
     ([a, c]) => new Intl.NumberFormat(undefined, { style: 'currency', currency: c }).format(a),
     [amount, currency] as const,
   )
-
-const seedTitles = {
-  acme: 'Acme Logistics – fleet renewal',
-  blueRiver: 'Blue River Foods – cold storage',
-  lena: 'Lena Fischer – consulting',
-  archived: 'Old trade fair contact',
-}
-
-const sandboxLead = (id: string) => sandbox!.state.leads.find((lead) => lead['id'] === id)
 
 describe.each(['light', 'dark'] as const)('the Pipedrive leads in the inbox, %s', (scheme) => {
   it('lists the seed leads with names, values and labels; filters by text and archive', async () => {

@@ -1,14 +1,15 @@
 import './lead-detail.css'
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
-import type { InboxContextData, InboxLead } from '../../../../shared/ipc/contract'
+import type { InboxContextData, InboxLead, OutboxItem } from '../../../../shared/ipc/contract'
 import type { LeadChange, LeadFields } from '../../../../shared/leads/lead-change'
-import { useLeadChange, useOpenExternal } from '../../api'
+import { useLeadChange, useOpenExternal, useOutbox, useRetryOutboxItem } from '../../api'
 import { describeError } from '../../ui/describe-error'
 import { useShortcut } from '../shortcuts/useShortcut'
 import { formatDay, formatValue, labelColor } from '../inbox/lead-format'
 import { customFieldsOf } from './custom-fields'
 import { LeadEditForm } from './LeadEditForm'
-import { pipedriveLeadUrl, withChanges } from './lead-edit'
+import { conversionOf, conversionStep } from './lead-conversion'
+import { pipedriveDealUrl, pipedriveLeadUrl, withChanges } from './lead-edit'
 
 interface Props {
   lead: InboxLead
@@ -27,7 +28,7 @@ function Detail({ name, children }: { name: string; children: ReactNode }) {
   )
 }
 
-type Step = 'view' | 'edit' | 'confirm-delete'
+type Step = 'view' | 'edit' | 'confirm-delete' | 'confirm-convert'
 
 /** What a queued change said, shown until the next one. */
 const savedWords: Record<LeadChange['kind'], string> = {
@@ -35,6 +36,7 @@ const savedWords: Record<LeadChange['kind'], string> = {
   archive: 'Archived — will sync',
   unarchive: 'Unarchived — will sync',
   delete: 'Deleted — will sync',
+  convert: '',
 }
 
 /**
@@ -50,6 +52,9 @@ export function LeadDetailPane({ lead: cached, context, takeFocus, onClose }: Pr
   const [saved, setSaved] = useState<{ updateTime: string; after: LeadFields } | null>(null)
   const change = useLeadChange()
   const openLink = useOpenExternal()
+  const outbox = useOutbox()
+  const retry = useRetryOutboxItem()
+  const conversion = conversionOf(outbox.data ?? [], cached.id)
   const users = context?.users ?? []
   const lead =
     saved && saved.updateTime === cached.updateTime
@@ -67,7 +72,7 @@ export function LeadDetailPane({ lead: cached, context, takeFocus, onClose }: Pr
   const send = async (next: LeadChange) => {
     setNotice(null)
     const row = await change.mutateAsync({ change: next, leadTitle: lead.title })
-    setNotice(savedWords[next.kind])
+    setNotice(savedWords[next.kind] || null)
     return row
   }
   const ref = { remoteId: cached.id }
@@ -81,19 +86,17 @@ export function LeadDetailPane({ lead: cached, context, takeFocus, onClose }: Pr
     setStep('view')
   }
 
-  const simple = (kind: 'archive' | 'unarchive' | 'delete') => {
+  const simple = (kind: 'archive' | 'unarchive' | 'delete' | 'convert') => {
     send({ kind, lead: ref })
       .then(() => setStep('view'))
       .catch(() => undefined)
   }
 
   // Single keys act on the open lead, as its buttons do; not while its form is open.
-  useShortcut('lead.edit', () => setStep('edit'), step === 'view')
-  useShortcut(
-    'lead.archive',
-    () => simple(lead.isArchived ? 'unarchive' : 'archive'),
-    step === 'view',
-  )
+  // A lead on its way to becoming a deal takes no more changes.
+  const changeable = step === 'view' && conversion === null
+  useShortcut('lead.edit', () => setStep('edit'), changeable)
+  useShortcut('lead.archive', () => simple(lead.isArchived ? 'unarchive' : 'archive'), changeable)
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return
@@ -139,7 +142,39 @@ export function LeadDetailPane({ lead: cached, context, takeFocus, onClose }: Pr
         />
       ) : (
         <>
-          {step === 'confirm-delete' ? (
+          {conversion ? (
+            <ConversionNotice
+              row={conversion}
+              retrying={retry.isPending}
+              onRetry={() => retry.mutate(conversion.id)}
+              onOpenDeal={(dealId) => openLink.mutate(pipedriveDealUrl(dealId))}
+            />
+          ) : step === 'confirm-convert' ? (
+            <div
+              className="lead-detail__confirm lead-detail__confirm--calm"
+              role="group"
+              aria-label="Confirm conversion"
+            >
+              <p>
+                Convert “{lead.title}” to a deal? It leaves the Leads Inbox and becomes a deal in
+                your default pipeline, with its person, organization, value and labels.
+              </p>
+              <div className="lead-detail__actions">
+                <button
+                  type="button"
+                  className="button button--primary"
+                  autoFocus
+                  disabled={change.isPending}
+                  onClick={() => simple('convert')}
+                >
+                  Convert to deal
+                </button>
+                <button type="button" className="button" onClick={() => setStep('view')}>
+                  Not now
+                </button>
+              </div>
+            </div>
+          ) : step === 'confirm-delete' ? (
             <div className="lead-detail__confirm" role="group" aria-label="Confirm delete">
               <p>Delete “{lead.title}” from Pipedrive? This cannot be undone.</p>
               <div className="lead-detail__actions">
@@ -189,6 +224,11 @@ export function LeadDetailPane({ lead: cached, context, takeFocus, onClose }: Pr
               >
                 {lead.isArchived ? 'Unarchive' : 'Archive'}
               </button>
+              {lead.isArchived ? null : (
+                <button type="button" className="button" onClick={() => setStep('confirm-convert')}>
+                  Convert to deal…
+                </button>
+              )}
               <button type="button" className="button" onClick={() => setStep('confirm-delete')}>
                 Delete…
               </button>
@@ -231,5 +271,36 @@ export function LeadDetailPane({ lead: cached, context, takeFocus, onClose }: Pr
         </>
       )}
     </section>
+  )
+}
+
+interface ConversionNoticeProps {
+  row: OutboxItem
+  retrying: boolean
+  onRetry: () => void
+  onOpenDeal: (dealId: string) => void
+}
+
+/** Where the lead's conversion to a deal is, in place of the actions it no longer takes. */
+function ConversionNotice({ row, retrying, onRetry, onOpenDeal }: ConversionNoticeProps) {
+  const state = conversionStep(row)
+  return (
+    <div className="lead-detail__conversion" data-step={state.step}>
+      <p role={state.step === 'refused' ? 'alert' : 'status'}>{state.words}</p>
+      {state.step === 'done' && state.dealId ? (
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => onOpenDeal(state.dealId!)}
+        >
+          Open the deal in Pipedrive
+        </button>
+      ) : null}
+      {state.step === 'refused' ? (
+        <button type="button" className="button" disabled={retrying} onClick={onRetry}>
+          Try converting again
+        </button>
+      ) : null}
+    </div>
   )
 }

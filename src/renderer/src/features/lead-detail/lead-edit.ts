@@ -150,3 +150,6 @@ export function withChanges(
 /** Where Pipedrive shows a lead. */
 export const pipedriveLeadUrl = (id: string) =>
   `https://app.pipedrive.com/leads/inbox/${encodeURIComponent(id)}`
+
+export const pipedriveDealUrl = (id: string) =>
+  `https://app.pipedrive.com/deal/${encodeURIComponent(id)}`

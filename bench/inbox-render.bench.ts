@@ -32,6 +32,7 @@ export async function benchInboxRender(count = 10_000, rounds = 10) {
     organizationId: null,
     value: { amount: index * 10, currency: 'EUR' },
     expectedCloseDate: null,
+    visibleTo: null,
     wasSeen: true,
     isArchived: false,
     addTime: new Date(base).toISOString(),

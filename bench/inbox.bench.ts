@@ -49,6 +49,7 @@ function leads(count: number): CachedLead[] {
       organizationId: i % 4 === 0 ? null : 1 + (i % 500),
       value: i % 2 === 0 ? { amount: i * 10, currency: 'EUR' } : null,
       expectedCloseDate: i % 5 === 0 ? null : `2027-${String(1 + (i % 12)).padStart(2, '0')}-15`,
+      visibleTo: null,
       wasSeen: i % 2 === 0,
       isArchived: i % 10 === 0,
       addTime: at,

@@ -166,6 +166,7 @@ describe('a big inbox', () => {
           organizationId: null,
           value: { amount: index * 10, currency: 'EUR' },
           expectedCloseDate: null,
+          visibleTo: null,
           wasSeen: index % 3 !== 0,
           isArchived: false,
           addTime: new Date(base).toISOString(),

@@ -169,6 +169,8 @@ export const inboxLeadSchema = z.object({
   value: z.object({ amount: z.number(), currency: z.string() }).nullable(),
   /** YYYY-MM-DD. */
   expectedCloseDate: z.string().nullable(),
+  /** Pipedrive's visibility value ('1', '3', '5', '7'); null until a listing gave it. */
+  visibleTo: z.string().nullable(),
   wasSeen: z.boolean(),
   isArchived: z.boolean(),
   /** ISO 8601, as Pipedrive gave them. */

@@ -33,6 +33,7 @@ interface LeadRow {
   valueAmount: number | null
   valueCurrency: string | null
   expectedCloseDate: string | null
+  visibleTo: string | null
   wasSeen: number
   isArchived: number
   addTime: string
@@ -82,6 +83,7 @@ function toLead(row: LeadRow): InboxLead {
         ? null
         : { amount: row.valueAmount, currency: row.valueCurrency },
     expectedCloseDate: row.expectedCloseDate,
+    visibleTo: row.visibleTo,
     wasSeen: row.wasSeen === 1,
     isArchived: row.isArchived === 1,
     addTime: row.addTime,
@@ -98,17 +100,18 @@ export function createInboxCache(db: Db): InboxCache {
   const upsertLead = db.prepare(
     `INSERT INTO inbox_lead (id, title, owner_id, person_id, organization_id, value_amount,
        value_currency, expected_close_date, was_seen, is_archived, add_time, update_time,
-       label_ids, custom_fields, listed_at)
+       label_ids, custom_fields, visible_to, listed_at)
      VALUES (@id, @title, @ownerId, @personId, @organizationId, @valueAmount, @valueCurrency,
        @expectedCloseDate, @wasSeen, @isArchived, @addTime, @updateTime, @labelIds,
-       @customFields, @listedAt)
+       @customFields, @visibleTo, @listedAt)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, owner_id = excluded.owner_id,
        person_id = excluded.person_id, organization_id = excluded.organization_id,
        value_amount = excluded.value_amount, value_currency = excluded.value_currency,
        expected_close_date = excluded.expected_close_date, was_seen = excluded.was_seen,
        is_archived = excluded.is_archived, add_time = excluded.add_time,
        update_time = excluded.update_time, label_ids = excluded.label_ids,
-       custom_fields = excluded.custom_fields, listed_at = excluded.listed_at
+       custom_fields = excluded.custom_fields, visible_to = excluded.visible_to,
+       listed_at = excluded.listed_at
      WHERE title IS NOT excluded.title OR owner_id IS NOT excluded.owner_id
        OR person_id IS NOT excluded.person_id OR organization_id IS NOT excluded.organization_id
        OR value_amount IS NOT excluded.value_amount
@@ -116,7 +119,8 @@ export function createInboxCache(db: Db): InboxCache {
        OR expected_close_date IS NOT excluded.expected_close_date
        OR was_seen IS NOT excluded.was_seen OR is_archived IS NOT excluded.is_archived
        OR add_time IS NOT excluded.add_time OR update_time IS NOT excluded.update_time
-       OR label_ids IS NOT excluded.label_ids OR custom_fields IS NOT excluded.custom_fields`,
+       OR label_ids IS NOT excluded.label_ids OR custom_fields IS NOT excluded.custom_fields
+       OR visible_to IS NOT excluded.visible_to`,
   )
   // An unchanged lead is only marked as listed: no rewrite, no FTS churn.
   const markListed = db.prepare('UPDATE inbox_lead SET listed_at = ? WHERE id = ?')
@@ -160,6 +164,7 @@ export function createInboxCache(db: Db): InboxCache {
           valueAmount: lead.value?.amount ?? null,
           valueCurrency: lead.value?.currency ?? null,
           expectedCloseDate: lead.expectedCloseDate,
+          visibleTo: lead.visibleTo,
           wasSeen: lead.wasSeen ? 1 : 0,
           isArchived: lead.isArchived ? 1 : 0,
           addTime: lead.addTime,
@@ -244,7 +249,8 @@ export function createInboxCache(db: Db): InboxCache {
            o.name AS organizationName, l.value_amount AS valueAmount,
            l.value_currency AS valueCurrency, l.expected_close_date AS expectedCloseDate,
            l.was_seen AS wasSeen, l.is_archived AS isArchived, l.add_time AS addTime,
-           l.update_time AS updateTime, l.custom_fields AS customFields
+           l.update_time AS updateTime, l.custom_fields AS customFields,
+           l.visible_to AS visibleTo
          FROM page JOIN inbox_lead l ON l.seq = page.seq
          LEFT JOIN catalog_user u ON u.id = l.owner_id
          LEFT JOIN catalog_person p ON p.id = l.person_id

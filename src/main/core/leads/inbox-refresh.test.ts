@@ -71,6 +71,7 @@ describe('the inbox refresh', () => {
       organizationName: 'Acme Logistics GmbH',
       value: { amount: 25000, currency: 'EUR' },
       expectedCloseDate: '2027-03-31',
+      visibleTo: '3',
       wasSeen: true,
       isArchived: false,
     })
@@ -242,6 +243,7 @@ describe('the inbox refresh', () => {
           organizationId: null,
           value: null,
           expectedCloseDate: null,
+          visibleTo: null,
           wasSeen: false,
           isArchived: false,
           addTime: '2026-01-01T00:00:00.000Z',

@@ -10,6 +10,8 @@ export interface CachedLead {
   organizationId: number | null
   value: { amount: number; currency: string } | null
   expectedCloseDate: string | null
+  /** Pipedrive's visibility value ('1', '3', '5', '7'). */
+  visibleTo: string | null
   wasSeen: boolean
   isArchived: boolean
   /** ISO 8601 with milliseconds, so they sort as text. */
@@ -32,6 +34,7 @@ const leadSchema = z.looseObject({
   label_ids: z.array(z.string()).nullish(),
   value: z.looseObject({ amount: z.number(), currency: z.string() }).nullish(),
   expected_close_date: z.string().nullish(),
+  visible_to: z.string().nullish(),
   was_seen: z.boolean().nullish(),
   is_archived: z.boolean().nullish(),
   add_time: z.string(),
@@ -58,6 +61,7 @@ export function parseLead(raw: unknown, archivedList: boolean): CachedLead | nul
     organizationId: lead.organization_id ?? null,
     value: lead.value ? { amount: lead.value.amount, currency: lead.value.currency } : null,
     expectedCloseDate: lead.expected_close_date ?? null,
+    visibleTo: lead.visible_to ?? null,
     wasSeen: lead.was_seen === true,
     // The list it came from decides: /leads holds only live leads, /leads/archived the rest.
     isArchived: archivedList || lead.is_archived === true,

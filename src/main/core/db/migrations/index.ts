@@ -5,6 +5,7 @@ import { catalog003 } from './003-catalog'
 import { outboxConflicts004 } from './004-outbox-conflicts'
 import { inboxLeads005 } from './005-inbox-leads'
 import { outboxConversions006 } from './006-outbox-conversions'
+import { inboxVisibility007 } from './007-inbox-visibility'
 
 export interface Migration {
   version: number
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   outboxConflicts004,
   inboxLeads005,
   outboxConversions006,
+  inboxVisibility007,
 ]
 
 export const latestVersion = migrations.length

@@ -238,3 +238,22 @@ describe('6: outbox conversions and lead order', () => {
     db.close()
   })
 })
+
+describe('7: inbox lead visibility', () => {
+  it('adds visibility to cached leads and makes the next refresh a full listing', () => {
+    const db = databaseAt(6)
+    db.prepare(
+      `INSERT INTO inbox_lead (id, title, was_seen, is_archived, add_time, update_time, listed_at)
+       VALUES ('lead-1', 'Kept', 0, 0, 'a', 'b', 1)`,
+    ).run()
+    const setMeta = db.prepare('INSERT INTO inbox_meta VALUES (?, ?)')
+    for (const key of ['full.refreshedAt', 'archived.fullAt', 'leads.since']) setMeta.run(key, '1')
+    migrate(db, 7)
+    expect(db.prepare('SELECT title, visible_to FROM inbox_lead').get()).toEqual({
+      title: 'Kept',
+      visible_to: null,
+    })
+    expect(db.prepare('SELECT key FROM inbox_meta').pluck().all()).toEqual(['leads.since'])
+    db.close()
+  })
+})

@@ -14,6 +14,7 @@ const lead: InboxLead = {
   organizationName: 'Acme',
   value: { amount: 25000, currency: 'EUR' },
   expectedCloseDate: '2027-03-31',
+  visibleTo: '3',
   wasSeen: false,
   isArchived: false,
   addTime: '2026-01-01T00:00:00.000Z',
@@ -37,6 +38,7 @@ describe('changesFrom', () => {
       amount: '1200,5',
       currency: 'usd',
       expectedCloseDate: '',
+      visibleTo: '3',
       labelIds: ['cold'],
       ownerId: '2002',
       wasSeen: true,
@@ -46,6 +48,7 @@ describe('changesFrom', () => {
       after: {
         value: { amount: 1200.5, currency: 'USD' },
         expectedCloseDate: null,
+        visibleTo: '3',
         labelIds: ['cold'],
         ownerId: 2002,
         wasSeen: true,
@@ -53,6 +56,7 @@ describe('changesFrom', () => {
       before: {
         value: { amount: 25000, currency: 'EUR' },
         expectedCloseDate: '2027-03-31',
+        visibleTo: '3',
         labelIds: ['hot'],
         ownerId: 2001,
         wasSeen: false,

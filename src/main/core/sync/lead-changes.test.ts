@@ -56,6 +56,41 @@ describe('offline edits meeting remote edits', () => {
     expect(now['was_seen']).toBe(true)
   })
 
+  it('compares only the custom fields the user changed', async () => {
+    const { outbox, changes, call, drain } = await setup()
+    const { leadReference, meetingNotes } = seedIds.fields
+    const before = (await call('GET', `/leads/${leadId}`)).data
+    const edit = () =>
+      changes.enqueue({
+        kind: 'update',
+        lead: { remoteId: leadId },
+        after: { customFields: { [leadReference]: 'LBX-MINE' } },
+        before: { customFields: { [leadReference]: before[leadReference] as string } },
+        baseUpdateTime: before['update_time'] as string,
+      })
+    // Another custom field changed in Pipedrive is no conflict.
+    await call('PATCH', `/leads/${leadId}`, { [meetingNotes]: 'Called on Monday' })
+    const first = edit()
+    await drain()
+    expect(outbox.get(first.id)?.state).toBe('sent')
+    const stored = (await call('GET', `/leads/${leadId}`)).data
+    expect(stored).toMatchObject({
+      [leadReference]: 'LBX-MINE',
+      [meetingNotes]: 'Called on Monday',
+    })
+
+    // The same one changed there is.
+    await call('PATCH', `/leads/${leadId}`, { [leadReference]: 'LBX-THEIRS' })
+    const second = edit()
+    await drain()
+    expect(outbox.get(second.id)?.conflict).toEqual({
+      customFields: {
+        mine: { [leadReference]: 'LBX-MINE' },
+        theirs: { [leadReference]: 'LBX-THEIRS' },
+      },
+    })
+  })
+
   it("keeps Pipedrive's value when the user picks it, and sends nothing for that field", async () => {
     const { changes, call, drain } = await setup()
     const before = (await call('GET', `/leads/${leadId}`)).data

@@ -25,6 +25,10 @@ export function leadFieldsOf(lead: RemoteLead): Required<LeadFields> {
   }
 }
 
+function pick(values: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, values[key] ?? null]))
+}
+
 /** Order-insensitive for object keys, so `{amount, currency}` equals `{currency, amount}`. */
 function same(a: unknown, b: unknown): boolean {
   const canonical = (value: unknown): unknown =>
@@ -72,7 +76,12 @@ async function sendUpdate(id: string, row: QueuedRow, gateway: OutboxGateway): P
   const conflict: Conflict = { fields: {}, remoteUpdateTime: remote.update_time }
   const body: UpdateLeadBody = {}
   for (const [field, mine] of Object.entries(change.after) as Array<[keyof LeadFields, unknown]>) {
-    const current = theirs[field]
+    // Custom fields are one field here but many in Pipedrive: only the ones the user changed
+    // are compared, so an unrelated field changed in Pipedrive is no conflict.
+    const current =
+      field === 'customFields'
+        ? pick(theirs.customFields, Object.keys(mine as object))
+        : theirs[field]
     if (same(current, mine)) continue
     if (movedOn && !same(current, change.before[field])) {
       conflict.fields[field] = { mine, theirs: current }

@@ -7,9 +7,9 @@ import { describeError } from '../../ui/describe-error'
 import { useShortcut } from '../shortcuts/useShortcut'
 import { formatDay, formatValue, labelColor } from '../inbox/lead-format'
 import { customFieldsOf } from './custom-fields'
-import { LeadEditForm } from './LeadEditForm'
+import { LeadEditForm, type PickedNames } from './LeadEditForm'
 import { conversionOf, conversionStep } from './lead-conversion'
-import { pipedriveDealUrl, pipedriveLeadUrl, withChanges } from './lead-edit'
+import { pipedriveDealUrl, pipedriveLeadUrl, visibilityWords, withChanges } from './lead-edit'
 
 interface Props {
   lead: InboxLead
@@ -49,7 +49,11 @@ export function LeadDetailPane({ lead: cached, context, takeFocus, onClose }: Pr
   const [step, setStep] = useState<Step>('view')
   const [notice, setNotice] = useState<string | null>(null)
   // A saved edit, shown until the cache has the lead as Pipedrive stores it after the sync.
-  const [saved, setSaved] = useState<{ updateTime: string; after: LeadFields } | null>(null)
+  const [saved, setSaved] = useState<{
+    updateTime: string
+    after: LeadFields
+    names: PickedNames
+  } | null>(null)
   const change = useLeadChange()
   const openLink = useOpenExternal()
   const outbox = useOutbox()
@@ -58,7 +62,7 @@ export function LeadDetailPane({ lead: cached, context, takeFocus, onClose }: Pr
   const users = context?.users ?? []
   const lead =
     saved && saved.updateTime === cached.updateTime
-      ? withChanges(cached, saved.after, users)
+      ? withChanges(cached, saved.after, { users, ...saved.names })
       : cached
 
   const focusHeading = useRef(takeFocus)
@@ -77,11 +81,16 @@ export function LeadDetailPane({ lead: cached, context, takeFocus, onClose }: Pr
   }
   const ref = { remoteId: cached.id }
 
-  const update = async (after: LeadFields, before: LeadFields) => {
+  const update = async (
+    after: LeadFields,
+    before: LeadFields,
+    names: PickedNames = { person: lead.personName, organization: lead.organizationName },
+  ) => {
     await send({ kind: 'update', lead: ref, after, before, baseUpdateTime: cached.updateTime })
     setSaved((current) => ({
       updateTime: cached.updateTime,
       after: { ...(current?.updateTime === cached.updateTime ? current.after : {}), ...after },
+      names,
     }))
     setStep('view')
   }
@@ -260,6 +269,7 @@ export function LeadDetailPane({ lead: cached, context, takeFocus, onClose }: Pr
                 : '—'}
             </Detail>
             <Detail name="Expected close date">{formatDay(lead.expectedCloseDate) || '—'}</Detail>
+            <Detail name="Visible to">{visibilityWords(lead.visibleTo)}</Detail>
             <Detail name="Seen">{lead.wasSeen ? 'Yes' : 'Not yet'}</Detail>
             {lead.isArchived ? <Detail name="Archived">Yes</Detail> : null}
             {custom.map((field) => (

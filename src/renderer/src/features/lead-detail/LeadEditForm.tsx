@@ -2,37 +2,53 @@ import { useId, useState, type FormEvent } from 'react'
 import type { InboxContextData, InboxLead } from '../../../../shared/ipc/contract'
 import type { LeadFields } from '../../../../shared/leads/lead-change'
 import { LeadboxError } from '../../../../shared/result'
+import { useQuickAddContext } from '../../api'
 import { describeError } from '../../ui/describe-error'
+import { ContactPicker } from '../lead-form/ContactPicker'
+import { CustomFieldInput } from '../lead-form/CustomFieldInput'
+import { FieldError, fieldErrorProps } from '../lead-form/FieldError'
+import { currencyOrder, formFields, visibilityChoices } from '../lead-form/lead-form-state'
 import {
   changesFrom,
   formFromLead,
   sortFieldErrors,
-  type EditableField,
+  type EditErrors,
   type LeadForm,
 } from './lead-edit'
+
+/** Names of the person and organization picked, to show them before the sync. */
+export interface PickedNames {
+  person: string | null
+  organization: string | null
+}
 
 interface Props {
   lead: InboxLead
   context: InboxContextData | undefined
   saving: boolean
   /** Sends the change; rejects with main's refusal. */
-  onSave: (after: LeadFields, before: LeadFields) => Promise<unknown>
+  onSave: (after: LeadFields, before: LeadFields, names: PickedNames) => Promise<unknown>
   onCancel: () => void
 }
 
-type Errors = Partial<Record<EditableField, string>>
+const nameOf = (choice: LeadForm['person']) => (choice.kind === 'existing' ? choice.name : null)
 
-/** The lead's editable fields; Save queues only what changed. */
+/** Every field of the lead Leadbox can edit; Save queues only what changed. */
 export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props) {
   const id = useId()
-  const [form, setForm] = useState<LeadForm>(() => formFromLead(lead))
-  const [errors, setErrors] = useState<Errors>({})
+  const catalog = useQuickAddContext().context
+  const fields = formFields(context?.fields ?? [])
+  const defaultCurrency = catalog?.defaultCurrency ?? 'EUR'
+  const [form, setForm] = useState<LeadForm>(() =>
+    formFromLead(lead, context?.fields ?? [], defaultCurrency),
+  )
+  const [errors, setErrors] = useState<EditErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const set = (patch: Partial<LeadForm>) => setForm((current) => ({ ...current, ...patch }))
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const changes = changesFrom(lead, form)
+    const changes = changesFrom(lead, form, context?.fields ?? [])
     if (!changes.ok) {
       setErrors(changes.errors)
       setFormError(null)
@@ -45,7 +61,8 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
     }
     setErrors({})
     setFormError(null)
-    onSave(changes.after, changes.before).catch((error: unknown) => {
+    const names = { person: nameOf(form.person), organization: nameOf(form.organization) }
+    onSave(changes.after, changes.before, names).catch((error: unknown) => {
       const { byField, other } = sortFieldErrors(
         error instanceof LeadboxError ? error.fields : undefined,
       )
@@ -55,18 +72,15 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
     })
   }
 
-  const fieldError = (field: EditableField) =>
-    errors[field] ? (
-      <p id={`${id}-${field}-error`} className="lead-form__error" role="alert">
-        {errors[field]}
-      </p>
-    ) : null
-  const invalid = (field: EditableField) =>
-    errors[field]
-      ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-${field}-error` }
-      : {}
-
+  const error = (input: string) => fieldErrorProps(errors, input, id)
+  const title = error('title')
+  const value = error('value')
+  const close = error('expectedCloseDate')
+  const labels = error('labelIds')
+  const owner = error('ownerId')
+  const visibility = error('visibleTo')
   const owners = context?.users.filter((user) => user.active || user.id === lead.ownerId) ?? []
+  const currencies = currencyOrder(catalog?.currencies ?? [], defaultCurrency)
 
   return (
     <form className="lead-form" aria-label="Edit lead" onSubmit={submit} noValidate>
@@ -77,10 +91,27 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
           className="inbox-input"
           value={form.title}
           onChange={(event) => set({ title: event.target.value })}
-          {...invalid('title')}
+          {...title.invalid}
         />
-        {fieldError('title')}
+        <FieldError id={title.id} message={title.message} />
       </div>
+      {/* Only people and organizations Pipedrive has: new ones are made with a new lead. */}
+      <ContactPicker
+        kind="person"
+        index={catalog?.persons}
+        value={form.person}
+        onChange={(person) => set({ person })}
+        errors={errors}
+        allowNew={false}
+      />
+      <ContactPicker
+        kind="organization"
+        index={catalog?.organizations}
+        value={form.organization}
+        onChange={(organization) => set({ organization })}
+        errors={errors}
+        allowNew={false}
+      />
       <div className="lead-form__field">
         <span id={`${id}-value-label`}>Value</span>
         <span className="lead-form__value" role="group" aria-labelledby={`${id}-value-label`}>
@@ -90,18 +121,36 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
             aria-label="Amount"
             value={form.amount}
             onChange={(event) => set({ amount: event.target.value })}
-            {...invalid('value')}
+            {...value.invalid}
           />
-          <input
-            className="inbox-input lead-form__currency"
-            aria-label="Currency"
-            maxLength={5}
-            value={form.currency}
-            onChange={(event) => set({ currency: event.target.value.toUpperCase() })}
-            {...invalid('value')}
-          />
+          {currencies.length > 0 ? (
+            <select
+              className="inbox-input lead-form__currency"
+              aria-label="Currency"
+              value={form.currency}
+              onChange={(event) => set({ currency: event.target.value })}
+            >
+              {currencies.some((currency) => currency.code === form.currency) ? null : (
+                <option value={form.currency}>{form.currency}</option>
+              )}
+              {currencies.map((currency) => (
+                <option key={currency.code} value={currency.code}>
+                  {currency.code}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              className="inbox-input lead-form__currency"
+              aria-label="Currency"
+              maxLength={5}
+              value={form.currency}
+              onChange={(event) => set({ currency: event.target.value.toUpperCase() })}
+              {...value.invalid}
+            />
+          )}
         </span>
-        {fieldError('value')}
+        <FieldError id={value.id} message={value.message} />
       </div>
       <div className="lead-form__field">
         <label htmlFor={`${id}-close`}>Expected close date</label>
@@ -111,9 +160,9 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
           className="inbox-input"
           value={form.expectedCloseDate}
           onChange={(event) => set({ expectedCloseDate: event.target.value })}
-          {...invalid('expectedCloseDate')}
+          {...close.invalid}
         />
-        {fieldError('expectedCloseDate')}
+        <FieldError id={close.id} message={close.message} />
       </div>
       <fieldset className="lead-form__field lead-form__labels">
         <legend>Labels</legend>
@@ -129,11 +178,12 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
                     : form.labelIds.filter((other) => other !== label.id),
                 })
               }
+              {...labels.invalid}
             />
             {label.name}
           </label>
         ))}
-        {fieldError('labelIds')}
+        <FieldError id={labels.id} message={labels.message} />
       </fieldset>
       <div className="lead-form__field">
         <label htmlFor={`${id}-owner`}>Owner</label>
@@ -142,7 +192,7 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
           className="inbox-input"
           value={form.ownerId}
           onChange={(event) => set({ ownerId: event.target.value })}
-          {...invalid('ownerId')}
+          {...owner.invalid}
         >
           {form.ownerId === '' ? <option value="">Unknown</option> : null}
           {owners.map((user) => (
@@ -151,7 +201,24 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
             </option>
           ))}
         </select>
-        {fieldError('ownerId')}
+        <FieldError id={owner.id} message={owner.message} />
+      </div>
+      <div className="lead-form__field">
+        <label htmlFor={`${id}-visibility`}>Visible to</label>
+        <select
+          id={`${id}-visibility`}
+          className="inbox-input"
+          value={form.visibleTo}
+          onChange={(event) => set({ visibleTo: event.target.value as LeadForm['visibleTo'] })}
+          {...visibility.invalid}
+        >
+          {visibilityChoices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.value === '' ? 'Leave as it is' : choice.label}
+            </option>
+          ))}
+        </select>
+        <FieldError id={visibility.id} message={visibility.message} />
       </div>
       <label className="inbox-toggle">
         <input
@@ -161,7 +228,23 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
         />
         Seen
       </label>
-      {fieldError('wasSeen')}
+      {fields.map((field) => (
+        <CustomFieldInput
+          key={field.key}
+          field={field}
+          values={form.customFields}
+          onChange={(key, next) =>
+            setForm((current) => ({
+              ...current,
+              customFields: { ...current.customFields, [key]: next },
+            }))
+          }
+          currencies={currencies}
+          defaultCurrency={defaultCurrency}
+          errors={errors}
+          baseId={id}
+        />
+      ))}
       {formError ? (
         <p className="lead-form__error" role="alert">
           {formError}

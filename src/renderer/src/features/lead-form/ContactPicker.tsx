@@ -11,6 +11,8 @@ interface Props {
   value: ContactChoice
   onChange: (next: ContactChoice) => void
   errors: FormErrors
+  /** Offers "Create new …" (default); an edit of a Pipedrive lead picks existing ones only. */
+  allowNew?: boolean
 }
 
 const words = {
@@ -28,7 +30,7 @@ type Choice = { kind: 'existing'; id: number; name: string } | { kind: 'new'; na
  * A typeahead over the cached persons or organizations, with "Create new …" as the last
  * choice: a new person takes a name, email and phone; a new organization a name.
  */
-export function ContactPicker({ kind, index, value, onChange, errors }: Props) {
+export function ContactPicker({ kind, index, value, onChange, errors, allowNew = true }: Props) {
   const id = useId()
   const [text, setText] = useState('')
   const [active, setActive] = useState(0)
@@ -38,7 +40,7 @@ export function ContactPicker({ kind, index, value, onChange, errors }: Props) {
 
   const choices: Choice[] = [
     ...(index?.search(text, 6) ?? []).map((entry) => ({ kind: 'existing' as const, ...entry })),
-    ...(text.trim() === '' ? [] : [{ kind: 'new' as const, name: text.trim() }]),
+    ...(!allowNew || text.trim() === '' ? [] : [{ kind: 'new' as const, name: text.trim() }]),
   ]
   const shown = listOpen && choices.length > 0
   const pick = (choice: Choice) => {

@@ -39,14 +39,15 @@ function contact(choice: ContactChoice, withDetails: boolean): unknown {
 /** Option ids are numbers in Pipedrive; the catalog may hand them over as strings. */
 const optionId = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id)
 
-function customValues(
-  form: LeadFormState,
+/** Typed custom field values from what was typed; a bad number adds its message to `errors`. */
+export function customValues(
+  typed: LeadFormState['customFields'],
   fields: readonly CustomField[],
   errors: FormErrors,
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {}
   for (const field of fields) {
-    const raw = form.customFields[field.key]
+    const raw = typed[field.key]
     if (raw === undefined) continue
     if (Array.isArray(raw)) {
       if (raw.length > 0) values[field.key] = raw.map(optionId)
@@ -64,7 +65,7 @@ function customValues(
         }
         values[field.key] = number
         if (field.fieldType === 'monetary') {
-          values[`${field.key}_currency`] = form.customFields[`${field.key}_currency`] ?? ''
+          values[`${field.key}_currency`] = typed[`${field.key}_currency`] ?? ''
         }
         break
       }
@@ -101,7 +102,7 @@ export function draftFromForm(form: LeadFormState, fields: readonly CustomField[
   if (form.visibleTo !== '') candidate['visibleTo'] = form.visibleTo
   // Unticked means "not seen", which is also Pipedrive's default: only a tick is sent.
   if (form.wasSeen) candidate['wasSeen'] = true
-  const custom = customValues(form, fields, errors)
+  const custom = customValues(form.customFields, fields, errors)
   if (Object.keys(custom).length > 0) candidate['customFields'] = custom
   const note = filled(form.note)
   if (note) candidate['note'] = note

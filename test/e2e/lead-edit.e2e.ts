@@ -1,0 +1,61 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { seedIds } from '../pipedrive-sandbox/seed'
+import { screenshotDir } from './support/browser'
+import { leadOption, seedTitles, useInboxRig } from './support/inbox-rig'
+
+const { openInbox, sandboxLead } = useInboxRig()
+
+describe('editing a Pipedrive lead in its pane', () => {
+  it.each(['light', 'dark'] as const)(
+    'changes person, organization, visibility and custom fields, through the outbox (%s)',
+    async (scheme) => {
+      const { page, harness: h, problems } = await openInbox({ scheme })
+      await leadOption(page, seedTitles.lena).click()
+      const pane = page.getByRole('region', { name: seedTitles.lena })
+      await pane.getByText(/^Entire company/).waitFor()
+      await pane.getByRole('button', { name: 'Edit' }).click()
+      const form = pane.getByRole('form', { name: 'Edit lead' })
+
+      // Without a person or an organization Pipedrive would refuse it: said at once.
+      await form.getByRole('button', { name: 'Change person' }).click()
+      await form.getByRole('button', { name: 'Save' }).click()
+      await form
+        .getByRole('alert')
+        .filter({ hasText: 'A lead needs a person or an organization' })
+        .waitFor()
+      expect(h.core.outbox.list()).toEqual([])
+
+      await form.getByRole('combobox', { name: 'Person' }).fill('maria')
+      // Only people Pipedrive has: no "Create new" in an edit.
+      await form.getByRole('option', { name: 'Maria Schmidt' }).click()
+      expect(await form.getByRole('option', { name: /Create new/ }).count()).toBe(0)
+      await form.getByRole('combobox', { name: 'Organization' }).fill('acme')
+      await form.getByRole('option', { name: 'Acme Logistics GmbH' }).click()
+      await form.getByLabel('Visible to').selectOption('7')
+      await form.getByLabel('Lead reference').fill('LBX-EDITED')
+      await form.getByRole('checkbox', { name: 'Vans' }).check()
+      if (scheme === 'light')
+        await page.screenshot({ path: join(screenshotDir, 'lead-edit-light.png') })
+      else await page.screenshot({ path: join(screenshotDir, 'lead-edit-dark.png') })
+      await form.getByRole('button', { name: 'Save' }).click()
+
+      await expect.poll(() => pane.getByRole('status').textContent()).toBe('Saved — will sync')
+      // Shown as saved before Pipedrive has it.
+      await pane.getByText('Acme Logistics GmbH').waitFor()
+      await pane.getByText('LBX-EDITED').waitFor()
+      await expect
+        .poll(() => sandboxLead(seedIds.leads.lena)?.['visible_to'], { timeout: 15_000 })
+        .toBe('7')
+      expect(sandboxLead(seedIds.leads.lena)).toMatchObject({
+        person_id: seedIds.persons.maria,
+        organization_id: seedIds.organizations.acme,
+        [seedIds.fields.leadReference]: 'LBX-EDITED',
+      })
+      expect(String(sandboxLead(seedIds.leads.lena)?.[seedIds.fields.products])).toBe(
+        String(seedIds.options.products.vans),
+      )
+      expect(problems).toEqual([])
+    },
+  )
+})

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { seedIds } from '../pipedrive-sandbox/seed'
 import { screenshotDir } from './support/browser'
-import { leadOption, seedTitles, useInboxRig } from './support/inbox-rig'
+import { leadOption, leadOptions, seedTitles, useInboxRig } from './support/inbox-rig'
 
 const { openInbox, sandboxLead } = useInboxRig()
 
@@ -58,4 +58,19 @@ describe('editing a Pipedrive lead in its pane', () => {
       expect(problems).toEqual([])
     },
   )
+})
+
+describe("a lead's contacts in its pane", () => {
+  it('narrow the inbox to their leads, until the filter is taken off', async () => {
+    const { page, problems } = await openInbox()
+    await leadOption(page, seedTitles.acme).click()
+    const pane = page.getByRole('region', { name: seedTitles.acme })
+    await pane.getByRole('button', { name: 'Maria Schmidt' }).click()
+    const titles = () => leadOptions(page).locator('.lead-row__title').allTextContents()
+    await expect.poll(titles).toEqual([seedTitles.acme])
+    await page.getByText('Person:').waitFor()
+    await page.getByRole('button', { name: 'Show every lead, not only Maria Schmidt’s' }).click()
+    await expect.poll(titles).toHaveLength(3)
+    expect(problems).toEqual([])
+  })
 })

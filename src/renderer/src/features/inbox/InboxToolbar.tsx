@@ -109,6 +109,20 @@ export function InboxToolbar({
         </span>
       </div>
       <div className="inbox-toolbar__toggles">
+        {state.contact ? (
+          <span className="inbox-toolbar__contact">
+            {state.contact.kind === 'person' ? 'Person' : 'Organization'}:{' '}
+            <strong>{state.contact.name}</strong>
+            <button
+              type="button"
+              className="button"
+              aria-label={`Show every lead, not only ${state.contact.name}’s`}
+              onClick={() => set({ contact: null })}
+            >
+              ✕
+            </button>
+          </span>
+        ) : null}
         <label className="inbox-toggle">
           <input
             type="checkbox"

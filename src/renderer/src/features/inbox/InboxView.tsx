@@ -247,6 +247,7 @@ export function InboxView({ onShowView }: Props) {
             context={context.data}
             takeFocus={opened.takeFocus}
             onClose={closePane}
+            onShowLeadsOf={(contact) => setToolbar((current) => ({ ...current, contact }))}
           />
         ) : null}
       </div>

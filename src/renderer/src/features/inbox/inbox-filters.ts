@@ -1,6 +1,13 @@
 import type { InboxSort } from '../../../../shared/ipc/contract'
 import type { InboxFilters } from '../../api'
 
+/** Leads of one person or organization, picked from a lead's pane. */
+export interface ContactFilter {
+  kind: 'person' | 'organization'
+  id: number
+  name: string
+}
+
 /** The toolbar as the user set it. */
 export interface InboxToolbarState {
   text: string
@@ -8,6 +15,7 @@ export interface InboxToolbarState {
   ownerId: string
   /** A label id, or '' for every label. */
   labelId: string
+  contact: ContactFilter | null
   pendingOnly: boolean
   archived: boolean
   sort: InboxSort
@@ -18,6 +26,7 @@ export const initialToolbar: InboxToolbarState = {
   text: '',
   ownerId: '',
   labelId: '',
+  contact: null,
   pendingOnly: false,
   archived: false,
   sort: 'update_time',
@@ -47,20 +56,28 @@ export function filtersOf(state: InboxToolbarState, text: string): InboxFilters 
   if (state.archived) filters.archived = true
   if (state.ownerId) filters.ownerId = Number(state.ownerId)
   if (state.labelId) filters.labelId = state.labelId
+  if (state.contact?.kind === 'person') filters.personId = state.contact.id
+  if (state.contact?.kind === 'organization') filters.organizationId = state.contact.id
   return filters
 }
 
 /** Whether anything narrows the list, so "no leads" means "none match". */
 export function isFiltered(state: InboxToolbarState): boolean {
-  return state.text.trim() !== '' || state.ownerId !== '' || state.labelId !== ''
+  return (
+    state.text.trim() !== '' ||
+    state.ownerId !== '' ||
+    state.labelId !== '' ||
+    state.contact !== null
+  )
 }
 
 /**
  * Leads waiting to sync carry only a title, so they show unless a filter asks for
- * something they cannot answer (an owner, a label, the archive); text matches the title.
+ * something they cannot answer (an owner, a label, a contact, the archive); text matches
+ * the title.
  */
 export function showsPending(state: InboxToolbarState): boolean {
-  return !state.archived && state.ownerId === '' && state.labelId === ''
+  return !state.archived && state.ownerId === '' && state.labelId === '' && state.contact === null
 }
 
 export function matchesText(title: string, text: string): boolean {

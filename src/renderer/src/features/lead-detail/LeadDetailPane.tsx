@@ -4,6 +4,7 @@ import type { InboxContextData, InboxLead, OutboxItem } from '../../../../shared
 import type { LeadChange, LeadFields } from '../../../../shared/leads/lead-change'
 import { useLeadChange, useOpenExternal, useOutbox, useRetryOutboxItem } from '../../api'
 import { describeError } from '../../ui/describe-error'
+import type { ContactFilter } from '../inbox/inbox-filters'
 import { useShortcut } from '../shortcuts/useShortcut'
 import { formatDay, formatValue, labelColor } from '../inbox/lead-format'
 import { customFieldsOf } from './custom-fields'
@@ -17,6 +18,8 @@ interface Props {
   /** Opened by a click or Enter: the pane takes focus. Following j/k, focus stays in the list. */
   takeFocus: boolean
   onClose: () => void
+  /** Narrows the inbox to the leads of this lead's person or organization. */
+  onShowLeadsOf?: (contact: ContactFilter) => void
 }
 
 function Detail({ name, children }: { name: string; children: ReactNode }) {
@@ -43,7 +46,13 @@ const savedWords: Record<LeadChange['kind'], string> = {
  * One Pipedrive lead beside the list: its fields, and the changes a salesperson makes
  * to it. Every change goes into the outbox, so it works offline; Esc backs out one step.
  */
-export function LeadDetailPane({ lead: cached, context, takeFocus, onClose }: Props) {
+export function LeadDetailPane({
+  lead: cached,
+  context,
+  takeFocus,
+  onClose,
+  onShowLeadsOf,
+}: Props) {
   const headingId = useId()
   const heading = useRef<HTMLHeadingElement>(null)
   const [step, setStep] = useState<Step>('view')
@@ -251,8 +260,22 @@ export function LeadDetailPane({ lead: cached, context, takeFocus, onClose }: Pr
             </div>
           )}
           <dl className="lead-detail__fields">
-            <Detail name="Person">{lead.personName ?? '—'}</Detail>
-            <Detail name="Organization">{lead.organizationName ?? '—'}</Detail>
+            <Detail name="Person">
+              <ContactName
+                kind="person"
+                id={lead.personId}
+                name={lead.personName}
+                onShowLeadsOf={onShowLeadsOf}
+              />
+            </Detail>
+            <Detail name="Organization">
+              <ContactName
+                kind="organization"
+                id={lead.organizationId}
+                name={lead.organizationName}
+                onShowLeadsOf={onShowLeadsOf}
+              />
+            </Detail>
             <Detail name="Value">{formatValue(lead.value) || '—'}</Detail>
             <Detail name="Owner">{lead.ownerName ?? '—'}</Detail>
             <Detail name="Labels">
@@ -312,5 +335,32 @@ function ConversionNotice({ row, retrying, onRetry, onOpenDeal }: ConversionNoti
         </button>
       ) : null}
     </div>
+  )
+}
+
+/** A contact's name; a click lists every lead of theirs in the inbox. */
+function ContactName({
+  kind,
+  id,
+  name,
+  onShowLeadsOf,
+}: {
+  kind: ContactFilter['kind']
+  id: number | null
+  name: string | null
+  onShowLeadsOf: Props['onShowLeadsOf']
+}) {
+  if (id === null) return <>—</>
+  const shown = name ?? `#${id}`
+  if (!onShowLeadsOf) return <>{shown}</>
+  return (
+    <button
+      type="button"
+      className="link-button"
+      title={`Show every lead of ${shown}`}
+      onClick={() => onShowLeadsOf({ kind, id, name: shown })}
+    >
+      {shown}
+    </button>
   )
 }

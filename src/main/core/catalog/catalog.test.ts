@@ -117,6 +117,43 @@ describe('the catalog', () => {
     ])
   })
 
+  it('adds contacts a search found without overwriting what a listing wrote', () => {
+    const { catalog } = setup()
+    catalog.upsertPersons([person(1, 'Jane Doe', 'jane@doe.test')])
+    const found = (id: number, name: string, email: string | null = null) => ({
+      id,
+      name,
+      email,
+      organizationId: null,
+    })
+    // The search index may still have the old name; the listing's row is kept.
+    expect(catalog.addFoundPersons([found(1, 'Jane Old'), found(2, 'Zoe New', 'z@n.test')])).toBe(1)
+    expect(catalog.searchPersons('jane').map((p) => p.name)).toEqual(['Jane Doe'])
+    expect(catalog.searchPersons('zoe')).toEqual([
+      { id: 2, name: 'Zoe New', email: 'z@n.test', organizationId: null, updateTime: null },
+    ])
+    // Found again, the same: nothing changed. Renamed: a row only a search wrote follows it.
+    expect(catalog.addFoundPersons([found(2, 'Zoe New', 'z@n.test')])).toBe(0)
+    expect(catalog.addFoundPersons([found(2, 'Zoe Newer', 'z@n.test')])).toBe(1)
+    expect(catalog.searchPersons('newer').map((p) => p.id)).toEqual([2])
+    // A search's row carries no time, so incremental refreshes still start from the listing's.
+    expect(catalog.latestPersonUpdate()).toBe('2026-11-01T10:00:00Z')
+    // The next listing fills in the time, and from then on the row is the listing's.
+    catalog.upsertPersons([person(2, 'Zoe Newer', 'z@n.test')])
+    expect(catalog.addFoundPersons([found(2, 'Zoe Stale')])).toBe(0)
+
+    catalog.upsertOrganizations([{ id: 9, name: 'Acme', updateTime: '2026-11-01T10:00:00Z' }])
+    expect(
+      catalog.addFoundOrganizations([
+        { id: 9, name: 'Acme (old)' },
+        { id: 10, name: 'Globex' },
+      ]),
+    ).toBe(1)
+    expect(catalog.searchOrganizations('acme').map((o) => o.name)).toEqual(['Acme'])
+    expect(catalog.searchOrganizations('glob').map((o) => o.id)).toEqual([10])
+    expect(catalog.addFoundOrganizations([{ id: 10, name: 'Globex' }])).toBe(0)
+  })
+
   it("empties itself for another account, and keeps an account's own data", () => {
     const { catalog } = setup()
     catalog.upsertPersons([person(1, 'Jane Doe')])

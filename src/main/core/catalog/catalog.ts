@@ -84,6 +84,13 @@ export interface Catalog {
   /** Rows that were new or different. */
   upsertPersons(persons: CatalogPerson[]): number
   upsertOrganizations(organizations: CatalogOrganization[]): number
+  /**
+   * Contacts Pipedrive's search found, which carry no update_time: new ones are added, and
+   * only rows that came from a search before are updated. A row a listing wrote is at least
+   * as fresh (the search index may lag), so it stays as it is.
+   */
+  addFoundPersons(persons: Array<Omit<CatalogPerson, 'updateTime'>>): number
+  addFoundOrganizations(organizations: Array<Omit<CatalogOrganization, 'updateTime'>>): number
   removePersons(ids: readonly number[]): number
   removeOrganizations(ids: readonly number[]): number
   /** After a complete listing: whatever it did not name is gone from Pipedrive. */
@@ -180,6 +187,19 @@ export function createCatalog(db: Db): Catalog {
     `INSERT INTO catalog_organization VALUES (?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, update_time = excluded.update_time
      WHERE name IS NOT excluded.name OR update_time IS NOT excluded.update_time`,
+  )
+  const addFoundPerson = db.prepare(
+    `INSERT INTO catalog_person VALUES (?, ?, ?, ?, NULL)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email,
+       organization_id = excluded.organization_id
+     WHERE catalog_person.update_time IS NULL
+       AND (name IS NOT excluded.name OR email IS NOT excluded.email
+         OR organization_id IS NOT excluded.organization_id)`,
+  )
+  const addFoundOrganization = db.prepare(
+    `INSERT INTO catalog_organization VALUES (?, ?, NULL)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name
+     WHERE catalog_organization.update_time IS NULL AND name IS NOT excluded.name`,
   )
   const removeListed = (table: string) => {
     const statement = db.prepare(
@@ -283,6 +303,19 @@ export function createCatalog(db: Db): Catalog {
         changed += upsertOrganization.run(o.id, o.name, o.updateTime).changes
       return changed
     }),
+    addFoundPersons: db.transaction((persons: Array<Omit<CatalogPerson, 'updateTime'>>) => {
+      let changed = 0
+      for (const p of persons)
+        changed += addFoundPerson.run(p.id, p.name, p.email, p.organizationId).changes
+      return changed
+    }),
+    addFoundOrganizations: db.transaction(
+      (organizations: Array<Omit<CatalogOrganization, 'updateTime'>>) => {
+        let changed = 0
+        for (const o of organizations) changed += addFoundOrganization.run(o.id, o.name).changes
+        return changed
+      },
+    ),
     removePersons: removeListed('catalog_person'),
     removeOrganizations: removeListed('catalog_organization'),
     removePersonsExcept: removeUnlisted('catalog_person'),

@@ -8,6 +8,7 @@ import { createCoreEvents, type CoreEvents } from './events/core-events'
 import { createFileLogger, type Logger } from './log/logger'
 import { createCatalog, type Catalog } from './catalog/catalog'
 import { createCatalogRefresher, type CatalogRefresher } from './catalog/catalog-refresh'
+import { createContactSearch, type ContactSearch } from './catalog/contact-search'
 import { createInboxCache, type InboxCache } from './leads/inbox-cache'
 import { createInboxRefresher, type InboxRefresher } from './leads/inbox-refresh'
 import { createOutbox, type Outbox } from './outbox/outbox'
@@ -69,6 +70,8 @@ export interface Core {
   catalog: Catalog
   /** Keeps the catalog in step with Pipedrive: at sign-in, every ~15 minutes, on demand. */
   catalogRefresher: CatalogRefresher
+  /** Pipedrive's own person and organization search, for the typeahead; hits are cached. */
+  contactSearch: ContactSearch
   /** The cached Pipedrive Leads Inbox, readable offline. */
   inbox: InboxCache
   /** Keeps the inbox in step: at sign-in, every ~2 minutes, after sends, on demand. */
@@ -164,6 +167,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     onChange: () => events.emit('catalog:changed', undefined),
   })
+  const contactSearch = createContactSearch({
+    catalog,
+    session: () => accounts.session(),
+    network: options.network,
+    log,
+    onChange: () => events.emit('catalog:changed', undefined),
+  })
   const inbox = createInboxCache(db)
   const inboxRefresher = createInboxRefresher({
     cache: inbox,
@@ -203,6 +213,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     leadSeeds: createLeadSeeds(),
     catalog,
     catalogRefresher,
+    contactSearch,
     inbox,
     inboxRefresher,
     accounts,

@@ -53,9 +53,17 @@ export type PersonListQuery = Omit<QueryOf<V2['getPersons']>, 'cursor' | 'limit'
 export type PersonListItem = ResponseData<V2['getPersons']>[number]
 export type OrganizationListQuery = Omit<QueryOf<V2['getOrganizations']>, 'cursor' | 'limit'>
 export type OrganizationListItem = ResponseData<V2['getOrganizations']>[number]
-export type PersonSearchQuery = Omit<QueryOf<V2['searchPersons']>, 'cursor'>
+/**
+ * The spec types a search's `fields` as one value; its description, and the API, take a
+ * comma-separated list.
+ */
+type FieldList<Field extends string> = Field | `${Field},${Field}`
+type SearchQuery<Query extends { fields?: string }> = Omit<Query, 'cursor' | 'fields'> & {
+  fields?: FieldList<NonNullable<Query['fields']>>
+}
+export type PersonSearchQuery = SearchQuery<QueryOf<V2['searchPersons']>>
 export type PersonSearchItem = NonNullable<ResponseData<V2['searchPersons']>['items']>[number]
-export type OrganizationSearchQuery = Omit<QueryOf<V2['searchOrganization']>, 'cursor'>
+export type OrganizationSearchQuery = SearchQuery<QueryOf<V2['searchOrganization']>>
 export type OrganizationSearchItem = NonNullable<
   ResponseData<V2['searchOrganization']>['items']
 >[number]

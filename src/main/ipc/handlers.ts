@@ -60,5 +60,6 @@ export function createHandlers(core: Core, desktop: Desktop): Handlers {
     'leads:refresh': () => core.inboxRefresher.refresh(),
     'catalog:getInboxContext': () => core.catalog.inboxContext(),
     'catalog:refresh': () => core.catalogRefresher.refresh(),
+    'catalog:searchContacts': ({ kind, term }) => core.contactSearch.find(kind, term),
   }
 }

@@ -46,6 +46,7 @@ function setup(overrides: Partial<Handlers> = {}, trusted = true) {
     'leads:refresh': vi.fn(unused),
     'catalog:getInboxContext': vi.fn(unused),
     'catalog:refresh': vi.fn(unused),
+    'catalog:searchContacts': vi.fn(unused),
     ...overrides,
   }
   const route = createRouter({

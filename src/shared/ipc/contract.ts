@@ -239,6 +239,23 @@ export const inboxContextSchema = z.object({
 })
 export type InboxContextData = z.infer<typeof inboxContextSchema>
 
+/** A person or organization searched in Pipedrive itself, beyond the cached catalog. */
+export const contactSearchSchema = z.object({
+  kind: z.enum(['person', 'organization']),
+  // Pipedrive's search takes at least 2 characters (without exact_match).
+  term: z.string().trim().min(2).max(100),
+})
+export type ContactSearch = z.infer<typeof contactSearchSchema>
+export type ContactKind = ContactSearch['kind']
+
+/** One contact Pipedrive found; `detail` tells namesakes apart (an email, an address). */
+export const contactMatchSchema = z.object({
+  id: z.number().int().positive(),
+  name: z.string(),
+  detail: z.string().optional(),
+})
+export type ContactMatch = z.infer<typeof contactMatchSchema>
+
 export const contract = {
   'app:getInfo': { request: none, response: appInfoSchema },
   'app:openLogsFolder': { request: none, response: z.undefined() },
@@ -288,6 +305,8 @@ export const contract = {
   'leads:refresh': { request: none, response: refreshStatusSchema },
   'catalog:getInboxContext': { request: none, response: inboxContextSchema },
   'catalog:refresh': { request: none, response: refreshStatusSchema },
+  /** Pipedrive's own search (online, signed in); what it finds is cached in the catalog too. */
+  'catalog:searchContacts': { request: contactSearchSchema, response: z.array(contactMatchSchema) },
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>
 
 /** Main → renderer notifications. Coarse on purpose: the renderer refetches what it shows. */

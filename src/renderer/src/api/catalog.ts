@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
+import type { ContactKind } from '../../../shared/ipc/contract'
 import { createCatalogIndex, type QuickAddContext } from '../../../shared/quick-add'
 import { keys } from './keys'
 import { leadbox } from './leadbox'
@@ -38,4 +39,20 @@ export function useQuickAddContext() {
     error: query.error,
     refetch: query.refetch,
   }
+}
+
+/**
+ * Pipedrive's own search for persons or organizations ('catalog:searchContacts'). Each
+ * search costs tokens and counts against Pipedrive's search cap, so a kind and term is asked
+ * once: its answer stays fresh for minutes and a failure is not retried (the next keystroke
+ * asks anew). Callers enable it only online, signed in, and once typing pauses.
+ */
+export function useContactSearch(kind: ContactKind, term: string, enabled: boolean) {
+  return useQuery({
+    queryKey: keys.contacts.search(kind, term),
+    queryFn: () => call(leadbox().catalog.searchContacts({ kind, term })),
+    enabled,
+    staleTime: 5 * 60_000,
+    retry: false,
+  })
 }

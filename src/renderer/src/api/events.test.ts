@@ -13,6 +13,7 @@ const cached: readonly QueryKey[] = [
   ['leads', 'inbox', { page: 1 }] as unknown as QueryKey,
   ['auth', 'account'],
   ['catalog', 'quick-add'],
+  ['contacts', 'search', 'person', 'maria'],
 ]
 
 let client: QueryClient
@@ -39,7 +40,10 @@ describe('invalidateFor', () => {
     ['outbox:changed', ['leads/inbox', 'outbox/list', 'sync/status']],
     ['sync:status', ['sync/status']],
     ['leads:changed', ['leads/inbox']],
-    ['auth:changed', ['auth/account', 'catalog/quick-add', 'leads/inbox', 'sync/status']],
+    [
+      'auth:changed',
+      ['auth/account', 'catalog/quick-add', 'contacts/search', 'leads/inbox', 'sync/status'],
+    ],
     ['catalog:changed', ['catalog/quick-add', 'leads/inbox']],
   ])('%s invalidates exactly its keys', async (event, expected) => {
     const queryClient = seed()

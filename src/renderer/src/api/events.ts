@@ -15,7 +15,13 @@ export const invalidatedBy: Record<EventName, readonly QueryKey[]> = {
   'sync:status': [keys.sync.status],
   'leads:changed': [keys.leads.all],
   // Another account (or none) means other leads, names and labels, and another sign-in state.
-  'auth:changed': [keys.auth.all, keys.sync.status, keys.leads.all, keys.catalog.all],
+  'auth:changed': [
+    keys.auth.all,
+    keys.sync.status,
+    keys.leads.all,
+    keys.catalog.all,
+    keys.contacts.all,
+  ],
   // Names and labels shown in the inbox come from the catalog too.
   'catalog:changed': [keys.catalog.all, keys.leads.all],
   // Nothing cached changes: the lead form takes the hand-over itself (api/lead-form.ts).

@@ -12,7 +12,7 @@ export {
   useRetryOutboxItem,
 } from './outbox'
 export { useCreateLead } from './leads'
-export { useQuickAddContext, type QuickAddCatalog } from './catalog'
+export { useContactSearch, useQuickAddContext, type QuickAddCatalog } from './catalog'
 export { isPlaceholder } from './outbox-cache'
 export {
   useChangeQuickAddShortcut,

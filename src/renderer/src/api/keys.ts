@@ -1,3 +1,5 @@
+import type { ContactKind } from '../../../shared/ipc/contract'
+
 /**
  * Every React Query key the renderer uses. Each domain's keys start with its `all` key, so
  * invalidating `all` reaches everything below it.
@@ -27,6 +29,14 @@ export const keys = {
     all: ['catalog'] as const,
     quickAddContext: ['catalog', 'quickAddContext'] as const,
     inboxContext: ['catalog', 'inboxContext'] as const,
+  },
+  /**
+   * Pipedrive's own contact search, apart from the catalog: a catalog change does not make
+   * an answer Pipedrive already gave worth asking for again.
+   */
+  contacts: {
+    all: ['contacts'] as const,
+    search: (kind: ContactKind, term: string) => ['contacts', 'search', kind, term] as const,
   },
   shortcut: {
     all: ['shortcut'] as const,

@@ -1,8 +1,11 @@
 import { useId, useState, type KeyboardEvent } from 'react'
 import type { CatalogIndex } from '../../../../shared/quick-add'
+import { describeError } from '../../ui/describe-error'
 import type { FormErrors } from './draft-from-form'
 import { FieldError, fieldErrorProps } from './FieldError'
+import { mergeContacts, type ContactOption } from './contact-choices'
 import type { ContactChoice } from './lead-form-state'
+import { usePipedriveMatches } from './usePipedriveMatches'
 
 interface Props {
   kind: 'person' | 'organization'
@@ -24,31 +27,61 @@ const words = {
   },
 }
 
-type Choice = { kind: 'existing'; id: number; name: string } | { kind: 'new'; name: string }
+type Choice = ({ kind: 'existing' } & ContactOption) | { kind: 'new'; name: string }
+
+/** Cached matches shown, and at most this many in all with Pipedrive's. */
+const localLimit = 6
+const existingLimit = 8
+
+const keyOf = (choice: Choice) => (choice.kind === 'new' ? 'new' : String(choice.id))
 
 /**
- * A typeahead over the cached persons or organizations, with "Create new …" as the last
- * choice: a new person takes a name, email and phone; a new organization a name.
+ * A typeahead over the cached persons or organizations, joined by Pipedrive's own search
+ * when online, with "Create new …" as the last choice: a new person takes a name, email and
+ * phone; a new organization a name.
  */
 export function ContactPicker({ kind, index, value, onChange, errors, allowNew = true }: Props) {
   const id = useId()
   const [text, setText] = useState('')
-  const [active, setActive] = useState(0)
+  // The highlighted choice by key, not place: Pipedrive's answer may arrive between a key
+  // press and Enter, and Enter must pick what was highlighted. Null is the first choice.
+  const [activeKey, setActiveKey] = useState<string | null>(null)
   const [listOpen, setListOpen] = useState(false)
   const said = words[kind]
   const main = fieldErrorProps(errors, kind, id)
+  const pipedrive = usePipedriveMatches(kind, text)
 
+  const existing = mergeContacts(
+    index?.search(text, localLimit) ?? [],
+    pipedrive.matches,
+    existingLimit,
+  ).map((contact) => ({ kind: 'existing' as const, ...contact }))
   const choices: Choice[] = [
-    ...(index?.search(text, 6) ?? []).map((entry) => ({ kind: 'existing' as const, ...entry })),
+    ...existing,
     ...(!allowNew || text.trim() === '' ? [] : [{ kind: 'new' as const, name: text.trim() }]),
   ]
+  const found = choices.findIndex((choice) => keyOf(choice) === activeKey)
+  const active = found === -1 ? 0 : found
   const shown = listOpen && choices.length > 0
+  const hint = pipedrive.searching
+    ? 'Searching Pipedrive…'
+    : pipedrive.error
+      ? describeError(pipedrive.error).message
+      : ''
+  // Said also with no choice to show yet (when "Create new …" is not offered).
+  const hinted = listOpen && hint !== ''
   const pick = (choice: Choice) => {
     setText('')
     setListOpen(false)
     onChange(
-      choice.kind === 'new' ? { kind: 'new', name: choice.name, email: '', phone: '' } : choice,
+      choice.kind === 'new'
+        ? { kind: 'new', name: choice.name, email: '', phone: '' }
+        : { kind: 'existing', id: choice.id, name: choice.name },
     )
+  }
+  const highlight = (at: number) => {
+    const choice = choices[Math.max(0, Math.min(at, choices.length - 1))]
+    if (choice) setActiveKey(keyOf(choice))
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -56,10 +89,10 @@ export function ContactPicker({ kind, index, value, onChange, errors, allowNew =
       switch (event.key) {
         case 'ArrowDown':
           setListOpen(true)
-          setActive((current) => Math.min(current + 1, choices.length - 1))
+          highlight(active + 1)
           return true
         case 'ArrowUp':
-          setActive((current) => Math.max(current - 1, 0))
+          highlight(active - 1)
           return true
         case 'Enter': {
           // Enter picks; it never submits the form from here.
@@ -68,7 +101,7 @@ export function ContactPicker({ kind, index, value, onChange, errors, allowNew =
           return true
         }
         case 'Escape':
-          if (!shown) return false
+          if (!shown && !hinted) return false
           setListOpen(false)
           return true
         default:
@@ -168,37 +201,58 @@ export function ContactPicker({ kind, index, value, onChange, errors, allowNew =
         value={text}
         onChange={(event) => {
           setText(event.target.value)
-          setActive(0)
+          setActiveKey(null)
           setListOpen(true)
         }}
         onBlur={() => setListOpen(false)}
         onKeyDown={onKeyDown}
         {...main.invalid}
       />
-      {shown ? (
-        <ul
-          id={`${id}-choices`}
-          role="listbox"
-          className="new-lead__choices"
-          aria-label={said.label}
-        >
-          {choices.map((choice, at) => (
-            <li
-              key={choice.kind === 'new' ? 'new' : choice.id}
-              id={`${id}-choice-${at}`}
-              role="option"
-              aria-selected={at === active}
-              className="new-lead__choice"
-              // Before the input's blur closes the list.
-              onMouseDown={(event) => {
-                event.preventDefault()
-                pick(choice)
-              }}
-            >
-              {choice.kind === 'new' ? `${said.create} “${choice.name}”` : choice.name}
-            </li>
-          ))}
-        </ul>
+      {/* Stays in the page, so screen readers hear what lands in it; shown in the list. */}
+      <p className="visually-hidden" role="status">
+        {hinted ? hint : ''}
+      </p>
+      {shown || hinted ? (
+        <div className="new-lead__choices">
+          <ul
+            id={`${id}-choices`}
+            role="listbox"
+            className="new-lead__choice-list"
+            aria-label={said.label}
+            hidden={!shown}
+          >
+            {choices.map((choice, at) => (
+              <li
+                key={keyOf(choice)}
+                id={`${id}-choice-${at}`}
+                role="option"
+                aria-selected={at === active}
+                className="new-lead__choice"
+                // Before the input's blur closes the list.
+                onMouseDown={(event) => {
+                  event.preventDefault()
+                  pick(choice)
+                }}
+              >
+                {choice.kind === 'new' ? (
+                  `${said.create} “${choice.name}”`
+                ) : (
+                  <>
+                    {choice.name}
+                    {choice.detail ? (
+                      <span className="new-lead__choice-detail"> {choice.detail}</span>
+                    ) : null}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+          {hinted ? (
+            <p className="new-lead__choices-hint" aria-hidden="true">
+              {hint}
+            </p>
+          ) : null}
+        </div>
       ) : null}
       <FieldError id={main.id} message={main.message} />
     </div>

@@ -9,6 +9,7 @@ import { createFileLogger, type Logger } from './log/logger'
 import { createCatalog, type Catalog } from './catalog/catalog'
 import { createCatalogRefresher, type CatalogRefresher } from './catalog/catalog-refresh'
 import { createContactSearch, type ContactSearch } from './catalog/contact-search'
+import { createLabelCreator, type LabelCreator } from './catalog/label-creator'
 import { createInboxCache, type InboxCache } from './leads/inbox-cache'
 import { createInboxRefresher, type InboxRefresher } from './leads/inbox-refresh'
 import { createOutbox, type Outbox } from './outbox/outbox'
@@ -72,6 +73,8 @@ export interface Core {
   catalogRefresher: CatalogRefresher
   /** Pipedrive's own person and organization search, for the typeahead; hits are cached. */
   contactSearch: ContactSearch
+  /** New lead labels, created in Pipedrive while online and cached at once. */
+  labelCreator: LabelCreator
   /** The cached Pipedrive Leads Inbox, readable offline. */
   inbox: InboxCache
   /** Keeps the inbox in step: at sign-in, every ~2 minutes, after sends, on demand. */
@@ -174,6 +177,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     onChange: () => events.emit('catalog:changed', undefined),
   })
+  const labelCreator = createLabelCreator({
+    catalog,
+    session: () => accounts.session(),
+    network: options.network,
+    log,
+    onChange: () => events.emit('catalog:changed', undefined),
+  })
   const inbox = createInboxCache(db)
   const inboxRefresher = createInboxRefresher({
     cache: inbox,
@@ -214,6 +224,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     catalog,
     catalogRefresher,
     contactSearch,
+    labelCreator,
     inbox,
     inboxRefresher,
     accounts,

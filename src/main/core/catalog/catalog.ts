@@ -77,6 +77,8 @@ export interface Catalog {
   /** The replace and upsert methods answer whether anything stored changed. */
   replaceCurrencies(currencies: CatalogCurrency[]): boolean
   replaceLabels(labels: CatalogLabel[]): boolean
+  /** One label Leadbox just created or found in Pipedrive, kept until the next refresh. */
+  upsertLabel(label: CatalogLabel): boolean
   replaceUsers(users: CatalogUser[]): boolean
   replaceFields(fields: CatalogField[]): boolean
   /** The lists a refresh reads whole, replaced together or not at all. */
@@ -183,6 +185,11 @@ export function createCatalog(db: Db): Catalog {
        OR organization_id IS NOT excluded.organization_id
        OR update_time IS NOT excluded.update_time`,
   )
+  const upsertLabel = db.prepare(
+    `INSERT INTO catalog_label VALUES (?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, color = excluded.color
+     WHERE name IS NOT excluded.name OR color IS NOT excluded.color`,
+  )
   const upsertOrganization = db.prepare(
     `INSERT INTO catalog_organization VALUES (?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, update_time = excluded.update_time
@@ -281,6 +288,7 @@ export function createCatalog(db: Db): Catalog {
     replaceLabels,
     replaceUsers,
     replaceFields,
+    upsertLabel: (label) => upsertLabel.run(label.id, label.name, label.color).changes > 0,
     replaceReference: db.transaction((lists: CatalogReference) => {
       // Every list is replaced, so no short-circuit.
       const changed = [

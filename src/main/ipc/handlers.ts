@@ -59,6 +59,7 @@ export function createHandlers(core: Core, desktop: Desktop): Handlers {
     'leads:list': (query) => core.inbox.list(query),
     'leads:refresh': () => core.inboxRefresher.refresh(),
     'catalog:getInboxContext': () => core.catalog.inboxContext(),
+    'catalog:createLabel': (label) => core.labelCreator.create(label),
     'catalog:refresh': () => core.catalogRefresher.refresh(),
     'catalog:searchContacts': ({ kind, term }) => core.contactSearch.find(kind, term),
   }

@@ -45,6 +45,7 @@ function setup(overrides: Partial<Handlers> = {}, trusted = true) {
     'leads:list': vi.fn(unused),
     'leads:refresh': vi.fn(unused),
     'catalog:getInboxContext': vi.fn(unused),
+    'catalog:createLabel': vi.fn(unused),
     'catalog:refresh': vi.fn(unused),
     'catalog:searchContacts': vi.fn(unused),
     ...overrides,
@@ -99,6 +100,36 @@ describe('the IPC router', () => {
     const named = await route('app:openLink', { url: 42 }, 'app://leadbox/')
     expect(named.ok === false && named.error.fields).toHaveProperty('url')
     expect(handlers['app:openLink']).not.toHaveBeenCalled()
+  })
+
+  it("hands on a new label's name trimmed, and only with one of Pipedrive's colors", async () => {
+    const created = {
+      id: 'f08b42a0-4e75-11ea-9643-03698ef1cfd6',
+      name: 'Trade fair',
+      color: 'pink',
+    }
+    const { route, handlers } = setup({ 'catalog:createLabel': vi.fn(() => created) })
+    const refused = await route(
+      'catalog:createLabel',
+      { name: '   ', color: 'teal' },
+      'app://leadbox/',
+    )
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
+    expect(refused.ok === false && Object.keys(refused.error.fields ?? {}).sort()).toEqual([
+      'color',
+      'name',
+    ])
+    expect(handlers['catalog:createLabel']).not.toHaveBeenCalled()
+    const answer = await route(
+      'catalog:createLabel',
+      { name: '  Trade fair ', color: 'pink' },
+      'app://leadbox/',
+    )
+    expect(answer).toEqual({ ok: true, value: created })
+    expect(handlers['catalog:createLabel']).toHaveBeenCalledWith({
+      name: 'Trade fair',
+      color: 'pink',
+    })
   })
 
   it('refuses a payload on a channel that takes none', async () => {

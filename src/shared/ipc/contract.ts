@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { leadChangeSchema, leadRefSchema } from '../leads/lead-change'
 import { leadDraftSchema, leadSeedSchema } from '../leads/lead-draft'
+import { leadLabelSchema, newLeadLabelSchema } from '../leads/lead-label'
 import { shortcutSchema, shortcutStatusSchema } from '../shortcut'
 
 /**
@@ -304,6 +305,8 @@ export const contract = {
   /** Refreshes the cached Pipedrive leads now; resolves when done (failures in the status). */
   'leads:refresh': { request: none, response: refreshStatusSchema },
   'catalog:getInboxContext': { request: none, response: inboxContextSchema },
+  /** Online only: an existing label of that name, or a new one; in the catalog at once. */
+  'catalog:createLabel': { request: newLeadLabelSchema, response: leadLabelSchema },
   'catalog:refresh': { request: none, response: refreshStatusSchema },
   /** Pipedrive's own search (online, signed in); what it finds is cached in the catalog too. */
   'catalog:searchContacts': { request: contactSearchSchema, response: z.array(contactMatchSchema) },

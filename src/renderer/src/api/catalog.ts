@@ -1,6 +1,11 @@
 import { useMemo } from 'react'
-import { useQuery } from '@tanstack/react-query'
-import type { ContactKind } from '../../../shared/ipc/contract'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type {
+  ContactKind,
+  InboxContextData,
+  QuickAddContextData,
+} from '../../../shared/ipc/contract'
+import type { LeadLabelData, NewLeadLabel } from '../../../shared/leads/lead-label'
 import { createCatalogIndex, type QuickAddContext } from '../../../shared/quick-add'
 import { keys } from './keys'
 import { leadbox } from './leadbox'
@@ -54,5 +59,32 @@ export function useContactSearch(kind: ContactKind, term: string, enabled: boole
     enabled,
     staleTime: 5 * 60_000,
     retry: false,
+  })
+}
+
+/** The catalog's labels with one more (or a newer copy of one), in the catalog's order. */
+function withLabel(labels: readonly LeadLabelData[], label: LeadLabelData): LeadLabelData[] {
+  const others = labels.filter((other) => other.id !== label.id)
+  return [...others, label].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+}
+
+/**
+ * Creates a lead label in Pipedrive ('catalog:createLabel'), or finds the one of that name.
+ * `onCreated` hears of it before the cached contexts list it, so a form that selects it
+ * never shows it unselected; main's 'catalog:changed' then refetches the contexts.
+ */
+export function useCreateLabel(options: { onCreated?: (label: LeadLabelData) => void } = {}) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (label: NewLeadLabel) => call(leadbox().catalog.createLabel(label)),
+    onSuccess: (label) => {
+      options.onCreated?.(label)
+      const add = <T extends { labels: LeadLabelData[] }>(data: T | undefined) =>
+        data && { ...data, labels: withLabel(data.labels, label) }
+      queryClient.setQueryData<QuickAddContextData>(keys.catalog.quickAddContext, add)
+      queryClient.setQueryData<InboxContextData>(keys.catalog.inboxContext, add)
+      // Not awaited: the form may go on while the contexts refetch.
+      void queryClient.invalidateQueries({ queryKey: keys.catalog.all })
+    },
   })
 }

@@ -12,7 +12,12 @@ export {
   useRetryOutboxItem,
 } from './outbox'
 export { useCreateLead } from './leads'
-export { useContactSearch, useQuickAddContext, type QuickAddCatalog } from './catalog'
+export {
+  useContactSearch,
+  useCreateLabel,
+  useQuickAddContext,
+  type QuickAddCatalog,
+} from './catalog'
 export { isPlaceholder } from './outbox-cache'
 export {
   useChangeQuickAddShortcut,

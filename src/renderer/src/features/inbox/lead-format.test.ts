@@ -24,6 +24,7 @@ describe('lead formatting', () => {
 
   it('draws unknown label colors gray', () => {
     expect(labelColor('red')).toBe('red')
+    expect(labelColor('dark-gray')).toBe('dark-gray')
     expect(labelColor('#ff0000')).toBe('gray')
   })
 })

@@ -1,4 +1,5 @@
 import type { InboxLead } from '../../../../shared/ipc/contract'
+import { leadLabelColors } from '../../../../shared/leads/lead-label'
 
 // One formatter per currency: building Intl formatters is the slow part of formatting.
 const moneyFormats = new Map<string, Intl.NumberFormat>()
@@ -45,7 +46,7 @@ export function contactName(lead: Pick<InboxLead, 'personName' | 'organizationNa
 }
 
 /** Pipedrive's label colors; anything else is drawn gray. */
-const labelColors = new Set(['green', 'blue', 'red', 'yellow', 'purple', 'gray', 'orange'])
+const labelColors = new Set<string>(leadLabelColors)
 
 export function labelColor(color: string): string {
   return labelColors.has(color) ? color : 'gray'

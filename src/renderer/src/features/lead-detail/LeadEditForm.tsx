@@ -7,6 +7,7 @@ import { describeError } from '../../ui/describe-error'
 import { ContactPicker } from '../lead-form/ContactPicker'
 import { CustomFieldInput } from '../lead-form/CustomFieldInput'
 import { FieldError, fieldErrorProps } from '../lead-form/FieldError'
+import { LabelPicker } from '../lead-form/LabelPicker'
 import { currencyOrder, formFields, visibilityChoices } from '../lead-form/lead-form-state'
 import {
   changesFrom,
@@ -166,23 +167,12 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
       </div>
       <fieldset className="lead-form__field lead-form__labels">
         <legend>Labels</legend>
-        {context?.labels.map((label) => (
-          <label key={label.id} className="inbox-toggle">
-            <input
-              type="checkbox"
-              checked={form.labelIds.includes(label.id)}
-              onChange={(event) =>
-                set({
-                  labelIds: event.target.checked
-                    ? [...form.labelIds, label.id]
-                    : form.labelIds.filter((other) => other !== label.id),
-                })
-              }
-              {...labels.invalid}
-            />
-            {label.name}
-          </label>
-        ))}
+        <LabelPicker
+          labels={context?.labels ?? []}
+          selected={form.labelIds}
+          onChange={(labelIds) => set({ labelIds })}
+          invalid={labels.invalid}
+        />
         <FieldError id={labels.id} message={labels.message} />
       </fieldset>
       <div className="lead-form__field">

@@ -1,65 +1,37 @@
 import { randomUUID } from 'node:crypto'
-import keytar from 'keytar'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../pipedrive-sandbox'
-import { useTempDirs } from '../support/temp-dir'
-import { startHarness, type Harness } from './harness/server'
-import { collectProblems } from './support/browser'
-import { useChromium } from './support/use-chromium'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useInboxRig } from './support/inbox-rig'
 
-const tempDir = useTempDirs()
-const keychainService = `Leadbox-e2e-${randomUUID()}`
-const browser = useChromium()
-let sandbox: Sandbox | undefined
-let harness: Harness | undefined
-let context: BrowserContext | undefined
-
-afterEach(async () => {
-  await context?.close()
-  await harness?.close()
-  await sandbox?.close()
-  context = harness = sandbox = undefined
-  for (const { account } of await keytar.findCredentials(keychainService)) {
-    await keytar.deletePassword(keychainService, account)
-  }
-})
+const rig = useInboxRig()
 
 /**
  * Signed in to a fresh sandbox with the catalog loaded; then someone adds a person in
  * Pipedrive, whom the cached catalog does not know.
  */
 async function openWithNewcomer() {
-  const box = await startSandbox()
-  sandbox = box
-  const h = await startHarness({ dataDir: tempDir(), keychainService, pipedriveUrl: box.url })
-  harness = h
-  await h.core.accounts.signInWithToken(box.apiToken)
-  await h.core.catalogRefresher.refresh()
-  await h.core.inboxRefresher.refresh()
-
-  const added = await fetch(`${box.url}/api/v2/persons`, {
-    method: 'POST',
-    headers: { 'x-api-token': box.apiToken, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      name: 'Quentin Newcomer',
-      emails: [{ value: 'quentin@globex.example', primary: true }],
-    }),
+  let quentin: { id: number } | undefined
+  const opened = await rig.openInbox({
+    viewport: { width: 1100, height: 820 },
+    async before(h, box) {
+      const added = await fetch(`${box.url}/api/v2/persons`, {
+        method: 'POST',
+        headers: { 'x-api-token': box.apiToken, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: 'Quentin Newcomer',
+          emails: [{ value: 'quentin@globex.example', primary: true }],
+        }),
+      })
+      expect(added.status).toBe(200)
+      quentin = ((await added.json()) as { data: { id: number } }).data
+      expect(h.core.catalog.searchPersons('quentin')).toEqual([])
+    },
   })
-  expect(added.status).toBe(200)
-  const quentin = ((await added.json()) as { data: { id: number } }).data
-  expect(h.core.catalog.searchPersons('quentin')).toEqual([])
-
-  const opened = await browser.browser.newContext({ viewport: { width: 1100, height: 820 } })
-  context = opened
-  const page = await opened.newPage()
-  const problems = collectProblems(page)
-  await page.goto(`${h.url}/index.html`)
-  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
+  const { page } = opened
   await page.getByRole('button', { name: 'New lead' }).click()
   const form = page.getByRole('dialog', { name: 'New lead' })
   await form.getByRole('textbox', { name: 'Title' }).waitFor()
-  return { page, form, problems, box, h, quentin }
+  return { ...opened, form, box: opened.sandbox, h: opened.harness, quentin: quentin! }
 }
 
 /** A picker's live region (the other picker and the sync indicator have theirs). */

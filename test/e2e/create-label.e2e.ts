@@ -1,48 +1,20 @@
 import { randomUUID } from 'node:crypto'
-import keytar from 'keytar'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../pipedrive-sandbox'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { seedIds } from '../pipedrive-sandbox/seed'
-import { useTempDirs } from '../support/temp-dir'
-import { startHarness, type Harness } from './harness/server'
-import { collectProblems } from './support/browser'
-import { useChromium } from './support/use-chromium'
+import { useInboxRig } from './support/inbox-rig'
 
-const tempDir = useTempDirs()
-const keychainService = `Leadbox-e2e-${randomUUID()}`
-const browser = useChromium()
-let sandbox: Sandbox | undefined
-let harness: Harness | undefined
-let context: BrowserContext | undefined
-
-afterEach(async () => {
-  await context?.close()
-  await harness?.close()
-  await sandbox?.close()
-  context = harness = sandbox = undefined
-  for (const { account } of await keytar.findCredentials(keychainService)) {
-    await keytar.deletePassword(keychainService, account)
-  }
-})
+const rig = useInboxRig()
 
 /** Signed in to a fresh sandbox, with its catalog cached, and the lead form open. */
 async function openLeadForm() {
-  sandbox = await startSandbox()
-  harness = await startHarness({ dataDir: tempDir(), keychainService, pipedriveUrl: sandbox.url })
-  await harness.core.accounts.signInWithToken(sandbox.apiToken)
-  await harness.core.catalogRefresher.refresh()
-  await harness.core.inboxRefresher.refresh()
-  const opened = await browser.browser.newContext({ viewport: { width: 1100, height: 820 } })
-  context = opened
-  const page = await opened.newPage()
-  const problems = collectProblems(page)
-  await page.goto(`${harness.url}/index.html`)
+  const opened = await rig.openInbox({ viewport: { width: 1100, height: 820 } })
+  const { page } = opened
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).focus()
   await page.keyboard.press('n')
   const form = page.getByRole('dialog', { name: 'New lead' })
   await form.getByRole('textbox', { name: 'Title' }).waitFor()
-  return { page, form, problems, sandbox, harness }
+  return { ...opened, form }
 }
 
 const labelInput = (form: ReturnType<Page['getByRole']>) =>

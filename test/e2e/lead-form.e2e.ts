@@ -1,47 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import keytar from 'keytar'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../pipedrive-sandbox'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { seedIds } from '../pipedrive-sandbox/seed'
-import { useTempDirs } from '../support/temp-dir'
-import { startHarness, type Harness } from './harness/server'
-import { collectProblems, screenshotDir } from './support/browser'
-import { useChromium } from './support/use-chromium'
+import { screenshotDir } from './support/browser'
+import { useInboxRig } from './support/inbox-rig'
 
-const tempDir = useTempDirs()
-const keychainService = `Leadbox-e2e-${randomUUID()}`
-const browser = useChromium()
-let sandbox: Sandbox | undefined
-let harness: Harness | undefined
-let context: BrowserContext | undefined
-
-afterEach(async () => {
-  await context?.close()
-  await harness?.close()
-  await sandbox?.close()
-  context = harness = sandbox = undefined
-  for (const { account } of await keytar.findCredentials(keychainService)) {
-    await keytar.deletePassword(keychainService, account)
-  }
-})
+const rig = useInboxRig()
 
 /** Signed in to a fresh sandbox, with its catalog (users, labels, fields, contacts) cached. */
-async function openInbox() {
-  sandbox = await startSandbox()
-  harness = await startHarness({ dataDir: tempDir(), keychainService, pipedriveUrl: sandbox.url })
-  await harness.core.accounts.signInWithToken(sandbox.apiToken)
-  await harness.core.catalogRefresher.refresh()
-  await harness.core.inboxRefresher.refresh()
-  const opened = await browser.browser.newContext({ viewport: { width: 1100, height: 820 } })
-  context = opened
-  const page = await opened.newPage()
-  const problems = collectProblems(page)
-  await page.goto(`${harness.url}/index.html`)
-  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
-  return { page, problems, sandbox, harness }
-}
+const openInbox = () => rig.openInbox({ viewport: { width: 1100, height: 820 } })
 
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'New lead' })
 

@@ -16,8 +16,9 @@ export interface OpenedInbox {
 }
 
 /**
- * For an end-to-end file about the inbox: each test opens a fresh harness signed in to a
- * fresh sandbox with its leads cached (unless told not to); all is closed after it.
+ * For an end-to-end file about the main window: each test opens a fresh harness signed in
+ * to a fresh sandbox with its catalog and leads cached (unless told not to), on the inbox;
+ * all is closed after it.
  */
 export function useInboxRig() {
   const tempDir = useTempDirs()
@@ -38,7 +39,13 @@ export function useInboxRig() {
   })
 
   async function openInbox(
-    options: { scheme?: 'light' | 'dark'; signIn?: boolean; before?: (h: Harness) => void } = {},
+    options: {
+      scheme?: 'light' | 'dark'
+      signIn?: boolean
+      /** Runs once the harness is ready, before the page loads. */
+      before?: (h: Harness, sandbox: Sandbox) => void | Promise<void>
+      viewport?: { width: number; height: number }
+    } = {},
   ): Promise<OpenedInbox> {
     const box = await startSandbox()
     sandbox = box
@@ -49,10 +56,10 @@ export function useInboxRig() {
       await h.core.catalogRefresher.refresh()
       await h.core.inboxRefresher.refresh()
     }
-    options.before?.(h)
+    await options.before?.(h, box)
     context = await browser.browser.newContext({
       colorScheme: options.scheme ?? 'light',
-      viewport: { width: 1100, height: 720 },
+      viewport: options.viewport ?? { width: 1100, height: 720 },
     })
     const page = await context.newPage()
     const problems = collectProblems(page)

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { moveSelection, resolveSelection, type Selection } from '../shortcuts/list-selection'
 import { useShortcut } from '../shortcuts/useShortcut'
+import { focusStep, type RowState } from './focus-request'
 
 interface Options {
   /** Keys of every row in the order shown: leads waiting to sync, then Pipedrive's. */
@@ -15,6 +16,12 @@ export const rowKeyAttribute = 'data-row-key'
 const rowElement = (key: string) =>
   document.querySelector<HTMLElement>(`[${rowKeyAttribute}="${CSS.escape(key)}"]`)
 
+/** A row drawn as a placeholder is busy until its page is read. */
+const rowStateOf = (row: HTMLElement | null): RowState => {
+  if (!row) return 'absent'
+  return row.getAttribute('aria-busy') === 'true' ? 'loading' : 'ready'
+}
+
 /**
  * j/k and Enter over the inbox, through the registry like every list. Unlike
  * useListNavigation it works by row key rather than by the rows in the page, because the
@@ -22,21 +29,28 @@ const rowElement = (key: string) =>
  * so it can take focus.
  */
 export function useInboxNavigation({ rowKeys, onOpen }: Options) {
-  const [selection, setSelection] = useState<Selection>(null)
-  const focusRequested = useRef(false)
+  // Whether a key asked for focus lives in the same state as the selection it made, not in
+  // a ref: an effect still pending from an earlier render (a scroll, a page arriving) runs
+  // after the next key's handler, and must not spend that key's request on its old row.
+  const [state, setState] = useState<{ selection: Selection; focus: boolean }>({
+    selection: null,
+    focus: false,
+  })
+  const { selection } = state
+  const focusMet = useRef<typeof state | null>(null)
   const current = resolveSelection(rowKeys, selection)
   const selectedKey = current ? String(current.id) : null
 
   useEffect(() => {
-    if (!focusRequested.current || selectedKey === null) return
-    const row = rowElement(selectedKey)
-    if (!row) return
+    const row = selectedKey === null ? null : rowElement(selectedKey)
+    const step = focusStep(state, focusMet.current, rowStateOf(row))
+    if (step === 'none' || !row) return
     // A row whose page is still loading is brought into view; focus lands once it is read.
-    if (row.getAttribute('aria-busy') === 'true') {
+    if (step === 'wait') {
       row.scrollIntoView({ block: 'nearest' })
       return
     }
-    focusRequested.current = false
+    focusMet.current = state
     row.focus({ preventScroll: true })
     row.scrollIntoView({ block: 'nearest' })
   })
@@ -44,15 +58,13 @@ export function useInboxNavigation({ rowKeys, onOpen }: Options) {
   const select = (index: number, focus: boolean) => {
     const key = rowKeys[index]
     if (key === undefined) return
-    focusRequested.current = focus
-    setSelection({ id: key, index })
+    setState({ selection: { id: key, index }, focus })
   }
 
   const move = (step: number) => {
     if (rowKeys.length === 0) return false
     if (Math.abs(step) === 1) {
-      focusRequested.current = true
-      setSelection(moveSelection(rowKeys, selection, step as 1 | -1))
+      setState({ selection: moveSelection(rowKeys, selection, step as 1 | -1), focus: true })
     } else {
       const from = current?.index ?? -1
       select(Math.min(Math.max(from + step, 0), rowKeys.length - 1), true)

@@ -155,30 +155,33 @@ describe('the lead pane', () => {
   })
 })
 
+/** 'Bulk lead 00001' to 'Bulk lead 10000', newest first: lead 1 is the most recently updated. */
+function bulkLeads(): CachedLead[] {
+  const base = Date.UTC(2026, 0, 1)
+  return Array.from({ length: 10_000 }, (_, index) => ({
+    id: randomUUID(),
+    title: `Bulk lead ${String(index + 1).padStart(5, '0')}`,
+    ownerId: null,
+    personId: null,
+    organizationId: null,
+    value: { amount: index * 10, currency: 'EUR' },
+    expectedCloseDate: null,
+    visibleTo: null,
+    wasSeen: index % 3 !== 0,
+    isArchived: false,
+    addTime: new Date(base).toISOString(),
+    updateTime: new Date(base - index * 1000).toISOString(),
+    labelIds: [],
+    customFields: {},
+  }))
+}
+
 describe('a big inbox', () => {
   it('scrolls through 10,000 leads drawing only the rows in view', async () => {
-    const base = Date.UTC(2026, 0, 1)
     const { page, problems } = await openInbox({
       signIn: false,
       before: (h) => {
-        const leads: CachedLead[] = Array.from({ length: 10_000 }, (_, index) => ({
-          id: randomUUID(),
-          title: `Bulk lead ${String(index + 1).padStart(5, '0')}`,
-          ownerId: null,
-          personId: null,
-          organizationId: null,
-          value: { amount: index * 10, currency: 'EUR' },
-          expectedCloseDate: null,
-          visibleTo: null,
-          wasSeen: index % 3 !== 0,
-          isArchived: false,
-          addTime: new Date(base).toISOString(),
-          // Newest first: lead 1 is the most recently updated.
-          updateTime: new Date(base - index * 1000).toISOString(),
-          labelIds: [],
-          customFields: {},
-        }))
-        h.core.inbox.upsert(leads, Date.now())
+        h.core.inbox.upsert(bulkLeads(), Date.now())
         h.core.outbox.enqueueLead({ title: 'Pilot', organization: { kind: 'existing', id: 7 } })
       },
     })
@@ -212,6 +215,38 @@ describe('a big inbox', () => {
     await page.keyboard.press('End')
     await expect.poll(() => focusedTitle(page)).toBe('Bulk lead 10000')
     expect(await options(page).count()).toBeLessThan(100)
+    expect(problems).toEqual([])
+  })
+
+  it('focuses the last lead with End once its page arrives, however late', async () => {
+    const { page, problems } = await openInbox({
+      signIn: false,
+      before: (h) => h.core.inbox.upsert(bulkLeads(), Date.now()),
+    })
+    // The last page's answer is held back until the list shows its row as loading.
+    let answerLastPage = () => {}
+    const lastPageHeld = new Promise<void>((resolve) => (answerLastPage = resolve))
+    await page.route(
+      (url) => decodeURIComponent(url.pathname) === '/__harness/ipc/leads:list',
+      async (route) => {
+        const asked = route.request().postDataJSON() as { payload?: { offset?: number } }
+        if ((asked.payload?.offset ?? 0) >= 9_800) await lastPageHeld
+        await route.continue()
+      },
+    )
+    await option(page, 'Bulk lead 00001').click()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => focusedTitle(page)).toBe('Bulk lead 00001')
+
+    await page.keyboard.press('End')
+    const lastRow = options(page).and(page.locator('[aria-posinset="10000"]'))
+    await expect.poll(() => lastRow.getAttribute('aria-busy')).toBe('true')
+    answerLastPage()
+    await expect.poll(() => focusedTitle(page)).toBe('Bulk lead 10000')
+    expect(await lastRow.getAttribute('aria-busy')).toBeNull()
+
+    await page.keyboard.press('Home')
+    await expect.poll(() => focusedTitle(page)).toBe('Bulk lead 00001')
     expect(problems).toEqual([])
   })
 })

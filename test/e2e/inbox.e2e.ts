@@ -221,7 +221,9 @@ describe('a big inbox', () => {
   it('focuses the last lead with End once its page arrives, however late', async () => {
     const { page, problems } = await openInbox({
       signIn: false,
-      before: (h) => h.core.inbox.upsert(bulkLeads(), Date.now()),
+      before: (h) => {
+        h.core.inbox.upsert(bulkLeads(), Date.now())
+      },
     })
     // The last page's answer is held back until the list shows its row as loading.
     let answerLastPage = () => {}

@@ -47,17 +47,21 @@ describe('pendingChanges', () => {
     })
   })
 
-  it('says what a conversion or a delete is doing, and skips finished rows and new leads', () => {
+  it('says what a conversion or a delete is doing, skips finished rows and leads not sent yet', () => {
     const marked = pendingChanges([
       change(3, { kind: 'lead.convert', state: 'uncertain' }),
       change(2, { kind: 'lead.delete', lead: { remoteId: 'lead-b' } }),
       change(1, { kind: 'lead.convert', lead: { remoteId: 'lead-c' }, state: 'cancelled' }),
       row(5, { kind: 'lead.create' }),
       change(6, { lead: { outboxId: 5 } }),
+      // Made while its lead waited here; the lead has reached Pipedrive since.
+      row(7, { kind: 'lead.create', state: 'sent', remoteId: 'lead-d' }),
+      change(8, { lead: { outboxId: 7 } }),
     ])
     expect([...marked].map(([id, { words }]) => [id, words])).toEqual([
       ['lead-a', 'converting'],
       ['lead-b', 'deleting'],
+      ['lead-d', 'change pending'],
     ])
   })
 })

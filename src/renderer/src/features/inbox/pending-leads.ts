@@ -44,12 +44,21 @@ const changeWords: Partial<Record<OutboxKind, string>> = {
  */
 export function pendingChanges(rows: readonly OutboxItem[]): Map<string, LeadChangeMarker> {
   const byLead = new Map<string, LeadChangeMarker>()
+  // A change made while its lead was still waiting here names the lead by its create row;
+  // once that row is sent, it carries the lead's Pipedrive id.
+  const sentCreates = new Map(
+    rows.flatMap((row) =>
+      row.kind === 'lead.create' && row.remoteId !== null ? [[row.id, row.remoteId]] : [],
+    ),
+  )
   for (const row of rows) {
     const marker = markers[row.state]
-    if (!marker || !row.lead || !('remoteId' in row.lead)) continue
-    const current = byLead.get(row.lead.remoteId)
+    if (!marker || !row.lead) continue
+    const leadId = 'remoteId' in row.lead ? row.lead.remoteId : sentCreates.get(row.lead.outboxId)
+    if (leadId === undefined) continue
+    const current = byLead.get(leadId)
     if (current && urgency[current.marker] > urgency[marker]) continue
-    byLead.set(row.lead.remoteId, {
+    byLead.set(leadId, {
       marker,
       words:
         marker === 'needs attention'

@@ -60,6 +60,18 @@ describe('dependencies', () => {
     expect(waitsFor(lead, [lead, person])).toEqual([person])
     expect(waitsFor(lead, [lead, { ...person, state: 'sent' }])).toEqual([])
   })
+
+  it('waits for earlier changes to the same lead, which go first', () => {
+    const ref = { remoteId: 'lead-a' }
+    const edit = row(3, { kind: 'lead.update', lead: ref, state: 'needs_attention' })
+    const archive = row(4, { kind: 'lead.archive', lead: ref })
+    const other = row(5, { kind: 'lead.archive', lead: { remoteId: 'lead-b' } })
+    const rows = [other, archive, edit]
+    expect(waitsFor(archive, rows)).toEqual([edit])
+    expect(waitsFor(edit, rows)).toEqual([])
+    expect(waitsFor(other, rows)).toEqual([])
+    expect(waitsFor(archive, [{ ...edit, state: 'cancelled' }, archive])).toEqual([])
+  })
 })
 
 describe('moments', () => {

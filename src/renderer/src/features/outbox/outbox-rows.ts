@@ -36,9 +36,19 @@ export function waitingOn(row: OutboxItem, rows: readonly OutboxItem[]): OutboxI
   return rows.filter((other) => other.dependsOn.includes(row.id) && !finished.has(other.state))
 }
 
-/** Rows this one still waits for, such as the new person its lead needs first. */
+const sameLead = (a: OutboxItem['lead'], b: OutboxItem['lead']) =>
+  a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * Rows this one still waits for: the new person its lead needs first, and earlier changes
+ * to the same lead, which main sends first (in the order they were made).
+ */
 export function waitsFor(row: OutboxItem, rows: readonly OutboxItem[]): OutboxItem[] {
-  return rows.filter((other) => row.dependsOn.includes(other.id) && !finished.has(other.state))
+  return rows.filter(
+    (other) =>
+      !finished.has(other.state) &&
+      (row.dependsOn.includes(other.id) || (other.id < row.id && sameLead(other.lead, row.lead))),
+  )
 }
 
 /** `Jane Doe`, or `Jane Doe and 2 more`. */

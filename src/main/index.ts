@@ -57,11 +57,19 @@ const preload = join(__dirname, '../preload/index.js')
 function showMainWindow(): void {
   if (!core) return
   if (!mainWindow || mainWindow.isDestroyed()) {
-    mainWindow = createMainWindow({
+    const window = createMainWindow({
       preload,
       url: pageUrl('index.html'),
       settings: core.settings,
     })
+    // Pipedrive's daily budget is shared by the company: the inbox looks less often unseen.
+    const seen = () => core?.inboxRefresher.setSeen(window.isVisible() && !window.isMinimized())
+    window.on('show', seen)
+    window.on('hide', seen)
+    window.on('minimize', seen)
+    window.on('restore', seen)
+    window.on('closed', () => core?.inboxRefresher.setSeen(false))
+    mainWindow = window
   }
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.show()

@@ -39,6 +39,25 @@ describe('the refresh schedule', () => {
     await schedule.stop()
   })
 
+  it('takes a longer period from the next refresh on, and a shorter one at once', async () => {
+    const run = vi.fn(async () => true)
+    const { schedule } = setup(run)
+    schedule.start()
+    await vi.advanceTimersByTimeAsync(0)
+    schedule.setPeriod(600_000)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(run).toHaveBeenCalledTimes(2)
+    await vi.advanceTimersByTimeAsync(540_000)
+    expect(run).toHaveBeenCalledTimes(2)
+    // Back to a minute, five minutes after the last refresh: one now, then every minute.
+    schedule.setPeriod(60_000)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(run).toHaveBeenCalledTimes(3)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(run).toHaveBeenCalledTimes(4)
+    await schedule.stop()
+  })
+
   it('retries a failure with a growing wait, never throwing, and recovers', async () => {
     let fail = true
     const run = vi.fn(async () => {

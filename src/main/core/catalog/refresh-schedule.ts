@@ -35,6 +35,11 @@ export interface RefreshSchedule {
    * before start() too, for callers that keep the timers off.
    */
   refresh(reason: string): Promise<RefreshStatus>
+  /**
+   * Changes the time between refreshes. A shorter one applies at once (a refresh already
+   * older than it runs now); a longer one from the next refresh on.
+   */
+  setPeriod(periodMs: number): void
   status(): RefreshStatus
 }
 
@@ -47,7 +52,8 @@ function describe(error: unknown): string {
  * and idle while signed out or offline (a sign-in or the network coming back wakes it).
  */
 export function createRefreshSchedule(options: RefreshScheduleOptions): RefreshSchedule {
-  const { log, name, periodMs } = options
+  const { log, name } = options
+  let periodMs = options.periodMs
   const now = options.now ?? Date.now
   const retryMs = options.retryMs ?? 30_000
   /** Timers run only once started; refresh() works from the beginning until stop(). */
@@ -156,6 +162,13 @@ export function createRefreshSchedule(options: RefreshScheduleOptions): RefreshS
     async refresh(reason) {
       if (!stopped) await begin(reason)
       return status()
+    },
+    setPeriod(next) {
+      const shorter = next < periodMs
+      periodMs = next
+      if (shorter && lastRefreshAt !== null && failures === 0) {
+        schedule(Math.max(0, lastRefreshAt + next - now()))
+      }
     },
     status,
   }

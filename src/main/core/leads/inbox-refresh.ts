@@ -22,6 +22,8 @@ export interface InboxRefresherOptions {
   now?: () => number
   /** Leads changed since the last look, every this often. */
   periodMs?: number
+  /** The same while no window shows the inbox: each look costs tokens of the daily budget. */
+  unseenPeriodMs?: number
   /** Archived leads leave /leads; looking for newly archived ones costs 40 tokens a page. */
   archivedEveryMs?: number
   /** A complete listing of live leads, which drops converted and deleted ones. */
@@ -45,6 +47,8 @@ export interface InboxRefresher {
   leadsSent(): void
   /** Now, everything; resolves when done. Failures are in the status, never thrown. */
   refresh(): Promise<RefreshStatus>
+  /** The inbox is on screen, or not: unseen, it looks less often; seen again, at once. */
+  setSeen(seen: boolean): void
   status(): RefreshStatus
 }
 
@@ -77,6 +81,7 @@ export function createInboxRefresher(options: InboxRefresherOptions): InboxRefre
   const { cache, log } = options
   const now = options.now ?? Date.now
   const periodMs = options.periodMs ?? 2 * 60_000
+  const unseenPeriodMs = options.unseenPeriodMs ?? 15 * 60_000
   const archivedEveryMs = options.archivedEveryMs ?? 10 * 60_000
   const fullEveryMs = options.fullEveryMs ?? 60 * 60_000
   const archivedFullEveryMs = options.archivedFullEveryMs ?? 24 * 60 * 60_000
@@ -263,6 +268,9 @@ export function createInboxRefresher(options: InboxRefresherOptions): InboxRefre
     refresh() {
       onDemand = true
       return schedule.refresh('on demand')
+    },
+    setSeen(seen) {
+      schedule.setPeriod(seen ? periodMs : unseenPeriodMs)
     },
     status: schedule.status,
   }

@@ -74,3 +74,30 @@ describe("a lead's contacts in its pane", () => {
     expect(problems).toEqual([])
   })
 })
+
+describe('a refused change in the pane', () => {
+  it('is said next to the lead, with the way to the Outbox', async () => {
+    const { page, sandbox, problems } = await openInbox()
+    await leadOption(page, seedTitles.blueRiver).click()
+    const pane = page.getByRole('region', { name: seedTitles.blueRiver })
+    // Deleted in Pipedrive meanwhile: the edit made here cannot be applied.
+    const deleted = await fetch(`${sandbox.url}/api/v1/leads/${seedIds.leads.blueRiver}`, {
+      method: 'DELETE',
+      headers: { 'x-api-token': sandbox.apiToken },
+    })
+    expect(deleted.status).toBe(200)
+    await pane.getByRole('button', { name: 'Edit' }).click()
+    await pane.getByRole('textbox', { name: 'Title' }).fill('Blue River Foods – two sites')
+    await pane.getByRole('button', { name: 'Save' }).click()
+
+    // The pane shows the saved title at once.
+    const saved = page.getByRole('region', { name: 'Blue River Foods – two sites' })
+    const refused = saved.getByRole('alert').filter({ hasText: 'needs your attention' })
+    await refused.getByText(/no longer in Pipedrive/).waitFor({ timeout: 15_000 })
+    // The list shows the lead as Pipedrive last had it, marked.
+    await leadOption(page, seedTitles.blueRiver).getByText('needs attention').waitFor()
+    await refused.getByRole('button', { name: 'Open the Outbox' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor()
+    expect(problems).toEqual([])
+  })
+})

@@ -248,6 +248,7 @@ export function InboxView({ onShowView }: Props) {
             takeFocus={opened.takeFocus}
             onClose={closePane}
             onShowLeadsOf={(contact) => setToolbar((current) => ({ ...current, contact }))}
+            onOpenOutbox={() => onShowView('outbox')}
           />
         ) : null}
       </div>

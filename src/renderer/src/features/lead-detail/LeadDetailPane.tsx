@@ -5,6 +5,7 @@ import type { LeadChange, LeadFields } from '../../../../shared/leads/lead-chang
 import { useLeadChange, useOpenExternal, useOutbox, useRetryOutboxItem } from '../../api'
 import { describeError } from '../../ui/describe-error'
 import type { ContactFilter } from '../inbox/inbox-filters'
+import { pendingChanges } from '../inbox/pending-leads'
 import { useShortcut } from '../shortcuts/useShortcut'
 import { formatDay, formatValue, labelColor } from '../inbox/lead-format'
 import { customFieldsOf } from './custom-fields'
@@ -20,6 +21,8 @@ interface Props {
   onClose: () => void
   /** Narrows the inbox to the leads of this lead's person or organization. */
   onShowLeadsOf?: (contact: ContactFilter) => void
+  /** Shows the Outbox, where a refused change is fixed or discarded. */
+  onOpenOutbox?: () => void
 }
 
 function Detail({ name, children }: { name: string; children: ReactNode }) {
@@ -52,6 +55,7 @@ export function LeadDetailPane({
   takeFocus,
   onClose,
   onShowLeadsOf,
+  onOpenOutbox,
 }: Props) {
   const headingId = useId()
   const heading = useRef<HTMLHeadingElement>(null)
@@ -68,6 +72,8 @@ export function LeadDetailPane({
   const outbox = useOutbox()
   const retry = useRetryOutboxItem()
   const conversion = conversionOf(outbox.data ?? [], cached.id)
+  // Other changes to this lead still on their way: a refused one is said here too.
+  const waiting = conversion ? undefined : pendingChanges(outbox.data ?? []).get(cached.id)
   const users = context?.users ?? []
   const lead =
     saved && saved.updateTime === cached.updateTime
@@ -148,6 +154,18 @@ export function LeadDetailPane({
         <p role="alert" className="lead-form__error">
           Not saved: {failed}
         </p>
+      ) : null}
+      {waiting?.marker === 'needs attention' ? (
+        <div role="alert" className="lead-detail__refused">
+          <p>A change to this lead needs your attention: {waiting.problem}</p>
+          {onOpenOutbox ? (
+            <button type="button" className="button" onClick={onOpenOutbox}>
+              Open the Outbox
+            </button>
+          ) : null}
+        </div>
+      ) : waiting && !notice ? (
+        <p className="lead-detail__waiting">Changes made here are waiting to sync.</p>
       ) : null}
 
       {step === 'edit' ? (

@@ -46,6 +46,8 @@ export function LeadRow({
       <div
         {...common}
         className="lead-row lead-row--loading"
+        // Focusable, so a key that selected it while its page loads keeps focus in the list.
+        tabIndex={-1}
         aria-selected={false}
         aria-busy="true"
       >

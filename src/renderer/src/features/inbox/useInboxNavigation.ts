@@ -45,8 +45,10 @@ export function useInboxNavigation({ rowKeys, onOpen }: Options) {
     const row = selectedKey === null ? null : rowElement(selectedKey)
     const step = focusStep(state, focusMet.current, rowStateOf(row))
     if (step === 'none' || !row) return
-    // A row whose page is still loading is brought into view; focus lands once it is read.
+    // A row whose page is still loading is brought into view and holds focus meanwhile, so
+    // keys pressed before its page arrives still reach the list; its lead takes focus once read.
     if (step === 'wait') {
+      row.focus({ preventScroll: true })
       row.scrollIntoView({ block: 'nearest' })
       return
     }

@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react'
 import type { InboxLead } from '../../../../shared/ipc/contract'
 import { rowKeyAttribute } from './useInboxNavigation'
 import { contactName, formatDay, formatValue, labelColor } from './lead-format'
-import type { LeadChangeMarker } from './pending-leads'
+import { markerTones, type LeadChangeMarker } from './pending-leads'
 
 export type LabelInfo = { name: string; color: string }
 
@@ -76,8 +76,8 @@ export function LeadRow({
           <span className="lead-row__title">{lead.title}</span>
           {change ? (
             <span
-              className="sync-marker"
-              data-marker={change.marker}
+              className="sync-marker status-pill"
+              data-tone={markerTones[change.marker]}
               title={change.problem ?? undefined}
             >
               {change.words}

@@ -1,5 +1,5 @@
 import { formatMoment } from '../outbox/outbox-rows'
-import type { PendingLead } from './pending-leads'
+import { markerTones, type PendingLead } from './pending-leads'
 import { rowKeyAttribute } from './useInboxNavigation'
 
 /** The inbox's key for a lead waiting in the outbox. */
@@ -37,7 +37,7 @@ export function PendingLeadList({ leads, readAt, onOpenOutbox, selectedKey, sign
             {...{ [rowKeyAttribute]: pendingRowKey(row.id) }}
             data-list-selected={selectedKey === pendingRowKey(row.id) ? '' : undefined}
           >
-            <span className="sync-marker" data-marker={marker}>
+            <span className="sync-marker status-pill" data-tone={markerTones[marker]}>
               {marker}
             </span>
             <span className="pending-lead__title">{row.title}</span>

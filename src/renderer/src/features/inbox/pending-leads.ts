@@ -1,6 +1,13 @@
 import type { OutboxItem, OutboxKind, OutboxState } from '../../../../shared/ipc/contract'
+import type { StatusTone } from '../../ui/status-tone'
 
 export type PendingMarker = 'pending' | 'sending' | 'needs attention'
+
+export const markerTones: Record<PendingMarker, StatusTone> = {
+  pending: 'accent',
+  sending: 'warning',
+  'needs attention': 'danger',
+}
 
 // What each unfinished state means to someone looking for their lead; an uncertain row is
 // still on its way as far as the user is concerned.

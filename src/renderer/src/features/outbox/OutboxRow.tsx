@@ -13,6 +13,7 @@ import {
   formatNextTry,
   kindWords,
   namesOf,
+  stateTones,
   stateWords,
   waitsFor,
 } from './outbox-rows'
@@ -69,7 +70,11 @@ export function OutboxRow({ row, rows, now, busy, onRetry, onDiscard }: Props) {
             {row.title}
           </h3>
         </div>
-        <span className="state-badge" data-state={row.state}>
+        <span
+          className="state-badge status-pill"
+          data-state={row.state}
+          data-tone={stateTones[row.state]}
+        >
           {pending ? 'Saving…' : stateWords[row.state]}
         </span>
       </div>

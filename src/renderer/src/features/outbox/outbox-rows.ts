@@ -1,4 +1,5 @@
 import type { OutboxItem, OutboxKind, OutboxState } from '../../../../shared/ipc/contract'
+import type { StatusTone } from '../../ui/status-tone'
 
 /** Each kind of row in plain words. */
 export const kindWords: Record<OutboxKind, string> = {
@@ -21,6 +22,16 @@ export const stateWords: Record<OutboxState, string> = {
   sent: 'Sent',
   needs_attention: 'Needs attention',
   cancelled: 'Cancelled',
+}
+
+/** The colour each state's badge takes (shared with the inbox's sync markers). */
+export const stateTones: Record<OutboxState, StatusTone> = {
+  queued: 'accent',
+  sending: 'warning',
+  uncertain: 'warning',
+  sent: 'ok',
+  needs_attention: 'danger',
+  cancelled: 'muted',
 }
 
 // The same sets main enforces: nothing is on the wire for these rows right now.

@@ -45,6 +45,8 @@ const wanted = {
     'GET /oauth/authorize',
     'POST /oauth/token',
     'POST /oauth/token/',
+    // Appended, not sorted in: $defs are named in this order, and earlier names must not shift.
+    'GET /notes',
   ],
   v2: [
     'GET /persons',
@@ -113,7 +115,7 @@ const nullableOverrides = [
   },
   {
     spec: 'v1',
-    operations: ['POST /notes'],
+    operations: ['POST /notes', 'GET /notes'],
     properties: [
       'lead_id',
       'deal_id',

@@ -45,6 +45,12 @@ export interface SandboxOptions {
   conversion?: { polls?: number; ms?: number }
   /** Entries kept in the request log (counts are kept for every request regardless). */
   logLimit?: number
+  /**
+   * How long a write takes to reach the search index (default 1000 ms; 0 turns the lag off).
+   * Lists and GET by id are consistent at once; only the search endpoints lag. Seed data is
+   * indexed from the start. `faults.searchIndexLag(ms)` changes it until `faults.clear()`.
+   */
+  searchIndexLagMs?: number
 }
 
 export interface Config {
@@ -70,6 +76,7 @@ export interface Config {
   }
   conversion: { polls: number; ms: number }
   logLimit: number
+  searchIndexLagMs: number
 }
 
 /** Everything a handler may touch. */
@@ -101,6 +108,7 @@ export const apiTokenBurst: Record<Plan, number> = {
   enterprise: 120,
 }
 
+export const defaultSearchIndexLagMs = 1000
 export const defaultApiToken = '3f9a2c7d1e8b4a6f0c5d9e2b7a1f4c8d6e0b3a5f'
 export const defaultClientId = 'c4e1b7a93d2f6e08'
 export const defaultClientSecret = '9b1f3e7c5a2d8f4e6c0a1b3d5f7e9c2a4b6d8f0e'
@@ -138,5 +146,7 @@ export function resolveConfig(options: SandboxOptions): Config {
     },
     conversion: { polls: options.conversion?.polls ?? 2, ms: options.conversion?.ms ?? 1500 },
     logLimit: options.logLimit ?? 5000,
+    // Pipedrive's search runs on an index fed asynchronously; tests see that unless they opt out.
+    searchIndexLagMs: options.searchIndexLagMs ?? defaultSearchIndexLagMs,
   }
 }

@@ -1,4 +1,5 @@
 // npm run sandbox [-- --port 8787 --redirect-uri http://localhost:53682/oauth/callback --plan advanced]
+// [--search-index-lag 1000]
 import { parseArgs } from 'node:util'
 import type { Plan } from './app'
 import { planMultiplier } from './app'
@@ -10,6 +11,7 @@ const { values } = parseArgs({
     'redirect-uri': { type: 'string', multiple: true },
     plan: { type: 'string' },
     'no-limits': { type: 'boolean' },
+    'search-index-lag': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 })
@@ -19,7 +21,8 @@ if (values.help) {
   --port <n>              port on 127.0.0.1 (default: $SANDBOX_PORT or 8787; 0 picks a free one)
   --redirect-uri <url>    registered OAuth callback (repeatable)
   --plan <name>           essential | advanced | professional | power | enterprise
-  --no-limits             turn rate limits off`)
+  --no-limits             turn rate limits off
+  --search-index-lag <ms> how long writes take to become searchable (default 1000; 0 = at once)`)
   process.exit(0)
 }
 
@@ -33,6 +36,15 @@ if (plan !== undefined && !(plan in planMultiplier)) {
   console.error(`Unknown plan ${plan}; use one of ${Object.keys(planMultiplier).join(', ')}`)
   process.exit(2)
 }
+const lagRaw = values['search-index-lag']
+const searchIndexLagMs = lagRaw === undefined ? undefined : Number(lagRaw)
+if (
+  searchIndexLagMs !== undefined &&
+  !(Number.isInteger(searchIndexLagMs) && searchIndexLagMs >= 0)
+) {
+  console.error(`Not a number of milliseconds: ${lagRaw}`)
+  process.exit(2)
+}
 const [redirectUri, ...redirectUris] = values['redirect-uri'] ?? []
 
 // tsx runs this file as CommonJS (the package has no "type": "module"): no top-level await.
@@ -41,6 +53,7 @@ async function main(): Promise<void> {
     port,
     oauth: { redirectUri, redirectUris },
     limits: { plan, enabled: values['no-limits'] ? false : undefined },
+    searchIndexLagMs,
   })
 
   const lines = [

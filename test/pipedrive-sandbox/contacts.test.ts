@@ -120,6 +120,8 @@ describe('search', () => {
     for (const name of ['Testa One', 'Testa Two', 'Testa Three']) {
       await call(sandbox, 'POST', '/api/v2/persons', { name })
     }
+    // New persons reach the search index after the default lag.
+    clock.advance(1000)
     const first = await call(sandbox, 'GET', '/api/v2/persons/search?term=testa&limit=2')
     expect(first.body.data.items).toHaveLength(2)
     const cursor = first.body.additional_data.next_cursor as string

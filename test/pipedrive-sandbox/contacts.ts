@@ -1,9 +1,11 @@
 // v2 persons and organizations (their v1 endpoints are out of support since 2026-08-01).
 // v2 validates strictly: no numeric strings for numbers, only true/false for booleans.
+import { listOrganizations, listPersons } from './contact-lists'
 import { decodeCursor, encodeCursor, intParam, isInteger } from './formats'
 import type { Call, Reply } from './http'
 import { checkDocs, failure, isRecord, json, readJson, v2Invalid } from './http'
 import type { Router } from './router'
+import { reindex } from './search-index'
 import type { Address, ContactDetail, Data, Organization, Person } from './store'
 import { organizationView, personView } from './views'
 
@@ -195,6 +197,7 @@ function addPerson(call: Call): Reply {
     if (notes !== null) person.notes = notes
     if (typeof marketing === 'string') person.marketing_status = marketing
     data.persons.set(person.id, person)
+    reindex(call.app, 'persons', person.id, person)
     return json(200, { success: true, data: personView(person), additional_data: null })
   })
 }
@@ -250,6 +253,7 @@ function addOrganization(call: Call): Reply {
       is_deleted: false,
     }
     data.organizations.set(org.id, org)
+    reindex(call.app, 'organizations', org.id, org)
     return json(200, { success: true, data: organizationView(org), additional_data: null })
   })
 }
@@ -278,7 +282,7 @@ function getOrganization(call: Call): Reply {
   return json(200, { success: true, data: organizationView(org), additional_data: null })
 }
 
-/** limit (at most 500) and cursor, shared by v2 lists and searches. */
+/** limit (at most 500) and offset cursor of the v2 searches (ranked, so offsets are fine). */
 export function cursorPage(query: URLSearchParams): { offset: number; limit: number } | Reply {
   const limit = intParam(query.get('limit'))
   if (limit === null || (limit !== undefined && (limit < 1 || limit > 500))) {
@@ -292,39 +296,4 @@ export function cursorPage(query: URLSearchParams): { offset: number; limit: num
 
 export function nextCursor(offset: number, limit: number, total: number): string | null {
   return offset + limit < total ? encodeCursor(offset + limit) : null
-}
-
-function listPersons(call: Call): Reply {
-  const page = cursorPage(call.query)
-  if ('status' in page) return page
-  const ownerId = intParam(call.query.get('owner_id'))
-  const orgId = intParam(call.query.get('org_id'))
-  if (ownerId === null) return v2Invalid('owner_id', "Parameter 'owner_id' must be an integer")
-  if (orgId === null) return v2Invalid('org_id', "Parameter 'org_id' must be an integer")
-  const all = [...call.app.data.persons.values()].filter(
-    (p) =>
-      !p.is_deleted &&
-      (ownerId === undefined || p.owner_id === ownerId) &&
-      (orgId === undefined || p.org_id === orgId),
-  )
-  return json(200, {
-    success: true,
-    data: all.slice(page.offset, page.offset + page.limit).map(personView),
-    additional_data: { next_cursor: nextCursor(page.offset, page.limit, all.length) },
-  })
-}
-
-function listOrganizations(call: Call): Reply {
-  const page = cursorPage(call.query)
-  if ('status' in page) return page
-  const ownerId = intParam(call.query.get('owner_id'))
-  if (ownerId === null) return v2Invalid('owner_id', "Parameter 'owner_id' must be an integer")
-  const all = [...call.app.data.organizations.values()].filter(
-    (o) => !o.is_deleted && (ownerId === undefined || o.owner_id === ownerId),
-  )
-  return json(200, {
-    success: true,
-    data: all.slice(page.offset, page.offset + page.limit).map(organizationView),
-    additional_data: { next_cursor: nextCursor(page.offset, page.limit, all.length) },
-  })
 }

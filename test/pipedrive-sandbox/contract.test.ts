@@ -208,6 +208,31 @@ describe('v1 users, currencies, notes', () => {
     expectResponse('v1', 'POST /notes', 200, note.body)
     expect(note.body.data).toMatchObject({ content: body.content, lead_id: leads.lena })
   })
+
+  it('GET /notes, filtered, sorted and paged', async () => {
+    await call(sandbox, 'POST', '/api/v1/notes', { content: 'On Maria', person_id: persons.maria })
+    const all = await call(sandbox, 'GET', '/api/v1/notes?sort=add_time DESC')
+    expect(all.status).toBe(200)
+    expectResponse('v1', 'GET /notes', 200, all.body)
+    for (const note of all.body.data) expectAllProperties('v1', 'Note', note)
+
+    const page = await call(sandbox, 'GET', `/api/v1/notes?start=0&limit=1`)
+    expectResponse('v1', 'GET /notes', 200, page.body)
+    expect(page.body.additional_data.pagination).toEqual({
+      start: 0,
+      limit: 1,
+      more_items_in_collection: true,
+      next_start: 1,
+    })
+    const since = new Date(sandbox.now() - 60_000).toISOString()
+    const filtered = await call(
+      sandbox,
+      'GET',
+      `/api/v1/notes?person_id=${persons.maria}&updated_since=${since}&start_date=2020-01-01`,
+    )
+    expectResponse('v1', 'GET /notes', 200, filtered.body)
+    expect(filtered.body.data.map((n: { content: string }) => n.content)).toEqual(['On Maria'])
+  })
 })
 
 describe('v2 persons and organizations', () => {
@@ -236,6 +261,39 @@ describe('v2 persons and organizations', () => {
     expectResponse('v2', 'GET /persons', 200, list.body)
     expect(typeof list.body.additional_data.next_cursor).toBe('string')
   })
+
+  it.each(['persons', 'organizations'])(
+    'lists %s by updated_since, updated_until, sort_by, sort_direction and ids',
+    async (kind) => {
+      const since = new Date(sandbox.now() - 365 * 86_400_000).toISOString()
+      const until = new Date(sandbox.now() + 60_000).toISOString()
+      const query = `updated_since=${since}&updated_until=${until}&sort_by=update_time&sort_direction=desc&limit=2`
+      const first = await call(sandbox, 'GET', `/api/v2/${kind}?${query}`)
+      expect(first.status).toBe(200)
+      expectResponse('v2', `GET /${kind}`, 200, first.body)
+      const cursor = first.body.additional_data.next_cursor as string
+      const second = await call(sandbox, 'GET', `/api/v2/${kind}?${query}&cursor=${cursor}`)
+      expectResponse('v2', `GET /${kind}`, 200, second.body)
+      const ids = [...first.body.data, ...second.body.data].map((r: { id: number }) => r.id)
+      const byIds = await call(sandbox, 'GET', `/api/v2/${kind}?ids=${ids.join(',')}`)
+      expectResponse('v2', `GET /${kind}`, 200, byIds.body)
+      expect(byIds.body.data.map((r: { id: number }) => r.id)).toEqual(
+        [...ids].sort((a, b) => a - b),
+      )
+
+      const invalid = await call(sandbox, 'GET', `/api/v2/${kind}?updated_since=soon`)
+      expect(invalid.status).toBe(400)
+      expect(invalid.body).toEqual({
+        success: false,
+        error:
+          "Validation failed: updated_since: Parameter 'updated_since' must be a date-time in RFC3339 format",
+        error_info: 'Please check developers.pipedrive.com',
+        data: null,
+        additional_data: null,
+        code: 'ERR_SCHEMA_VALIDATION_FAILED',
+      })
+    },
+  )
 
   it('creates, reads and lists organizations', async () => {
     const body = { name: 'Initech', address: { value: '1 Main St, Austin' }, visible_to: 3 }

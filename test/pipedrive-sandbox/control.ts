@@ -1,7 +1,8 @@
 // The reserved /__sandbox/* endpoints: state for assertions, reset, fault switches and the clock,
 // for tests that drive a sandbox running in another process (npm run sandbox). They need no
 // credentials and never count toward rate limits.
-import type { Count, RequestMatch } from './faults'
+import type { Count, RequestMatch, StoreThenFailStatus } from './faults'
+import { storeThenFailStatuses } from './faults'
 import type { Reply } from './http'
 import { isRecord, json } from './http'
 import type { Faults, Sandbox } from './sandbox'
@@ -67,11 +68,13 @@ const controlHelp = {
   'POST /__sandbox/faults': {
     failNext: { count: 1, status: 503, method: 'POST', path: '/api/v1/leads' },
     storeThenReset: { count: 1, method: 'POST', path: '/api/v1/leads' },
+    storeThenFail: { count: 1, status: '500 | 502 | 503 | 504', method: 'POST', path: '/api/v2/*' },
+    storeThenHang: { count: 1, method: 'POST', path: '/api/v1/notes' },
     delay: { ms: 500, count: 1 },
     hang: { count: 1, path: '/api/v1/leads/{id}' },
     force429: { count: 1, retryAfter: 2 },
     cloudflare403: { count: 1 },
-    exhaustDailyBudget: true,
+    exhaustDailyBudget: 'true | { forMs: 5000 }',
     dailyBudget: 1000,
     expireAccessTokens: true,
     refuseConnections: { forMs: 1000, mode: 'refuse | reset' },
@@ -118,6 +121,20 @@ async function applyFaults(faults: Faults, body: unknown): Promise<ControlResult
       case 'storeThenReset':
         faults.storeThenReset(readCount(s), readMatch(s))
         break
+      case 'storeThenFail': {
+        const status = s.status ?? 500
+        if (!storeThenFailStatuses.includes(status as StoreThenFailStatus)) {
+          return bad(`storeThenFail.status must be one of ${storeThenFailStatuses.join(', ')}`)
+        }
+        faults.storeThenFail(readCount(s), {
+          ...readMatch(s),
+          status: status as StoreThenFailStatus,
+        })
+        break
+      }
+      case 'storeThenHang':
+        faults.storeThenHang(readCount(s), readMatch(s))
+        break
       case 'delay':
         if (typeof s.ms !== 'number') return bad('delay.ms must be a number')
         faults.delay(s.ms, { ...readMatch(s), count: readCount(s) })
@@ -137,6 +154,8 @@ async function applyFaults(faults: Faults, body: unknown): Promise<ControlResult
         break
       case 'exhaustDailyBudget':
         if (body[key] === true) faults.exhaustDailyBudget()
+        else if (typeof s.forMs === 'number') faults.exhaustDailyBudget({ forMs: s.forMs })
+        else if (body[key] !== false) return bad('exhaustDailyBudget must be true or { forMs }')
         break
       case 'dailyBudget':
         if (typeof body[key] !== 'number') return bad('dailyBudget must be a number')

@@ -5,6 +5,7 @@ import { isInteger, newUuid, uuidPattern } from './formats'
 import type { Call, Reply } from './http'
 import { failure, isRecord, json, readJson, v2Invalid } from './http'
 import type { Router } from './router'
+import { reindex } from './search-index'
 import type { Conversion } from './store'
 
 export function registerConversions(router: Router): void {
@@ -87,6 +88,7 @@ function advance(app: App, conversion: Conversion): void {
   conversion.deal_id = app.data.nextId.deal++
   app.data.leads.delete(lead.id)
   app.data.removedLeads.set(lead.id, { ...lead, removed: 'converted' })
+  reindex(app, 'leads', lead.id, null)
 }
 
 /** Lets time alone finish conversions, so a lead disappears even if nobody polls. */

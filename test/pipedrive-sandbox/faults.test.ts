@@ -165,6 +165,47 @@ describe('rate-limit faults', () => {
     expect(ok.headers.get('x-daily-ratelimit-token-remaining')).toBe('498')
   })
 
+  it('exhausts the budget for a while: forMs of wall-clock time', async () => {
+    const before = sandbox.state.dailyBudget.remaining
+    sandbox.faults.exhaustDailyBudget({ forMs: 200 })
+    const spent = await call(sandbox, 'GET', leadPath)
+    expect(spent.status).toBe(429)
+    expect(spent.headers.get('x-daily-ratelimit-token-remaining')).toBe('0')
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    const back = await call(sandbox, 'GET', leadPath)
+    expect(back.status).toBe(200)
+    // The tokens left before come back (less this call's 2).
+    expect(back.headers.get('x-daily-ratelimit-token-remaining')).toBe(String(before - 2))
+  })
+
+  it('exhausts the budget for a while: or forMs on the sandbox clock', async () => {
+    sandbox.faults.exhaustDailyBudget({ forMs: 60_000 })
+    clock.advance(59_999)
+    expect((await call(sandbox, 'GET', leadPath)).status).toBe(429)
+    clock.advance(1)
+    expect((await call(sandbox, 'GET', leadPath)).status).toBe(200)
+  })
+
+  it('a later budget change wins over a pending lift; no forMs lasts until midnight', async () => {
+    sandbox.faults.exhaustDailyBudget({ forMs: 100 })
+    sandbox.faults.exhaustDailyBudget()
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect((await call(sandbox, 'GET', leadPath)).status).toBe(429)
+    sandbox.faults.exhaustDailyBudget({ forMs: 50 })
+    sandbox.faults.setDailyBudget(10)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(sandbox.state.dailyBudget.remaining).toBe(10)
+  })
+
+  it('exhausts the budget for a while over the control endpoint', async () => {
+    expect((await control('/faults', { exhaustDailyBudget: { forMs: 150 } })).status).toBe(200)
+    expect((await call(sandbox, 'GET', leadPath)).status).toBe(429)
+    // Waiting rather than polling: every 429 counts toward Cloudflare's block.
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect((await call(sandbox, 'GET', leadPath)).status).toBe(200)
+    expect((await control('/faults', { exhaustDailyBudget: 'soon' })).status).toBe(400)
+  })
+
   it('answers with the Cloudflare HTML 403', async () => {
     sandbox.faults.cloudflare403()
     const blocked = await call(sandbox, 'GET', leadPath)
@@ -250,6 +291,16 @@ describe('control endpoint', () => {
       redirect_uri: sandbox.oauth.redirectUri,
     })
     expect(late.body.error).toBe('invalid_grant')
+  })
+
+  it('dates answers by the sandbox clock, as Pipedrive dates them by its own', async () => {
+    const before = await call(sandbox, 'GET', leadPath)
+    expect(before.headers.get('date')).toBe(new Date(sandbox.now()).toUTCString())
+    await control('/time', { advanceMs: 3_600_000 })
+    const after = await call(sandbox, 'GET', leadPath)
+    expect(Date.parse(after.headers.get('date') ?? '')).toBe(
+      Math.floor(sandbox.now() / 1000) * 1000,
+    )
   })
 
   it('clears faults and rejects unknown ones', async () => {

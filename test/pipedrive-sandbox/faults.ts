@@ -13,7 +13,19 @@ export interface RequestMatch {
 /** How many matching requests a fault affects; 'always' lasts until cleared. */
 export type Count = number | 'always'
 
-export type RuleKind = 'fail' | 'storeThenReset' | 'delay' | 'hang' | 'force429' | 'cloudflare403'
+export type RuleKind =
+  | 'fail'
+  | 'storeThenReset'
+  | 'storeThenFail'
+  | 'storeThenHang'
+  | 'delay'
+  | 'hang'
+  | 'force429'
+  | 'cloudflare403'
+
+/** The answers storeThenFail can put in place of the real one (502/504 come from the gateway). */
+export const storeThenFailStatuses = [500, 502, 503, 504] as const
+export type StoreThenFailStatus = (typeof storeThenFailStatuses)[number]
 
 export interface Rule {
   id: number
@@ -35,8 +47,13 @@ export interface RequestIdentity {
 export class FaultTable {
   private rules: Rule[] = []
   private nextId = 1
-  /** Records younger than this are invisible to the search endpoints. */
-  searchIndexLagMs = 0
+  /** Writes younger than this are not in the search index yet (see search-index.ts). */
+  searchIndexLagMs: number
+
+  /** `searchIndexLagMs` is the configured lag, which clear() goes back to. */
+  constructor(private readonly defaultSearchIndexLagMs = 0) {
+    this.searchIndexLagMs = defaultSearchIndexLagMs
+  }
   /** Lead conversions end in `failed` instead of `completed`. */
   failConversions = false
 
@@ -64,7 +81,7 @@ export class FaultTable {
 
   clear(): void {
     this.rules = []
-    this.searchIndexLagMs = 0
+    this.searchIndexLagMs = this.defaultSearchIndexLagMs
     this.failConversions = false
   }
 

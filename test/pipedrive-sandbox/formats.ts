@@ -64,3 +64,18 @@ export function decodeCursor(cursor: string): number | null {
   }
   return null
 }
+
+const rfc3339Pattern = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i
+
+/** Parses an RFC 3339 date-time (`2025-01-01T10:20:00Z`); null when it is not one. */
+export function parseRfc3339(raw: string): number | null {
+  const match = rfc3339Pattern.exec(raw)
+  if (!match?.[1] || !isCalendarDate(match[1])) return null
+  const ms = Date.parse(raw)
+  return Number.isNaN(ms) ? null : ms
+}
+
+/** Whole seconds: what endpoints that print times without milliseconds store and compare. */
+export function toSeconds(ms: number): number {
+  return Math.floor(ms / 1000) * 1000
+}

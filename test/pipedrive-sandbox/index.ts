@@ -8,7 +8,7 @@ export {
   defaultRedirectUri,
   defaultScope,
 } from './app'
-export type { Count, RequestMatch } from './faults'
+export type { Count, RequestMatch, StoreThenFailStatus } from './faults'
 export type { LoggedRequest, Outcome } from './request-log'
 export type { TokenResponse } from './oauth'
 export { approveConsent } from './consent'

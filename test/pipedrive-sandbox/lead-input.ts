@@ -287,7 +287,8 @@ function customValue(fieldDef: DealField, value: unknown, data: Data): unknown {
     case 'people':
       if (!isInteger(value) || !data.persons.has(value)) fail(`${q(key)} must be a person id`)
       return value
-    default:
+    case 'visible_to':
+      // Only the system visibility field has this type; no custom field does.
       return value
   }
 }

@@ -4,6 +4,7 @@ import type { Call, Reply } from './http'
 import { checkDocs, failure, invalidDataset, isRecord, json, readJson } from './http'
 import { applyCustom, readLeadInput } from './lead-input'
 import type { Router } from './router'
+import { reindex } from './search-index'
 import type { Data, Lead } from './store'
 import { leadView } from './views'
 
@@ -191,6 +192,7 @@ function addLead(call: Call): Reply {
   }
   if (changes.custom) applyCustom(lead, changes.custom, data.dealFields, defaultCurrency(call))
   data.leads.set(lead.id, lead)
+  reindex(call.app, 'leads', lead.id, lead)
   return json(201, { success: true, data: leadView(lead) })
 }
 
@@ -212,6 +214,7 @@ function updateLead(call: Call): Reply {
   Object.assign(lead, changes)
   if (custom) applyCustom(lead, custom, call.app.data.dealFields, defaultCurrency(call))
   lead.update_time = Math.max(call.app.now(), lead.update_time + 1)
+  reindex(call.app, 'leads', lead.id, lead)
   return json(200, { success: true, data: leadView(lead) })
 }
 
@@ -220,5 +223,6 @@ function deleteLead(call: Call): Reply {
   if ('status' in lead) return lead
   call.app.data.leads.delete(lead.id)
   call.app.data.removedLeads.set(lead.id, { ...lead, removed: 'deleted' })
+  reindex(call.app, 'leads', lead.id, null)
   return json(200, { success: true, data: { id: lead.id } })
 }

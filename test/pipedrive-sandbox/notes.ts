@@ -1,12 +1,16 @@
-// v1 notes: the app attaches a note to a lead it has just created.
+// v1 notes: the app attaches a note to a lead it has just created, and lists notes to find one
+// whose answer was lost.
 import { isInteger, uuidPattern } from './formats'
 import type { Call, Reply } from './http'
 import { checkDocs, failure, isRecord, json, readJson } from './http'
+import { listNotes } from './note-list'
 import type { Router } from './router'
+import { reindex } from './search-index'
 import type { Note } from './store'
 import { noteView } from './views'
 
 export function registerNotes(router: Router): void {
+  router.add('GET', 'v1', '/notes', listNotes)
   router.add('POST', 'v1', '/notes', addNote)
 }
 
@@ -85,6 +89,7 @@ function addNote(call: Call): Reply {
   }
   data.nextId.note += 1
   data.notes.set(note.id, note)
+  reindex(call.app, 'notes', note.id, note)
   // The spec documents 200 for adding a note.
   return json(200, { success: true, data: noteView(note, data) })
 }

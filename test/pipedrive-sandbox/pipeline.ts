@@ -7,7 +7,7 @@ import { authenticate, hasScope } from './auth'
 import type { ControlResult } from './control'
 import { controlPrefix } from './control'
 import { settleConversions } from './conversions'
-import type { RequestIdentity } from './faults'
+import type { RequestIdentity, StoreThenFailStatus } from './faults'
 import type { Reply } from './http'
 import { checkDocs, failure, html, json, unauthorized } from './http'
 import { cloudflareBlock, tooManyRequests } from './rate-limit'
@@ -43,9 +43,14 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
   })
 }
 
-function send(res: ServerResponse, reply: Reply): void {
+/**
+ * Writes a reply. `Date` comes from the sandbox clock, not Node's wall clock: Pipedrive stamps
+ * add_time and Date from one clock, and clients estimate the server's clock from Date.
+ */
+function send(res: ServerResponse, reply: Reply, now: number): void {
   if (res.destroyed) return
   res.writeHead(reply.status, {
+    date: new Date(now).toUTCString(),
     ...reply.headers,
     'content-length': String(Buffer.byteLength(reply.body)),
   })
@@ -75,7 +80,7 @@ export function createPipeline(app: App, router: Router, hooks: PipelineHooks) {
     const path = url.pathname
     const body = await readBody(req)
     if (body === null) {
-      send(res, failure(413, 'Request entity too large', checkDocs))
+      send(res, failure(413, 'Request entity too large', checkDocs), app.now())
       return
     }
     const rawBody: Buffer = body
@@ -83,7 +88,7 @@ export function createPipeline(app: App, router: Router, hooks: PipelineHooks) {
     if (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) {
       const result = await hooks.control(method, path, rawBody)
       if (result.after) res.once('finish', () => void result.after?.())
-      send(res, result.reply)
+      send(res, result.reply, app.now())
       return
     }
 
@@ -92,7 +97,13 @@ export function createPipeline(app: App, router: Router, hooks: PipelineHooks) {
     const identity: RequestIdentity = { method, path, routeKey: route?.key ?? null }
     const isApi = path.startsWith('/api/') || path.startsWith('/v1/')
     let principal: Principal | null = null
-    const log = (outcome: Outcome) =>
+    // A client that gives up (a timeout during `delay`) does not stop the server: the request is
+    // still processed, only the answer goes nowhere. Noted in the log as clientGone.
+    let clientGone = false
+    res.once('close', () => {
+      if (!res.writableFinished) clientGone = true
+    })
+    const log = (outcome: Outcome, handled?: number) =>
       app.log.record({
         at: app.now(),
         method,
@@ -100,18 +111,24 @@ export function createPipeline(app: App, router: Router, hooks: PipelineHooks) {
         endpoint: route?.key ?? `${method} ${path}`,
         outcome,
         auth: principal?.kind ?? null,
+        ...(handled === undefined ? {} : { handled }),
+        ...(clientGone ? { clientGone: true as const } : {}),
       })
     const finish = (reply: Reply) => {
-      send(res, reply)
+      send(res, reply, app.now())
       log(reply.status)
+    }
+    const hold = () => {
+      if (clientGone) return
+      hooks.hung.add(res)
+      res.once('close', () => hooks.hung.delete(res))
     }
 
     // Faults act like the network and proxies in front of Pipedrive: before anything else.
     const { faults } = app
     if (faults.take('cloudflare403', identity)) return finish(cloudflareBlock())
     if (faults.take('hang', identity)) {
-      hooks.hung.add(res)
-      res.once('close', () => hooks.hung.delete(res))
+      hold()
       log('hang')
       return
     }
@@ -126,7 +143,12 @@ export function createPipeline(app: App, router: Router, hooks: PipelineHooks) {
       if (forced.retryAfter !== undefined) headers['retry-after'] = String(forced.retryAfter)
       return finish(tooManyRequests('Too many requests', headers))
     }
-    const resetAfterWrite = faults.take('storeThenReset', identity)
+    // The store-then faults let the request through and lose its answer afterwards, the way a
+    // proxy timeout or a dropped connection does after Pipedrive has committed the write.
+    const loseAnswer =
+      faults.take('storeThenReset', identity) ??
+      faults.take('storeThenFail', identity) ??
+      faults.take('storeThenHang', identity)
 
     let reply: Reply
     try {
@@ -135,10 +157,20 @@ export function createPipeline(app: App, router: Router, hooks: PipelineHooks) {
       console.error('Sandbox handler failed', error)
       reply = failure(500, 'Internal server error', checkDocs)
     }
-    if (resetAfterWrite) {
-      // The write happened; the client never hears about it.
+    if (loseAnswer?.kind === 'storeThenReset') {
       req.socket.destroy()
-      log('reset')
+      log('reset', reply.status)
+      return
+    }
+    if (loseAnswer?.kind === 'storeThenFail') {
+      const status = (loseAnswer.status ?? 500) as StoreThenFailStatus
+      send(res, serverError(status), app.now())
+      log(`store-then-${status}`, reply.status)
+      return
+    }
+    if (loseAnswer?.kind === 'storeThenHang') {
+      hold()
+      log('store-then-hang', reply.status)
       return
     }
     finish(reply)

@@ -19,6 +19,9 @@ export class RateLimiter {
   private strikes = new Map<string, Strikes>()
   private day = -1
   private remaining = 0
+  /** A timed exhaustion (exhaust(forMs)): what to give back and when, by the sandbox clock. */
+  private exhausted: { id: number; until: number; restore: number } | null = null
+  private exhaustions = 0
 
   constructor(
     private readonly config: Config['limits'],
@@ -31,6 +34,7 @@ export class RateLimiter {
     this.windows.clear()
     this.searchWindows.clear()
     this.strikes.clear()
+    this.exhausted = null
     this.day = -1
     this.rollDay()
   }
@@ -51,7 +55,32 @@ export class RateLimiter {
 
   setRemaining(tokens: number): void {
     this.rollDay()
+    this.exhausted = null
     this.remaining = Math.max(0, Math.min(tokens, this.config.dailyTokens))
+  }
+
+  /**
+   * Spends the whole budget. With forMs the tokens come back after that long on the sandbox
+   * clock, or when lift(id) is called with the returned id (the sandbox's wall-clock timer),
+   * whichever comes first; a budget set or exhausted again in between is left alone.
+   */
+  exhaust(forMs?: number): number {
+    this.rollDay()
+    const id = ++this.exhaustions
+    if (forMs === undefined) {
+      this.exhausted = null
+    } else {
+      const restore = this.exhausted?.restore ?? this.remaining
+      this.exhausted = { id, until: this.now() + forMs, restore }
+    }
+    this.remaining = 0
+    return id
+  }
+
+  lift(id: number): void {
+    if (this.exhausted?.id !== id) return
+    this.remaining = this.exhausted.restore
+    this.exhausted = null
   }
 
   /** Decides whether a call may proceed and charges its token cost when it does. */
@@ -134,13 +163,15 @@ export class RateLimiter {
     return strikes
   }
 
-  /** The budget resets at midnight, server time (UTC here). */
+  /** The budget resets at midnight, server time (UTC here); a timed exhaustion may end first. */
   private rollDay(): void {
     const day = Math.floor(this.now() / 86_400_000)
     if (day !== this.day) {
       this.day = day
+      this.exhausted = null
       this.remaining = this.config.dailyTokens
     }
+    if (this.exhausted && this.now() >= this.exhausted.until) this.lift(this.exhausted.id)
   }
 }
 

@@ -1,5 +1,12 @@
-/** How a request ended: an HTTP status, a destroyed socket, or a response never sent. */
-export type Outcome = number | 'reset' | 'hang'
+import type { StoreThenFailStatus } from './faults'
+
+/**
+ * How a request ended: an HTTP status, or a fault. `reset` (storeThenReset), `store-then-500`…
+ * `store-then-504` (storeThenFail) and `store-then-hang` (storeThenHang) mean the request was
+ * processed and its answer lost; `hang` means it was never processed nor answered.
+ */
+export type Outcome =
+  number | 'reset' | 'hang' | `store-then-${StoreThenFailStatus}` | 'store-then-hang'
 
 export interface LoggedRequest {
   at: number
@@ -9,6 +16,10 @@ export interface LoggedRequest {
   endpoint: string
   outcome: Outcome
   auth: 'api_token' | 'oauth' | null
+  /** For the store-then faults: the status of the real answer, which the client never got. */
+  handled?: number
+  /** The client had disconnected before the answer was ready (e.g. during a `delay`). */
+  clientGone?: true
 }
 
 export class RequestLog {

@@ -8,8 +8,8 @@ import { resolveConfig } from './app'
 import { registerContacts } from './contacts'
 import { handleControl } from './control'
 import { registerConversions } from './conversions'
-import type { Count, RequestMatch } from './faults'
-import { FaultTable } from './faults'
+import type { Count, RequestMatch, StoreThenFailStatus } from './faults'
+import { FaultTable, storeThenFailStatuses } from './faults'
 import { registerLeads } from './leads'
 import { registerNotes } from './notes'
 import { OAuthServer } from './oauth'
@@ -27,18 +27,40 @@ type Scoped<T = object> = RequestMatch & { count?: Count } & T
 export interface Faults {
   /** The next `count` matching requests get a 500, 502 or 503 without being processed. */
   failNext(count: number, options?: RequestMatch & { status?: number }): void
-  /** Process the request (the lead is stored) and then destroy the socket instead of answering. */
+  /**
+   * Process the request (the record is stored) and then destroy the socket instead of answering.
+   * Logged as `reset`.
+   */
   storeThenReset(count?: Count, match?: RequestMatch): void
-  /** Hold matching requests for `ms` before processing them normally. */
+  /**
+   * Process the request (the record is stored) and then answer a 5xx instead of the real answer:
+   * 500 (default) and 503 as Pipedrive's JSON errors, 502 and 504 as the gateway's HTML page.
+   * Logged as `store-then-500` … `store-then-504`.
+   */
+  storeThenFail(count?: Count, options?: RequestMatch & { status?: StoreThenFailStatus }): void
+  /**
+   * Process the request (the record is stored) and then never answer, until the client gives up
+   * or `clear()`, `reset()` or `close()` cuts the connection. Logged as `store-then-hang`.
+   */
+  storeThenHang(count?: Count, match?: RequestMatch): void
+  /**
+   * Hold matching requests for `ms` before processing them normally. Processing happens even if
+   * the client has gone meanwhile (timed out, aborted): the way to model a write that completes
+   * on the server after its client stopped waiting. The log entry then has `clientGone: true`.
+   */
   delay(ms: number, options?: Scoped): void
-  /** Never answer matching requests (until close or reset). */
+  /** Never process nor answer matching requests (until the client gives up, clear, reset, close). */
   hang(options?: Scoped): void
   /** Answer 429 regardless of the limiter, with Retry-After when given (seconds). */
   force429(options?: Scoped<{ retryAfter?: number }>): void
   /** Answer with Cloudflare's HTML 403 block page. */
   cloudflare403(options?: Scoped): void
-  /** The company's daily token budget drops to zero: every API call gets 429 until midnight. */
-  exhaustDailyBudget(): void
+  /**
+   * The company's daily token budget drops to zero: every API call gets 429 until midnight, or,
+   * with forMs, until forMs have passed (wall clock or sandbox clock, whichever is first), when
+   * the tokens left before come back.
+   */
+  exhaustDailyBudget(options?: { forMs?: number }): void
   setDailyBudget(remaining: number): void
   /** Every OAuth access token issued so far answers 401; refresh tokens keep working. */
   expireAccessTokens(): void
@@ -49,12 +71,18 @@ export interface Faults {
    */
   refuseConnections(options?: { forMs?: number; mode?: 'refuse' | 'reset' }): Promise<void>
   acceptConnections(): Promise<void>
-  /** Records created within the last `ms` do not show up in search results yet. */
+  /**
+   * Writes within the last `ms` are not in the search index yet: new records are not found,
+   * updated ones are found as they were. Until clear(); the default is `searchIndexLagMs`.
+   */
   searchIndexLag(ms: number): void
   /** Lead conversions end in `failed`. */
   failConversions(on?: boolean): void
   list(): ReturnType<FaultTable['list']>
-  /** Removes every fault and accepts connections again. */
+  /**
+   * Removes every fault, cuts held (hung) answers, accepts connections again and puts the search
+   * index lag back to the configured `searchIndexLagMs`. A spent daily budget stays spent.
+   */
   clear(): Promise<void>
 }
 
@@ -116,7 +144,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     data,
     oauth: new OAuthServer(config, now, data.company.id),
     limiter: new RateLimiter(config.limits, now),
-    faults: new FaultTable(),
+    faults: new FaultTable(config.searchIndexLagMs),
     log: new RequestLog(config.logLimit),
   }
 
@@ -135,6 +163,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let mode: 'accept' | 'refuse' | 'reset' = 'accept'
   let port = options.port ?? 0
   let restoreTimer: NodeJS.Timeout | undefined
+  let budgetTimer: NodeJS.Timeout | undefined
   // Listener changes run one after another even when tests fire them back to back.
   let lifecycle: Promise<void> = Promise.resolve()
   const serially = (step: () => Promise<void>) => (lifecycle = lifecycle.then(step, step))
@@ -201,6 +230,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     storeThenReset: (count = 1, match = {}) => {
       table.add('storeThenReset', match, count)
     },
+    storeThenFail: (count = 1, { status = 500, ...match } = {}) => {
+      if (!storeThenFailStatuses.includes(status)) {
+        throw new Error(`storeThenFail status must be one of ${storeThenFailStatuses.join(', ')}`)
+      }
+      table.add('storeThenFail', match, count, { status })
+    },
+    storeThenHang: (count = 1, match = {}) => {
+      table.add('storeThenHang', match, count)
+    },
     delay: (ms, { count = 1, ...match } = {}) => {
       table.add('delay', match, count, { ms })
     },
@@ -213,7 +251,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     cloudflare403: ({ count = 1, ...match } = {}) => {
       table.add('cloudflare403', match, count)
     },
-    exhaustDailyBudget: () => app.limiter.setRemaining(0),
+    exhaustDailyBudget: ({ forMs } = {}) => {
+      clearTimeout(budgetTimer)
+      const id = app.limiter.exhaust(forMs)
+      if (forMs !== undefined) {
+        budgetTimer = setTimeout(() => app.limiter.lift(id), forMs)
+        budgetTimer.unref()
+      }
+    },
     setDailyBudget: (remaining) => app.limiter.setRemaining(remaining),
     expireAccessTokens: () => app.oauth.expireAccessTokens(),
     refuseConnections: ({ forMs, mode: wanted = 'refuse' } = {}) =>
@@ -238,6 +283,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     list: () => table.list(),
     clear: async () => {
       table.clear()
+      // Held answers are the work of hang faults; the control request clearing them is not held.
+      for (const res of hung) res.destroy()
+      hung.clear()
       await accept()
     },
   }
@@ -301,6 +349,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       dailyBudget: app.limiter.budget(),
       oauth: app.oauth.stats(),
       faults: table.list(),
+      searchIndexLagMs: table.searchIndexLagMs,
       now: new Date(now()).toISOString(),
     }),
   }
@@ -333,8 +382,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     now,
     reset: async () => {
       await faults.clear()
-      // Only hung responses: the control request asking for the reset is still open.
-      for (const res of hung) res.destroy()
+      clearTimeout(budgetTimer)
       app.data = createSeedData(now())
       app.oauth.reset()
       app.limiter.reset()
@@ -343,6 +391,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     close: () =>
       serially(async () => {
         clearTimeout(restoreTimer)
+        clearTimeout(budgetTimer)
         mode = 'accept'
         await stopListening()
         cutConnections()

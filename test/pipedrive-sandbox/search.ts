@@ -1,11 +1,13 @@
 // Search endpoints: v2 persons, organizations and leads, plus the (not deprecated) v1 lead
-// search. All share the 10-per-2-seconds search burst limit.
+// search. All share the 10-per-2-seconds search burst limit, and all read the search index,
+// which lags behind writes (search-index.ts).
 import { cursorPage, nextCursor } from './contacts'
 import { intParam } from './formats'
 import type { Call, Reply } from './http'
 import { checkDocs, failure, json, v2Invalid } from './http'
 import type { Router } from './router'
-import type { Data, Lead, Organization, Person } from './store'
+import { indexedBefore } from './search-index'
+import type { Data, Lead, Note, Organization, Person } from './store'
 import { searchableTypes } from './views'
 
 export function registerSearch(router: Router): void {
@@ -72,10 +74,16 @@ function best(...scores: number[]): number {
   return Math.max(0, ...scores)
 }
 
-/** Records created within the search-index lag are not found yet (a fault switch). */
-function indexed(call: Call, addTime: number): boolean {
-  const lag = call.app.faults.searchIndexLagMs
-  return lag <= 0 || addTime <= call.app.now() - lag
+/** Records and notes as the search index has them now. */
+function indexView(call: Call) {
+  const { searchIndex } = call.app.data
+  const asOf = indexedBefore(call.app)
+  return {
+    leads: () => searchIndex.leads.asOf(asOf),
+    persons: () => searchIndex.persons.asOf(asOf),
+    organizations: () => searchIndex.organizations.asOf(asOf),
+    notes: searchIndex.notes.asOf(asOf),
+  }
 }
 
 function customMatches(custom: Record<string, unknown>, data: Data, terms: Terms): string[] {
@@ -103,12 +111,14 @@ function searchPersons(call: Call): Reply {
     return v2Invalid('organization_id', "Parameter 'organization_id' must be an integer")
   }
   const { data } = call.app
+  const index = indexView(call)
   const f = terms.fields
-  const hits: Array<Hit<Person>> = [...data.persons.values()]
-    .filter((p) => !p.is_deleted && indexed(call, p.add_time))
+  const hits: Array<Hit<Person>> = index
+    .persons()
+    .filter((p) => !p.is_deleted)
     .filter((p) => orgFilter === undefined || p.org_id === orgFilter)
     .map((p) => {
-      const notes = f.has('notes') ? notesAbout(data, { person_id: p.id }, terms) : []
+      const notes = f.has('notes') ? notesAbout(index.notes, { person_id: p.id }, terms) : []
       const customFields = f.has('custom_fields') ? customValues(p.custom_fields, terms) : []
       return {
         record: p,
@@ -161,11 +171,11 @@ function customValues(custom: Record<string, unknown>, terms: Terms): string[] {
 }
 
 function notesAbout(
-  data: Data,
+  notes: Note[],
   link: { person_id?: number; org_id?: number; lead_id?: string },
   terms: Terms,
 ): string[] {
-  return [...data.notes.values()]
+  return notes
     .filter(
       (n) =>
         (link.person_id !== undefined && n.person_id === link.person_id) ||
@@ -181,12 +191,13 @@ function searchOrganizations(call: Call): Reply {
   if ('status' in terms) return terms
   const page = cursorPage(call.query)
   if ('status' in page) return page
-  const { data } = call.app
+  const index = indexView(call)
   const f = terms.fields
-  const hits: Array<Hit<Organization>> = [...data.organizations.values()]
-    .filter((o) => !o.is_deleted && indexed(call, o.add_time))
+  const hits: Array<Hit<Organization>> = index
+    .organizations()
+    .filter((o) => !o.is_deleted)
     .map((o) => {
-      const notes = f.has('notes') ? notesAbout(data, { org_id: o.id }, terms) : []
+      const notes = f.has('notes') ? notesAbout(index.notes, { org_id: o.id }, terms) : []
       const customFields = f.has('custom_fields') ? customValues(o.custom_fields, terms) : []
       return {
         record: o,
@@ -248,13 +259,14 @@ function searchLeads(call: Call, api: 'v1' | 'v2'): Reply {
       : failure(400, `${field} must be an integer`, checkDocs)
   }
   const { data } = call.app
+  const index = indexView(call)
   const f = terms.fields
-  const hits: Array<Hit<Lead>> = [...data.leads.values()]
-    .filter((l) => indexed(call, l.add_time))
+  const hits: Array<Hit<Lead>> = index
+    .leads()
     .filter((l) => personId === undefined || l.person_id === personId)
     .filter((l) => orgId === undefined || l.organization_id === orgId)
     .map((l) => {
-      const notes = f.has('notes') ? notesAbout(data, { lead_id: l.id }, terms) : []
+      const notes = f.has('notes') ? notesAbout(index.notes, { lead_id: l.id }, terms) : []
       const customFields = f.has('custom_fields') ? customMatches(l.custom, data, terms) : []
       return {
         record: l,

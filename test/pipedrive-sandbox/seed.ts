@@ -1,3 +1,4 @@
+import { seedIndex } from './search-index'
 import type { Data, DealField, Lead, LeadLabel, Note, Organization, Person, User } from './store'
 
 // Fixed ids so tests and the app's fixtures can refer to seeded records by name.
@@ -405,6 +406,12 @@ export function createSeedData(start: number): Data {
     country: 'DE',
     industry: 'Wholesale',
   }
+  const records = {
+    leads: new Map(leads(start, company.domain).map((x) => [x.id, x])),
+    persons: new Map(persons(start).map((x) => [x.id, x])),
+    organizations: new Map(organizations(start).map((x) => [x.id, x])),
+    notes: new Map(notes(start).map((x) => [x.id, x])),
+  }
   return {
     company,
     meId: seedIds.me,
@@ -412,12 +419,16 @@ export function createSeedData(start: number): Data {
     currencies: currencies.map((c) => ({ ...c })),
     dealFields: dealFields(start),
     leadLabels: new Map(labels(start).map((x) => [x.id, x])),
-    leads: new Map(leads(start, company.domain).map((x) => [x.id, x])),
+    ...records,
     removedLeads: new Map(),
-    persons: new Map(persons(start).map((x) => [x.id, x])),
-    organizations: new Map(organizations(start).map((x) => [x.id, x])),
-    notes: new Map(notes(start).map((x) => [x.id, x])),
     conversions: new Map(),
     nextId: { person: 1101, organization: 601, note: 101, deal: 9001 },
+    // The seed was there long before anyone searched: all of it is indexed.
+    searchIndex: seedIndex({
+      leads: records.leads.values(),
+      persons: records.persons.values(),
+      organizations: records.organizations.values(),
+      notes: records.notes.values(),
+    }),
   }
 }

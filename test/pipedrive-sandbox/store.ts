@@ -1,4 +1,5 @@
 // The sandbox's in-memory company: everything a reset puts back to the seed.
+import type { SearchIndex } from './search-index'
 
 export interface User {
   id: number
@@ -221,4 +222,6 @@ export interface Data {
   notes: Map<number, Note>
   conversions: Map<string, Conversion>
   nextId: { person: number; organization: number; note: number; deal: number }
+  /** What the search endpoints see: copies of the records, behind by the index lag. */
+  searchIndex: SearchIndex
 }

@@ -169,7 +169,7 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    get?: never
+    get: operations['getNotes']
     put?: never
     post: operations['addNote']
     delete?: never
@@ -262,6 +262,13 @@ export interface paths {
 export type webhooks = Record<string, never>
 export interface components {
   schemas: {
+    /** AdditionalData */
+    AdditionalData: {
+      limit?: number
+      more_items_in_collection?: boolean
+      next_start?: number
+      start?: number
+    }
     /** addLeadLabelRequest */
     addLeadLabelRequest: {
       /** @enum {string} */
@@ -519,6 +526,14 @@ export interface components {
     /** GetLeadsSourceResponse */
     GetLeadsSourceResponse: {
       data?: components['schemas']['LeadSource'][]
+      success?: boolean
+    }
+    /** GetNotesResponse */
+    GetNotesResponse: {
+      additional_data?: {
+        pagination?: components['schemas']['AdditionalData']
+      }
+      data?: components['schemas']['Note'][]
       success?: boolean
     }
     /** getTokensRequest */
@@ -1162,6 +1177,45 @@ export interface operations {
         }
         content: {
           'application/json': components['schemas']['GetLeadsSourceResponse']
+        }
+      }
+    }
+  }
+  getNotes: {
+    parameters: {
+      query?: {
+        deal_id?: number
+        end_date?: string
+        lead_id?: string
+        limit?: number
+        org_id?: number
+        person_id?: number
+        pinned_to_deal_flag?: 0 | 1
+        pinned_to_lead_flag?: 0 | 1
+        pinned_to_organization_flag?: 0 | 1
+        pinned_to_person_flag?: 0 | 1
+        pinned_to_project_flag?: 0 | 1
+        pinned_to_task_flag?: 0 | 1
+        project_id?: number
+        sort?: string
+        start?: number
+        start_date?: string
+        task_id?: number
+        updated_since?: string
+        user_id?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['GetNotesResponse']
         }
       }
     }

@@ -13,15 +13,16 @@ async function main() {
   const { db } = openDatabase(file, { log: createSilentLogger() })
   const { client } = testClient(fixedAuth(url, { apiToken: token }), {
     limiter: { burstLimit: 40 },
+    timeoutMs: 500,
   })
   const gateway = createOutboxGateway(client)
   const engine = createSyncEngine({
-    queue: createOutboxQueue(db),
+    // The product's rules on a short clock: a killed attempt's request is given 2 s to land.
+    queue: createOutboxQueue(db, Date.now, { attemptTimeoutMs: 1_000, landingWindowMs: 2_000 }),
     session: () => ({ account: 'company:user', gateway }),
     network: networkSwitch(true),
     log: createSilentLogger(),
     onChange: () => {},
-    uncertainDelayMs: 0,
     random: () => 0,
   })
   engine.start()

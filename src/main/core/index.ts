@@ -13,13 +13,14 @@ import { createLabelCreator, type LabelCreator } from './catalog/label-creator'
 import { createInboxCache, type InboxCache } from './leads/inbox-cache'
 import { createInboxRefresher, type InboxRefresher } from './leads/inbox-refresh'
 import { createOutbox, type Outbox } from './outbox/outbox'
+import type { LostRequestTiming } from './outbox/lost-requests'
 import { createOutboxQueue } from './outbox/outbox-queue'
 import { createLeadChanges, type LeadChanges } from './outbox/lead-changes'
 import { createLeadSeeds, type LeadSeeds } from './outbox/lead-seeds'
 import { createPendingLeads, type PendingLeads } from './outbox/pending-lead'
 import { createSettingsStore, type SettingsStore } from './settings/settings-store'
 import type { NetworkSignals } from './sync/network'
-import { createSyncEngine, type SyncEngine } from './sync/sync-engine'
+import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync/sync-engine'
 import { currentSyncStatus } from './sync/sync-status'
 
 /** Everything the platform gives the core. Electron's pieces in the app, Node's in tests. */
@@ -54,6 +55,10 @@ export interface CoreOptions {
    * tests and tools that count requests; `refresh()` still works.
    */
   backgroundRefresh?: boolean
+  /** How long one request to Pipedrive may take once it has left (default 30 s). */
+  requestTimeoutMs?: number
+  /** The sync engine's clock for unanswered requests; tests and tools shorten it. */
+  sync?: Partial<LostRequestTiming> & Pick<SyncEngineOptions, 'concurrency'>
 }
 
 export interface Core {
@@ -132,16 +137,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       sync.wake('auth changed')
     },
     now,
+    ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
     ...(options.pipedriveUrl ? { pipedriveUrl: options.pipedriveUrl } : {}),
     ...(options.oauthClient ? { oauthClient: options.oauthClient } : {}),
     ...(options.oauthCallbackPort ? { oauthCallbackPort: options.oauthCallbackPort } : {}),
   })
   const sync = createSyncEngine({
-    queue: createOutboxQueue(db, now),
+    queue: createOutboxQueue(db, now, options.sync),
     session: () => accounts.session(),
     network: options.network,
     log,
     now,
+    ...(options.sync?.concurrency ? { concurrency: options.sync.concurrency } : {}),
     onChange: outboxChanged,
     onSent(row) {
       // A lead deleted or converted through Leadbox leaves the cached inbox at once, not at

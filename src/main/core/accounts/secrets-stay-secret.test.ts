@@ -60,7 +60,7 @@ describe('secrets stay in the keychain', () => {
       if (!session) throw new Error('not signed in')
       const person = await session.gateway.addPerson({ name: 'Secret Test' })
       await session.gateway.addLead({ title: 'Secret lead', person_id: person.id, origin_id: 'x1' })
-      await session.gateway.findPersons('Secret Test', 'name')
+      await session.gateway.listPersons({ updated_since: '2020-01-01T00:00:00Z' })
       await session.client.getDealFields()
     }
 

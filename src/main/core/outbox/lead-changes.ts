@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { ZodError } from 'zod'
 import type { OutboxItem, OutboxKind } from '../../../shared/ipc/contract'
 import {
@@ -9,7 +8,8 @@ import {
 } from '../../../shared/leads/lead-change'
 import { LeadboxError, fieldErrors } from '../../../shared/result'
 import type { Db } from '../db/database'
-import { leadRefKey, type Outbox } from './outbox'
+import type { Outbox } from './outbox'
+import { createRowWriter } from './row-writer'
 
 /** What an update row stores: what changed, from what, on which version of the lead. */
 export interface LeadUpdatePayload {
@@ -61,17 +61,11 @@ export function createLeadChanges(
     [number],
     { kind: OutboxKind; state: string; payload: string; conflict: string | null }
   >('SELECT kind, state, payload, conflict FROM outbox WHERE id = ?')
-  const insert = db.prepare(
-    `INSERT INTO outbox (client_id, kind, payload, title, lead_ref, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  )
+  const rows = createRowWriter(db, now)
   // A lead on its way out of the inbox takes no further changes.
   const leaving = db.prepare<[string], { kind: OutboxKind }>(
     `SELECT kind FROM outbox WHERE lead_ref = ? AND kind IN ('lead.convert', 'lead.delete')
        AND state IN ('queued', 'sending', 'uncertain', 'needs_attention') LIMIT 1`,
-  )
-  const link = db.prepare(
-    `INSERT INTO outbox_dependency (row_id, parent_id, role) VALUES (?, ?, 'lead')`,
   )
   const requeue = db.prepare(
     `UPDATE outbox SET payload = ?, title = ?, state = 'queued', conflict = NULL, last_error = NULL,
@@ -88,7 +82,6 @@ export function createLeadChanges(
       const parsed = leadChangeSchema.safeParse(input)
       if (!parsed.success) invalid(parsed.error, 'This change is not valid.')
       const change = parsed.data
-      const at = now()
       let parent: number | undefined
       if ('outboxId' in change.lead) {
         const create = outbox.get(change.lead.outboxId)
@@ -97,7 +90,7 @@ export function createLeadChanges(
         }
         parent = create.id
       }
-      const leadRef = leadRefKey(change.lead)
+      const leadRef = rows.leadKey(change.lead)
       const gone = leaving.get(leadRef)
       if (gone) {
         throw new LeadboxError(
@@ -118,18 +111,8 @@ export function createLeadChanges(
             }
           : remote
       const title = `${verbs[change.kind]}: ${leadTitle ?? 'lead'}`.slice(0, 255)
-      const id = Number(
-        insert.run(
-          randomUUID(),
-          kinds[change.kind],
-          JSON.stringify(payload),
-          title,
-          leadRef,
-          at,
-          at,
-        ).lastInsertRowid,
-      )
-      if (parent !== undefined) link.run(id, parent)
+      const id = rows.add(kinds[change.kind], payload, title, leadRef)
+      if (parent !== undefined) rows.link(id, parent, 'lead')
       return mustGet(id)
     }),
 

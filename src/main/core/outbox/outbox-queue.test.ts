@@ -78,13 +78,60 @@ describe('the outbox queue', () => {
     expect(queue.ready('company-1:user-1', 10)).toEqual([{ id: lead.id }])
   })
 
-  it('turns rows left sending by a crash into uncertain ones, which are looked up first', () => {
-    const { outbox, queue } = setup()
+  it('turns rows left sending by a crash into lost attempts, offered only once they cannot land', () => {
+    const { outbox, queue, tick } = setup()
     const lead = outbox.enqueueLead({ title: 'a', organization: { kind: 'existing', id: 1 } })
     queue.claim(lead.id, 'acct')
+    tick(1_000)
     expect(queue.recoverInterrupted()).toBe(1)
     expect(outbox.get(lead.id)?.state).toBe('uncertain')
-    expect(queue.claim(lead.id, 'acct')).toMatchObject({ previousState: 'uncertain', attempts: 2 })
+    // The killed attempt began at 10,000; it may land until the window has passed.
+    const { landingWindowMs } = queue.timing
+    expect(queue.nextDue('acct')).toBe(10_000 + landingWindowMs)
+    expect(queue.ready('acct', 10)).toEqual([])
+    queue.clearBackoff()
+    expect(queue.ready('acct', 10)).toEqual([])
+    tick(landingWindowMs - 1_000)
+    expect(queue.claim(lead.id, 'acct')).toMatchObject({
+      previousState: 'uncertain',
+      attempts: 2,
+      lost: { firstAt: 10_000, lastAt: 10_000 },
+    })
+  })
+
+  it('keeps the first lost attempt through later ones and lookups, until the row is sent', () => {
+    const { outbox, queue, tick } = setup()
+    const lead = outbox.enqueueLead({ title: 'a', organization: { kind: 'existing', id: 1 } })
+    const { landingWindowMs } = queue.timing
+    queue.claim(lead.id, 'acct')
+    queue.settle(lead.id, { to: 'uncertain', error: 'reset' })
+    tick(landingWindowMs)
+    // A lookup that fails (a read's 503) leaves the lost attempt as it was.
+    queue.claim(lead.id, 'acct')
+    queue.settle(lead.id, { to: 'queued', nextAttemptAt: 0, error: '503' })
+    expect(outbox.get(lead.id)?.state).toBe('uncertain')
+    tick(1)
+    // A second lost attempt: the window still starts at the first.
+    expect(queue.claim(lead.id, 'acct')?.lost).toEqual({ firstAt: 10_000, lastAt: 10_000 })
+    queue.settle(lead.id, { to: 'uncertain', error: 'timeout' })
+    const second = 10_000 + landingWindowMs + 1
+    expect(queue.nextDue('acct')).toBe(second + landingWindowMs)
+    tick(landingWindowMs)
+    expect(queue.claim(lead.id, 'acct')?.lost).toEqual({ firstAt: 10_000, lastAt: second })
+    queue.settle(lead.id, { to: 'sent', remoteId: 'x' })
+    expect(outbox.get(lead.id)).toMatchObject({ state: 'sent', remoteId: 'x' })
+  })
+
+  it('lets one row adopt a found record, and another row of its kind not the same one', () => {
+    const { outbox, queue } = setup()
+    const first = outbox.enqueueLead({ title: 'a', person: { kind: 'new', name: 'Jo' } })
+    const second = outbox.enqueueLead({ title: 'b', person: { kind: 'new', name: 'Jo' } })
+    const [one, two] = [first.dependsOn[0]!, second.dependsOn[0]!]
+    expect(queue.adopt(one, ['7', '8'])).toBe('7')
+    expect(queue.adopt(two, ['7', '8'])).toBe('8')
+    expect(queue.adopt(two, ['7'])).toBeUndefined()
+    // Looking again, a row finds its own.
+    expect(queue.adopt(one, ['7', '8'])).toBe('7')
   })
 
   it('lets every backed-off row go when the network comes back', () => {

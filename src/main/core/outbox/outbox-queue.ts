@@ -1,17 +1,23 @@
 import type { OutboxKind, OutboxState } from '../../../shared/ipc/contract'
 import type { Db } from '../db/database'
+import { lostRequestTiming, type LostRequestTiming, type LostRequests } from './lost-requests'
 
 /** A row as the sync engine handles it. */
 export interface QueuedRow {
   id: number
   clientId: string
   kind: OutboxKind
-  /** The state before the engine claimed it: 'uncertain' means look before sending. */
+  /** The state before the engine claimed it. */
   previousState: 'queued' | 'uncertain'
   payload: unknown
   attempts: number
-  /** When the previous attempt started (epoch ms), for reconciling an uncertain create. */
-  lastAttemptAt: number | null
+  /** When this attempt began (epoch ms). */
+  claimedAt: number
+  /**
+   * Earlier attempts whose answers were lost, if any: the row is looked up in Pipedrive
+   * before it is sent again. Only ever offered once none of them can land any more.
+   */
+  lost: LostRequests | null
   /** Pipedrive ids of the rows it waited for, by role. */
   parents: Partial<Record<'person' | 'organization' | 'lead', string>>
 }
@@ -20,7 +26,8 @@ export type Settlement =
   /** `remoteId` is null when Pipedrive's answer named nothing (a conversion seen only by its end). */
   | { to: 'sent'; remoteId: string | null }
   | { to: 'queued'; nextAttemptAt: number; error: string; status?: number | null }
-  | { to: 'uncertain'; nextAttemptAt: number; error: string; status?: number | null }
+  /** The answer was lost: the attempt joins the row's lost requests, and it waits them out. */
+  | { to: 'uncertain'; error: string; status?: number | null }
   | {
       to: 'needs_attention'
       error: string
@@ -38,6 +45,7 @@ export type Settlement =
  * next start can resume from.
  */
 export interface OutboxQueue {
+  readonly timing: LostRequestTiming
   /**
    * Ready rows in capture order: due, every parent sent, this account's (or nobody's), and
    * not tried since `triedBefore` when given.
@@ -46,9 +54,15 @@ export interface OutboxQueue {
   /** Marks a ready row as sending; undefined if it is no longer ready. */
   claim(id: number, account: string): QueuedRow | undefined
   settle(id: number, settlement: Settlement): void
-  /** At start: a row left 'sending' by a crash may have reached Pipedrive. */
+  /**
+   * Takes for the row the first of these Pipedrive ids (best first) that no other row of its
+   * kind holds, and returns it: two rows whose lost requests made look-alike records each get
+   * their own, even when both look at once.
+   */
+  adopt(id: number, candidates: readonly string[]): string | undefined
+  /** At start: a row left 'sending' by a crash lost its answer; it may have reached Pipedrive. */
   recoverInterrupted(): number
-  /** The network is back: rows waiting out a backoff may go now. */
+  /** The network is back: rows waiting out a backoff may go now (never a lost request's wait). */
   clearBackoff(): void
   /** The earliest time a waiting row becomes due, if any. */
   nextDue(account: string): number | null
@@ -61,13 +75,15 @@ interface ClaimRow {
   state: OutboxState
   payload: string
   attempts: number
-  last_attempt_at: number | null
+  first_lost_at: number | null
+  last_lost_at: number | null
 }
 
 const dueRows = `
   FROM outbox o
   WHERE o.state IN ('queued', 'uncertain')
     AND (o.account IS NULL OR o.account = @account)
+    -- A request whose answer was lost may still land: nothing about it runs before then.
     AND NOT EXISTS (
       SELECT 1 FROM outbox_dependency d JOIN outbox p ON p.id = d.parent_id
       WHERE d.row_id = o.id AND p.state <> 'sent')
@@ -77,27 +93,43 @@ const dueRows = `
       SELECT 1 FROM outbox e
       WHERE e.lead_ref = o.lead_ref AND e.id < o.id
         AND e.state IN ('queued', 'sending', 'uncertain', 'needs_attention')))`
+// When a row is due: its backoff, and never before its lost requests can no longer land.
+const dueAt = `max(coalesce(o.next_attempt_at, 0), coalesce(o.last_lost_at + @landingWindowMs, 0))`
 
-export function createOutboxQueue(db: Db, now: () => number = Date.now): OutboxQueue {
+export function createOutboxQueue(
+  db: Db,
+  now: () => number = Date.now,
+  options: Partial<LostRequestTiming> = {},
+): OutboxQueue {
+  const timing = lostRequestTiming(options)
+  const { landingWindowMs } = timing
   const ready = db.prepare<
-    { account: string; now: number; limit: number; triedBefore: number },
+    { account: string; now: number; limit: number; triedBefore: number; landingWindowMs: number },
     { id: number }
   >(
     `SELECT o.id ${dueRows}
-       AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
+       AND ${dueAt} <= @now
        AND (o.last_attempt_at IS NULL OR o.last_attempt_at < @triedBefore)
      ORDER BY o.id LIMIT @limit`,
   )
-  const isReady = db.prepare<{ account: string; now: number; id: number }, { id: number }>(
-    `SELECT o.id ${dueRows}
-       AND o.id = @id AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)`,
-  )
-  const nextDue = db.prepare<{ account: string }, { at: number | null }>(
-    `SELECT min(coalesce(o.next_attempt_at, 0)) AS at ${dueRows}`,
+  const isReady = db.prepare<
+    { account: string; now: number; id: number; landingWindowMs: number },
+    { id: number }
+  >(`SELECT o.id ${dueRows} AND o.id = @id AND ${dueAt} <= @now`)
+  const nextDue = db.prepare<{ account: string; landingWindowMs: number }, { at: number | null }>(
+    `SELECT min(${dueAt}) AS at ${dueRows}`,
   )
   const read = db.prepare<[number], ClaimRow>(
-    `SELECT id, client_id, kind, state, payload, attempts, last_attempt_at FROM outbox WHERE id = ?`,
+    `SELECT id, client_id, kind, state, payload, attempts, first_lost_at, last_lost_at
+     FROM outbox WHERE id = ?`,
   )
+  const heldElsewhere = db.prepare<{ remoteId: string; id: number }, { id: number }>(
+    `SELECT o.id FROM outbox o JOIN outbox self ON self.id = @id
+     WHERE o.kind = self.kind AND o.remote_id = @remoteId AND o.id <> @id
+       AND o.state <> 'cancelled'
+     LIMIT 1`,
+  )
+  const hold = db.prepare<[string, number]>(`UPDATE outbox SET remote_id = ? WHERE id = ?`)
   const parents = db.prepare<
     [number],
     { role: 'person' | 'organization' | 'lead'; remote_id: string | null }
@@ -114,7 +146,7 @@ export function createOutboxQueue(db: Db, now: () => number = Date.now): OutboxQ
     const at = now()
     const row = read.get(id)
     if (!row || (row.state !== 'queued' && row.state !== 'uncertain')) return undefined
-    if (!isReady.get({ account, now: at, id })) return undefined
+    if (!isReady.get({ account, now: at, id, landingWindowMs })) return undefined
     markSending.run(account, at, at, id)
     return {
       id,
@@ -123,7 +155,11 @@ export function createOutboxQueue(db: Db, now: () => number = Date.now): OutboxQ
       previousState: row.state,
       payload: JSON.parse(row.payload) as unknown,
       attempts: row.attempts + 1,
-      lastAttemptAt: row.last_attempt_at,
+      claimedAt: at,
+      lost:
+        row.first_lost_at !== null && row.last_lost_at !== null
+          ? { firstAt: row.first_lost_at, lastAt: row.last_lost_at }
+          : null,
       parents: Object.fromEntries(
         parents.all(id).flatMap((p) => (p.remote_id === null ? [] : [[p.role, p.remote_id]])),
       ),
@@ -131,8 +167,9 @@ export function createOutboxQueue(db: Db, now: () => number = Date.now): OutboxQ
   })
 
   return {
+    timing,
     ready: (account, limit, triedBefore = Number.MAX_SAFE_INTEGER) =>
-      ready.all({ account, now: now(), limit, triedBefore }),
+      ready.all({ account, now: now(), limit, triedBefore, landingWindowMs }),
     claim,
     settle(id, settlement) {
       const at = now()
@@ -140,27 +177,33 @@ export function createOutboxQueue(db: Db, now: () => number = Date.now): OutboxQ
         case 'sent':
           db.prepare(
             `UPDATE outbox SET state = 'sent', remote_id = ?, sent_at = ?, updated_at = ?,
-               next_attempt_at = NULL, last_error = NULL, last_status = NULL WHERE id = ?`,
+               next_attempt_at = NULL, last_error = NULL, last_status = NULL,
+               first_lost_at = NULL, last_lost_at = NULL WHERE id = ?`,
           ).run(settlement.remoteId, at, at, id)
           return
         case 'queued':
-        case 'uncertain':
+          // A row with lost requests stays uncertain: it still looks before it sends.
           db.prepare(
-            `UPDATE outbox SET state = ?, next_attempt_at = ?, last_error = ?, last_status = ?,
-               updated_at = ? WHERE id = ?`,
-          ).run(
-            settlement.to,
-            settlement.nextAttemptAt,
-            settlement.error,
-            settlement.status ?? null,
-            at,
-            id,
-          )
+            `UPDATE outbox SET state = CASE WHEN first_lost_at IS NULL THEN 'queued' ELSE 'uncertain' END,
+               next_attempt_at = ?, last_error = ?, last_status = ?, updated_at = ? WHERE id = ?`,
+          ).run(settlement.nextAttemptAt, settlement.error, settlement.status ?? null, at, id)
+          return
+        case 'uncertain':
+          // The attempt's start joins the lost requests; the first one is never overwritten.
+          db.prepare(
+            `UPDATE outbox SET state = 'uncertain', next_attempt_at = NULL, last_error = ?,
+               last_status = ?, updated_at = ?,
+               first_lost_at = coalesce(first_lost_at, last_attempt_at),
+               last_lost_at = max(coalesce(last_lost_at, 0), last_attempt_at)
+             WHERE id = ?`,
+          ).run(settlement.error, settlement.status ?? null, at, id)
           return
         case 'in_progress':
           db.prepare(
+            // Pipedrive answered the start: whatever an earlier lost start did is known now.
             `UPDATE outbox SET state = 'queued', payload = ?, next_attempt_at = ?, last_error = NULL,
-               last_status = NULL, updated_at = ? WHERE id = ?`,
+               last_status = NULL, first_lost_at = NULL, last_lost_at = NULL, updated_at = ?
+             WHERE id = ?`,
           ).run(JSON.stringify(settlement.payload), settlement.nextAttemptAt, at, id)
           return
         case 'needs_attention':
@@ -178,10 +221,17 @@ export function createOutboxQueue(db: Db, now: () => number = Date.now): OutboxQ
           )
       }
     },
+    adopt: db.transaction((id: number, candidates: readonly string[]) => {
+      const free = candidates.find((remoteId) => !heldElsewhere.get({ remoteId, id }))
+      if (free !== undefined) hold.run(free, id)
+      return free
+    }),
     recoverInterrupted: () =>
       db
         .prepare(
           `UPDATE outbox SET state = 'uncertain', next_attempt_at = NULL, updated_at = ?,
+             first_lost_at = coalesce(first_lost_at, last_attempt_at),
+             last_lost_at = max(coalesce(last_lost_at, 0), last_attempt_at),
              last_error = 'Leadbox stopped while sending this; checking Pipedrive before sending again.'
            WHERE state = 'sending'`,
         )
@@ -191,6 +241,6 @@ export function createOutboxQueue(db: Db, now: () => number = Date.now): OutboxQ
         `UPDATE outbox SET next_attempt_at = NULL WHERE state IN ('queued', 'uncertain')`,
       ).run()
     },
-    nextDue: (account) => nextDue.get({ account })?.at ?? null,
+    nextDue: (account) => nextDue.get({ account, landingWindowMs })?.at ?? null,
   }
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import {
   outboxStates,
   type OutboxItem,
@@ -9,8 +8,7 @@ import type { LeadRef } from '../../../shared/leads/lead-change'
 import { leadDraftSchema, type LeadDraft } from '../../../shared/leads/lead-draft'
 import { LeadboxError, fieldErrors } from '../../../shared/result'
 import type { Db } from '../db/database'
-
-type Role = 'person' | 'organization' | 'lead'
+import { createRowWriter, type Role } from './row-writer'
 
 interface Row {
   id: number
@@ -58,11 +56,6 @@ const select = `
          (SELECT group_concat(d.parent_id) FROM outbox_dependency d WHERE d.row_id = o.id) AS depends_on
   FROM outbox o`
 
-/** 'remote:<id>' or 'outbox:<row>', as the outbox stores which lead a change is about. */
-export function leadRefKey(lead: LeadRef): string {
-  return 'remoteId' in lead ? `remote:${lead.remoteId}` : `outbox:${lead.outboxId}`
-}
-
 function leadRefOf(key: string | null): LeadRef | null {
   if (key === null) return null
   const [scheme, value = ''] = key.split(/:(.*)/s)
@@ -109,13 +102,7 @@ export function createOutbox(
   now: () => number = Date.now,
   options: OutboxOptions = {},
 ): Outbox {
-  const insert = db.prepare<[string, OutboxKind, string, string, number, number]>(
-    `INSERT INTO outbox (client_id, kind, payload, title, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  )
-  const link = db.prepare<[number | bigint, number | bigint, Role]>(
-    'INSERT INTO outbox_dependency (row_id, parent_id, role) VALUES (?, ?, ?)',
-  )
+  const rows = createRowWriter(db, now)
   const byId = db.prepare<[number], Row>(`${select} WHERE o.id = ?`)
   const all = db.prepare<[], Row>(`${select} ORDER BY o.id DESC`)
   const countByState = db.prepare<[], { state: OutboxState; n: number }>(
@@ -128,29 +115,25 @@ export function createOutbox(
     'UPDATE outbox SET state = ?, updated_at = ? WHERE id = ?',
   )
 
-  const add = (kind: OutboxKind, payload: unknown, title: string, at: number) =>
-    insert.run(randomUUID(), kind, JSON.stringify(payload), title, at, at).lastInsertRowid
-
-  const enqueue = db.transaction((draft: LeadDraft): number | bigint => {
-    const at = now()
+  const enqueue = db.transaction((draft: LeadDraft): number => {
     const { person, organization, note, ...lead } = draft
     const payload: LeadCreatePayload = { ...lead }
-    const parents: Array<[number | bigint, Role]> = []
+    const parents: Array<[number, Role]> = []
     if (person?.kind === 'existing') payload.personId = person.id
     if (person?.kind === 'new') {
       const { kind: _kind, ...fields } = person
-      parents.push([add('person.create', fields, person.name, at), 'person'])
+      parents.push([rows.add('person.create', fields, person.name), 'person'])
     }
     if (organization?.kind === 'existing') payload.organizationId = organization.id
     if (organization?.kind === 'new') {
       parents.push([
-        add('organization.create', { name: organization.name }, organization.name, at),
+        rows.add('organization.create', { name: organization.name }, organization.name),
         'organization',
       ])
     }
-    const leadId = add('lead.create', payload, draft.title, at)
-    for (const [parent, role] of parents) link.run(leadId, parent, role)
-    if (note) link.run(add('note.create', { content: note }, note.slice(0, 80), at), leadId, 'lead')
+    const leadId = rows.add('lead.create', payload, draft.title)
+    for (const [parent, role] of parents) rows.link(leadId, parent, role)
+    if (note) rows.addNote(leadId, note)
     return leadId
   })
 
@@ -202,7 +185,7 @@ export function createOutbox(
   }
 
   return {
-    enqueueLead: (input) => mustGet(Number(enqueue(validateDraft(input)))),
+    enqueueLead: (input) => mustGet(enqueue(validateDraft(input))),
     validateDraft,
     list: () => all.all().map(toItem),
     get,
@@ -243,7 +226,9 @@ export function createOutbox(
         // Dependency links of old rows go first; a row still needed by a live one stays.
         const old = `SELECT id FROM outbox WHERE state IN ('sent', 'cancelled') AND updated_at < ?
           AND id NOT IN (SELECT d.parent_id FROM outbox_dependency d JOIN outbox o ON o.id = d.row_id
-                         WHERE o.state NOT IN ('sent', 'cancelled'))`
+                         WHERE o.state NOT IN ('sent', 'cancelled'))
+          AND 'outbox:' || id NOT IN (SELECT lead_ref FROM outbox
+                         WHERE lead_ref IS NOT NULL AND state NOT IN ('sent', 'cancelled'))`
         const ids = db
           .prepare<[number], { id: number }>(old)
           .all(before)

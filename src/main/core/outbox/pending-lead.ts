@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import type { OutboxItem, OutboxKind, OutboxState } from '../../../shared/ipc/contract'
 import type { LeadDraft, OrganizationRef, PersonRef } from '../../../shared/leads/lead-draft'
 import { LeadboxError } from '../../../shared/result'
 import type { Db } from '../db/database'
 import type { LeadCreatePayload, Outbox } from './outbox'
+import { createRowWriter } from './row-writer'
 
 type Role = 'person' | 'organization'
 interface Linked {
@@ -40,12 +40,7 @@ export function createPendingLeads(
     `SELECT o.id, o.state, o.payload FROM outbox o JOIN outbox_dependency d ON d.row_id = o.id
      WHERE d.parent_id = ? AND o.kind = 'note.create' AND o.state <> 'cancelled'`,
   )
-  const insert = db.prepare(
-    `INSERT INTO outbox (client_id, kind, payload, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  )
-  const link = db.prepare(
-    'INSERT INTO outbox_dependency (row_id, parent_id, role) VALUES (?, ?, ?)',
-  )
+  const rows = createRowWriter(db, now)
   const unlink = db.prepare('DELETE FROM outbox_dependency WHERE row_id = ? AND parent_id = ?')
   const rewrite = db.prepare(
     'UPDATE outbox SET payload = ?, title = ?, updated_at = ? WHERE id = ?',
@@ -55,10 +50,6 @@ export function createPendingLeads(
     `UPDATE outbox SET payload = ?, title = ?, state = 'queued', last_error = NULL,
        next_attempt_at = NULL, updated_at = ? WHERE id = ?`,
   )
-  const add = (kind: OutboxKind, payload: unknown, title: string) =>
-    Number(
-      insert.run(randomUUID(), kind, JSON.stringify(payload), title, now(), now()).lastInsertRowid,
-    )
 
   const pendingCreate = (id: number) => {
     const row = leadRow.get(id)
@@ -76,7 +67,7 @@ export function createPendingLeads(
       // Already on its way or in Pipedrive: that one stays the lead's.
       if (parent && !unsent(parent.state)) return
       if (parent) return void rewrite.run(JSON.stringify(fields), ref.name, now(), parent.id)
-      link.run(leadId, add(`${role}.create`, fields, ref.name), role)
+      rows.link(leadId, rows.add(`${role}.create`, fields, ref.name), role)
       return
     }
     if (!parent) return
@@ -93,7 +84,7 @@ export function createPendingLeads(
     if (note && !unsent(note.state)) return
     if (note)
       return void rewrite.run(JSON.stringify({ content }), content.slice(0, 80), now(), note.id)
-    link.run(add('note.create', { content }, content.slice(0, 80)), leadId, 'lead')
+    rows.addNote(leadId, content)
   }
 
   return {

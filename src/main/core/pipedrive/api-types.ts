@@ -36,6 +36,8 @@ export type User = ResponseData<V1['getUsers']>[number]
 export type CurrentUser = ResponseData<V1['getCurrentUser']>
 export type Currency = ResponseData<V1['getCurrencies']>[number]
 export type Note = ResponseData<V1['addNote']>
+export type NoteListQuery = Omit<QueryOf<V1['getNotes']>, 'start' | 'limit'>
+export type NoteListItem = ResponseData<V1['getNotes']>[number]
 
 export type LeadListQuery = Omit<QueryOf<V1['getLeads']>, 'start' | 'limit'>
 export type ArchivedLeadListQuery = Omit<QueryOf<V1['getArchivedLeads']>, 'start' | 'limit'>

@@ -24,16 +24,41 @@ export interface OutboxGateway {
   addPerson(body: AddPersonBody): Promise<{ id: number; name: string }>
   /** POST /api/v2/organizations. */
   addOrganization(body: { name: string }): Promise<{ id: number; name: string }>
-  /** GET /api/v2/persons/search with exact_match (the search cap applies). */
-  findPersons(term: string, field: 'name' | 'email'): Promise<Array<{ id: number; name: string }>>
-  /** GET /api/v2/organizations/search with exact_match. */
-  findOrganizations(term: string): Promise<Array<{ id: number; name: string }>>
+  /**
+   * Every page of GET /api/v2/persons changed since a time: a listing, consistent right
+   * after a write (search lags behind).
+   */
+  listPersons(query: { updated_since: string }): Promise<RemoteContact[]>
+  /** Every page of GET /api/v2/organizations changed since a time. */
+  listOrganizations(query: { updated_since: string }): Promise<RemoteContact[]>
+  /** Every page of GET /api/v1/notes of one lead (changed since a time, when given). */
+  listNotes(query: { lead_id: string; updated_since?: string }): Promise<RemoteNote[]>
   /** POST /api/v1/notes with lead_id. */
   addNote(body: { content: string; lead_id: string }): Promise<{ id: number }>
   /** POST /api/v2/leads/{id}/convert/deal: starts Pipedrive's conversion job. */
   convertLead(id: string): Promise<{ conversionId: string }>
   /** GET /api/v2/leads/{id}/convert/status/{conversion_id}. */
   conversionStatus(id: string, conversionId: string): Promise<ConversionStatus>
+  /** The same gateway, every request of which is cut off when `signal` aborts. */
+  bound(signal: AbortSignal): OutboxGateway
+  /** Pipedrive's clock minus ours, once an answer has told; null before. */
+  serverClockOffsetMs(): number | null
+}
+
+/** A person or organization as a lookup compares it; times are epoch ms by Pipedrive's clock. */
+export interface RemoteContact {
+  id: number
+  name: string
+  emails: string[]
+  phones: string[]
+  addTime: number
+}
+
+export interface RemoteNote {
+  id: number
+  content: string
+  leadId: string | null
+  addTime: number
 }
 
 export interface ConversionStatus {

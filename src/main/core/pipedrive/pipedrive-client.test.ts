@@ -87,6 +87,20 @@ describe('the Pipedrive client against the sandbox', () => {
       emails: [{ value: 'nina@park.example', primary: true }],
     })
     expect((await client.getPerson(person.data.id ?? 0)).data.name).toBe('Nina Park')
+    // Search finds a new person only once its index has caught up; listings find it at once.
+    const since = new Date(sandbox.now() - 60_000).toISOString().slice(0, 19) + 'Z'
+    const newPersons = await client.listPersons({ updated_since: since })
+    expect(newPersons.map((item) => item.id)).toEqual([person.data.id])
+    expect(
+      (
+        await client.searchPersons({
+          term: 'nina@park.example',
+          fields: 'email',
+          exact_match: true,
+        })
+      ).data.items,
+    ).toEqual([])
+    sandbox.advanceTime(60_000)
     const found = await client.searchPersons({
       term: 'nina@park.example',
       fields: 'email',
@@ -96,6 +110,7 @@ describe('the Pipedrive client against the sandbox', () => {
     expect(found.data.nextCursor).toBeNull()
     const org = await client.addOrganization({ name: 'Park Logistics' })
     expect((await client.getOrganization(org.data.id ?? 0)).data.name).toBe('Park Logistics')
+    sandbox.advanceTime(60_000)
     const orgs = await client.searchOrganizations({ term: 'Park Logistics', exact_match: true })
     expect(orgs.data.items.map((hit) => hit.item?.id)).toEqual([org.data.id])
 
@@ -120,6 +135,7 @@ describe('the Pipedrive client against the sandbox', () => {
     expect(listed.map((l) => l.id)).toEqual([leadId])
     const archived = await client.getArchivedLeads()
     expect(archived.data.items.map((l) => l.id)).toContain(seedIds.leads.archived)
+    sandbox.advanceTime(60_000)
     const search = await client.searchLeads({ term: 'Park fleet 2', exact_match: true })
     expect(search.data.items.map((hit) => hit.item?.id)).toEqual([leadId])
 

@@ -212,6 +212,18 @@ export class PipedriveClient {
     )
   }
 
+  /** GET /v1/notes: one page, e.g. a lead's notes (`lead_id`) changed since a time. */
+  getNotes(query: Api.NoteListQuery & PageRequest = {}, options?: Options) {
+    const { start, limit, ...filters } = query
+    return this.page<Api.NoteListItem>(`${v1}/notes`, filters, { start, limit }, options)
+  }
+
+  async listNotes(query: Api.NoteListQuery = {}, pageSize = 500, options?: Options) {
+    return allPages((start) =>
+      this.getNotes({ ...query, start, limit: pageSize }, options).then((r) => r.data),
+    )
+  }
+
   addNote(body: Api.AddNoteRequest, options?: Options) {
     return this.call<Api.Note>({ method: 'POST', path: `${v1}/notes`, body }, options)
   }
@@ -229,6 +241,13 @@ export class PipedriveClient {
   /** GET /v2/persons: one page of the company's persons; `updated_since` for what changed. */
   getPersons(query: Api.PersonListQuery & CursorRequest = {}, options?: Options) {
     return this.cursorList<Api.PersonListItem>(`${v2}/persons`, query, options)
+  }
+
+  /** Every page of GET /v2/persons. */
+  listPersons(query: Api.PersonListQuery = {}, pageSize = 500, options?: Options) {
+    return allCursorPages((cursor) =>
+      this.getPersons({ ...query, limit: pageSize, cursor }, options).then((r) => r.data),
+    )
   }
 
   /** GET /v2/persons/search: counts against the search cap. */
@@ -253,6 +272,13 @@ export class PipedriveClient {
   /** GET /v2/organizations: one page of the company's organizations. */
   getOrganizations(query: Api.OrganizationListQuery & CursorRequest = {}, options?: Options) {
     return this.cursorList<Api.OrganizationListItem>(`${v2}/organizations`, query, options)
+  }
+
+  /** Every page of GET /v2/organizations. */
+  listOrganizations(query: Api.OrganizationListQuery = {}, pageSize = 500, options?: Options) {
+    return allCursorPages((cursor) =>
+      this.getOrganizations({ ...query, limit: pageSize, cursor }, options).then((r) => r.data),
+    )
   }
 
   searchOrganizations(query: Api.OrganizationSearchQuery & CursorRequest, options?: Options) {

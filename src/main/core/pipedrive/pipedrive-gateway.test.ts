@@ -63,21 +63,52 @@ describe('the outbox gateway', () => {
     expect(gone).toMatchObject({ kind: 'not_found' })
   })
 
-  it('finds persons and organizations by exact match only', async () => {
-    const outbox = gateway()
-    await outbox.addPerson({
+  it('lists persons, organizations and notes changed since a time, as a lookup compares them', async () => {
+    const outbox = gateway(2)
+    const before = sandbox.now()
+    const since = `${new Date(Math.floor(before / 1000) * 1000).toISOString().slice(0, 19)}Z`
+    const ben = await outbox.addPerson({
       name: 'Ben Ortiz',
       emails: [{ value: 'ben@ortiz.example', primary: true }],
+      phones: [{ value: '+49 30 1234567', primary: true }],
     })
-    expect(await outbox.findPersons('ben@ortiz.example', 'email')).toMatchObject([
-      { name: 'Ben Ortiz' },
+    const org = await outbox.addOrganization({ name: 'Ortiz Ltd' })
+    const lead = await outbox.addLead({
+      title: 'Notes',
+      person_id: ben.id,
+      origin_id: randomUUID(),
+    })
+    const note = await outbox.addNote({ content: 'Met at the fair', lead_id: lead.id })
+
+    const persons = await outbox.listPersons({ updated_since: since })
+    expect(persons).toEqual([
+      {
+        id: ben.id,
+        name: 'Ben Ortiz',
+        emails: ['ben@ortiz.example'],
+        phones: ['+49 30 1234567'],
+        addTime: expect.any(Number) as number,
+      },
     ])
-    expect(await outbox.findPersons('Ben Ortiz', 'name')).toHaveLength(1)
-    expect(await outbox.findPersons('Ben', 'name')).toEqual([])
-    expect(await outbox.findPersons('  ', 'name')).toEqual([])
-    expect(await outbox.findOrganizations('ACME Corp')).toEqual([])
-    await outbox.addOrganization({ name: 'Ortiz Ltd' })
-    expect(await outbox.findOrganizations('Ortiz Ltd')).toMatchObject([{ name: 'Ortiz Ltd' }])
+    expect(persons[0]!.addTime).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000)
+    // Seeded persons were made long before and are not listed.
+    expect(await outbox.listOrganizations({ updated_since: since })).toMatchObject([
+      { id: org.id, name: 'Ortiz Ltd', emails: [], phones: [] },
+    ])
+    expect(await outbox.listNotes({ lead_id: lead.id, updated_since: since })).toEqual([
+      { id: note.id, content: 'Met at the fair', leadId: lead.id, addTime: expect.any(Number) },
+    ])
+  })
+
+  it('stops every request of a bound gateway when its signal aborts, as not sent when still waiting', async () => {
+    const controller = new AbortController()
+    controller.abort()
+    const failure = await gateway()
+      .bound(controller.signal)
+      .getLead(randomUUID())
+      .catch((error: unknown) => error)
+    expect(failure).toMatchObject({ kind: 'not_sent' })
+    expect(sandbox.state.count('GET /api/v1/leads/{id}')).toBe(0)
   })
 
   it('lists every page of leads matching the reconcile filter', async () => {

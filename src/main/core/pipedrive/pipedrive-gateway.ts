@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { isoTime } from '../catalog/pipedrive-time'
 import { PipedriveFailure } from './failure'
-import type { OutboxGateway, RemoteLead } from './outbox-gateway'
+import type { OutboxGateway, RemoteContact, RemoteLead, RemoteNote } from './outbox-gateway'
 import type { PipedriveClient } from './pipedrive-client'
 
 // What the outbox relies on in a lead, checked: the spec marks nothing required, and a lead
@@ -24,6 +25,46 @@ const remoteLeadSchema = z.looseObject({
 })
 const namedSchema = z.looseObject({ id: z.number().int(), name: z.string() })
 const noteSchema = z.looseObject({ id: z.number().int() })
+const time = z.string().transform((value, context) => {
+  const iso = isoTime(value)
+  if (iso === null) {
+    context.addIssue({ code: 'custom', message: 'not a time' })
+    return z.NEVER
+  }
+  return Date.parse(iso)
+})
+const details = z
+  .array(z.looseObject({ value: z.string() }))
+  .nullish()
+  .transform((list) => (list ?? []).map((item) => item.value))
+const contactSchema = z
+  .looseObject({
+    id: z.number().int(),
+    name: z.string(),
+    add_time: time,
+    emails: details,
+    phones: details,
+  })
+  .transform((c): RemoteContact => ({
+    id: c.id,
+    name: c.name,
+    emails: c.emails,
+    phones: c.phones,
+    addTime: c.add_time,
+  }))
+const listedNoteSchema = z
+  .looseObject({
+    id: z.number().int(),
+    content: z.string(),
+    lead_id: z.string().nullish(),
+    add_time: time,
+  })
+  .transform((n): RemoteNote => ({
+    id: n.id,
+    content: n.content,
+    leadId: n.lead_id ?? null,
+    addTime: n.add_time,
+  }))
 const conversionSchema = z.looseObject({ conversion_id: z.string().min(1) })
 const conversionStatusSchema = z.looseObject({
   status: z.enum(['not_started', 'running', 'completed', 'failed', 'rejected']),
@@ -50,84 +91,78 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, write: boolean, what: st
 const lead = (value: unknown, write: boolean) =>
   parse(remoteLeadSchema, value, write, 'lead') as RemoteLead
 
+/** Items of a listing the outbox can read; one it cannot is no proof, so it is left out. */
+function readable<T>(schema: z.ZodType<T>, items: readonly unknown[]): T[] {
+  return items.flatMap((item) => {
+    const parsed = schema.safeParse(item)
+    return parsed.success ? [parsed.data] : []
+  })
+}
+
 /** The OutboxGateway on top of the typed client: what the sync engine calls. */
 export function createOutboxGateway(
   client: PipedriveClient,
-  options: { pageSize?: number } = {},
+  options: { pageSize?: number; signal?: AbortSignal } = {},
 ): OutboxGateway {
   const pageSize = options.pageSize ?? 500
+  const request = options.signal ? { signal: options.signal } : undefined
   return {
     async addLead(body) {
-      const response = await client.addLead(body)
+      const response = await client.addLead(body, request)
       return lead(response.data, true)
     },
     async updateLead(id, body) {
-      const response = await client.updateLead(id, body)
+      const response = await client.updateLead(id, body, request)
       return lead(response.data, true)
     },
     async deleteLead(id) {
-      await client.deleteLead(id)
+      await client.deleteLead(id, request)
     },
     async getLead(id) {
-      const response = await client.getLead(id)
+      const response = await client.getLead(id, request)
       return lead(response.data, false)
     },
     async listLeads(query) {
-      const leads = await client.listLeads(query, pageSize)
+      const leads = await client.listLeads(query, pageSize, request)
       return leads.map((item) => lead(item, false))
     },
     async addPerson(body) {
-      const response = await client.addPerson(body)
+      const response = await client.addPerson(body, request)
       const { id, name } = parse(namedSchema, response.data, true, 'person')
       return { id, name }
     },
     async addOrganization(body) {
-      const response = await client.addOrganization(body)
+      const response = await client.addOrganization(body, request)
       const { id, name } = parse(namedSchema, response.data, true, 'organization')
       return { id, name }
     },
-    async findPersons(term, field) {
-      if (term.trim() === '') return []
-      const items = await client.searchAll((cursor) =>
-        client.searchPersons({ term, fields: field, exact_match: true, limit: 100, cursor }),
-      )
-      return items.flatMap(({ item }) => {
-        const found = namedSchema.safeParse(item)
-        return found.success ? [{ id: found.data.id, name: found.data.name }] : []
-      })
+    async listPersons(query) {
+      return readable(contactSchema, await client.listPersons(query, pageSize, request))
     },
-    async findOrganizations(term) {
-      if (term.trim() === '') return []
-      const items = await client.searchAll((cursor) =>
-        client.searchOrganizations({
-          term,
-          fields: 'name',
-          exact_match: true,
-          limit: 100,
-          cursor,
-        }),
-      )
-      return items.flatMap(({ item }) => {
-        const found = namedSchema.safeParse(item)
-        return found.success ? [{ id: found.data.id, name: found.data.name }] : []
-      })
+    async listOrganizations(query) {
+      return readable(contactSchema, await client.listOrganizations(query, pageSize, request))
+    },
+    async listNotes(query) {
+      return readable(listedNoteSchema, await client.listNotes(query, pageSize, request))
     },
     async addNote(body) {
-      const response = await client.addNote(body)
+      const response = await client.addNote(body, request)
       const { id } = parse(noteSchema, response.data, true, 'note')
       return { id }
     },
     async convertLead(id) {
-      const response = await client.convertLeadToDeal(id)
+      const response = await client.convertLeadToDeal(id, {}, request)
       const data = parse(conversionSchema, response.data, true, 'conversion id')
       return { conversionId: data.conversion_id }
     },
     async conversionStatus(id, conversionId) {
-      const response = await client.getLeadConversionStatus(id, conversionId)
+      const response = await client.getLeadConversionStatus(id, conversionId, request)
       const data = parse(conversionStatusSchema, response.data, false, 'conversion status')
       return data.deal_id === undefined
         ? { status: data.status }
         : { status: data.status, dealId: data.deal_id }
     },
+    bound: (signal) => createOutboxGateway(client, { ...options, signal }),
+    serverClockOffsetMs: () => client.http.serverClockOffsetMs,
   }
 }

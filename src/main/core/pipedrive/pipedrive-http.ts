@@ -96,6 +96,7 @@ export class PipedriveHttp {
   private readonly options: PipedriveHttpOptions
   private readonly timeoutMs: number
   private readonly now: () => number
+  private clockOffsetMs: number | null = null
 
   constructor(options: PipedriveHttpOptions) {
     this.options = options
@@ -105,6 +106,11 @@ export class PipedriveHttp {
 
   get limiter(): RateLimiter {
     return this.options.limiter
+  }
+
+  /** Pipedrive's clock minus ours, from the Date of its latest answer; null before one. */
+  get serverClockOffsetMs(): number | null {
+    return this.clockOffsetMs
   }
 
   /** Throws a PipedriveFailure for every failure Pipedrive or the network causes. */
@@ -137,10 +143,21 @@ export class PipedriveHttp {
     credentials: AuthCredentials,
   ): Promise<PipedriveResponse<T>> {
     const intent: RequestIntent = spec.method === 'GET' ? 'read' : 'write'
-    const permit = await this.options.limiter.acquire({
-      search: spec.search ?? false,
-      ...(spec.signal ? { signal: spec.signal } : {}),
-    })
+    let permit
+    try {
+      permit = await this.options.limiter.acquire({
+        search: spec.search ?? false,
+        ...(spec.signal ? { signal: spec.signal } : {}),
+      })
+    } catch (error) {
+      // Given up while waiting for its turn: the request never left.
+      if (spec.signal?.aborted) {
+        throw new PipedriveFailure('not_sent', 'Leadbox stopped waiting to send this.', {
+          cause: error,
+        })
+      }
+      throw error
+    }
     const timeoutMs = spec.timeoutMs ?? this.timeoutMs
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = spec.signal ? AbortSignal.any([timeout, spec.signal]) : timeout
@@ -163,6 +180,7 @@ export class PipedriveHttp {
         redirect: 'manual',
       })
       const text = await response.text()
+      this.readServerClock(response.headers.get('date'), started)
       const contentType = response.headers.get('content-type') ?? ''
       answer = {
         status: response.status,
@@ -214,5 +232,12 @@ export class PipedriveHttp {
       error: null,
       errorInfo: null,
     }
+  }
+
+  /** The server stamped its Date while answering: somewhere between our send and now. */
+  private readServerClock(date: string | null, sentAt: number): void {
+    const server = date ? Date.parse(date) : NaN
+    if (Number.isNaN(server)) return
+    this.clockOffsetMs = server - (sentAt + this.now()) / 2
   }
 }

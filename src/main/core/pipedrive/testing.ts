@@ -22,17 +22,24 @@ export function testClient(
     timeoutMs?: number
     limiter?: Partial<RateLimiterOptions> | RateLimiter
     fetch?: typeof fetch
+    /** The app's clock, when a test moves it: the limiter and the server-clock reading use it. */
+    now?: () => number
   } = {},
 ): { client: PipedriveClient; limiter: RateLimiter; http: PipedriveHttp } {
   const limiter =
     options.limiter instanceof RateLimiter
       ? options.limiter
-      : new RateLimiter({ burstLimit: 20, ...options.limiter })
+      : new RateLimiter({
+          burstLimit: 20,
+          ...(options.now ? { now: options.now } : {}),
+          ...options.limiter,
+        })
   const http = new PipedriveHttp({
     fetch: options.fetch ?? fetch,
     auth,
     limiter,
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
   })
   return { client: new PipedriveClient(http), limiter, http }
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { seedIds } from '../../../../test/pipedrive-sandbox/index'
 import type { QueuedRow } from '../outbox/outbox-queue'
-import { startGraceMs } from './send-conversion'
 import { useSyncRigs } from './testing'
 
 // Converting a lead is a job in Pipedrive: started once, then asked about until it ends.
@@ -54,7 +53,9 @@ describe('converting a lead to a deal', () => {
     const rig = await setup()
     const item = rig.changes.enqueue({ kind: 'convert', lead: { remoteId: leadId } })
     await rig.drain()
-    // The job id is in the row, so a new engine (a restart) carries on from it.
+    expect(rig.box.state.count(starts)).toBe(1)
+    // The job id is in the row, so a new engine on the same file carries on from it.
+    await rig.restart()
     rig.advance(20_000)
     await settle(rig, item.id)
     expect(rig.outbox.get(item.id)?.state).toBe('sent')
@@ -69,14 +70,53 @@ describe('converting a lead to a deal', () => {
     const item = rig.changes.enqueue({ kind: 'convert', lead: { remoteId: leadId } })
     await rig.drain()
     expect(rig.outbox.get(item.id)?.state).toBe('uncertain')
-    // Within the grace period it only looks; the job finishes in Pipedrive meanwhile.
-    await expect
-      .poll(async () => (await rig.call('GET', `/leads/${leadId}`)).data, { timeout: 5_000 })
-      .toBeNull()
-    rig.advance(startGraceMs)
+    expect(rig.box.state.count(starts, 'reset')).toBe(1)
+    // "Sync now" does not look while the lost start could still land.
+    const asked = rig.box.state.requests.length
+    await rig.drain()
+    expect(rig.box.state.requests.length).toBe(asked)
+    rig.advanceToNextDue()
     await settle(rig, item.id)
     expect(rig.outbox.get(item.id)).toMatchObject({ state: 'sent', remoteId: null })
     expect(rig.box.state.count(starts)).toBe(1)
+    expect(rig.box.state.conversions).toHaveLength(1)
+  })
+
+  it('starts again once a lost start can no longer land and did not, while the app runs', async () => {
+    const rig = await setup({ requestTimeoutMs: 300 })
+    // The start never reaches the job queue; its client gives up.
+    rig.box.faults.hang({ count: 1, method: 'POST', path: /\/convert\/deal$/ })
+    const item = rig.changes.enqueue({ kind: 'convert', lead: { remoteId: leadId } })
+    await rig.drain()
+    expect(rig.outbox.get(item.id)?.state).toBe('uncertain')
+    expect(rig.box.state.count(starts, 'hang')).toBe(1)
+    // Passes that find nothing to do must not push the wait further out.
+    for (let pass = 0; pass < 3; pass += 1) {
+      rig.advance(30_000)
+      await rig.drain()
+    }
+    await settle(rig, item.id)
+    expect(rig.outbox.get(item.id)?.state).toBe('sent')
+    expect(rig.box.state.conversions).toHaveLength(1)
+    expect(rig.box.state.conversions[0]).toMatchObject({ status: 'completed' })
+  })
+
+  it('does not start again after a restart while the lost start may still land', async () => {
+    const rig = await setup({ requestTimeoutMs: 300 })
+    // The server takes its time; the process dies meanwhile.
+    rig.box.faults.delay(600, { method: 'POST', path: /\/convert\/deal$/ })
+    const item = rig.changes.enqueue({ kind: 'convert', lead: { remoteId: leadId } })
+    rig.engine.start()
+    rig.engine.wake('sync now')
+    await expect.poll(() => rig.outbox.get(item.id)?.state, { timeout: 5_000 }).toBe('sending')
+    await rig.restart()
+    await rig.drain()
+    expect(rig.outbox.get(item.id)?.state).toBe('uncertain')
+    // The delayed start lands at the server after its client is gone.
+    await expect.poll(() => rig.box.state.conversions.length, { timeout: 5_000 }).toBe(1)
+    await settle(rig, item.id)
+    expect(rig.outbox.get(item.id)).toMatchObject({ state: 'sent' })
+    expect(rig.box.state.conversions).toHaveLength(1)
   })
 
   it('waits for a failed conversion, then starts a new one on retry', async () => {

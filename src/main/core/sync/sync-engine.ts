@@ -4,7 +4,7 @@ import { PipedriveFailure } from '../pipedrive/failure'
 import type { OutboxGateway } from '../pipedrive/outbox-gateway'
 import { fullJitterDelay } from './backoff'
 import type { NetworkSignals } from './network'
-import { sendRow } from './send-row'
+import { attemptRow } from './attempt'
 
 /** The signed-in account, as the engine needs it. */
 export interface SyncSession {
@@ -31,16 +31,17 @@ export interface SyncEngineOptions {
   concurrency?: number
   /** A wake-up even when nothing asked for one. */
   periodMs?: number
-  /** How long an uncertain row waits before its lookup, so Pipedrive's lists catch up. */
-  uncertainDelayMs?: number
 }
 
 export interface EngineStatus {
   running: boolean
   /** Row ids on the wire right now. */
   sending: number[]
+  /** When the next automatic attempt is due, if one waits; null when one is due now. */
   nextAttemptAt: number | null
   pausedUntil: number | null
+  /** Since when Pipedrive has not answered while the network was up; null when it has. */
+  unreachableSince: number | null
   lastError: string | null
 }
 
@@ -71,7 +72,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const random = options.random ?? Math.random
   const concurrency = options.concurrency ?? 4
   const periodMs = options.periodMs ?? 30_000
-  const uncertainDelayMs = options.uncertainDelayMs ?? 3_000
 
   let running = false
   let pass: Promise<void> | null = null
@@ -80,6 +80,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let pausedUntil: number | null = null
   let lastError: string | null = null
   let unreachableUntil = 0
+  let unreachableSince: number | null = null
   /** Set by a failure that stops the whole drain: budget spent, blocked, sign-in refused. */
   let halted = false
   const sending = new Set<number>()
@@ -90,34 +91,38 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     engine.wake('network back')
   })
 
+  /** Pipedrive gave no answer while the network was up: said, and tried again later. */
+  function unreachable(): void {
+    unreachableSince ??= now()
+    unreachableUntil = now() + periodMs
+    options.onChange()
+  }
+
+  function reached(): void {
+    if (unreachableSince === null) return
+    unreachableSince = null
+    options.onChange()
+  }
+
   /** What a failure means for the row, and for the engine as a whole. */
   function settlementFor(row: QueuedRow, failure: PipedriveFailure): Settlement {
     const backoff = now() + fullJitterDelay(row.attempts, { random })
     const message = describe(failure)
     const status = failure.status
-    // Not safe to repeat blindly: a second create makes a duplicate, a second conversion a
-    // second deal.
-    const unrepeatable = row.kind.endsWith('.create') || row.kind === 'lead.convert'
     switch (failure.kind) {
       case 'validation':
       case 'forbidden':
       case 'not_found':
         return { to: 'needs_attention', error: message, status }
       case 'unknown_outcome':
-        // It may be in Pipedrive already: look before sending again.
-        return unrepeatable || row.previousState === 'uncertain'
-          ? {
-              to: 'uncertain',
-              nextAttemptAt: Math.max(backoff, now() + uncertainDelayMs),
-              error: message,
-              status,
-            }
-          : { to: 'queued', nextAttemptAt: backoff, error: message, status }
+        // It may be in Pipedrive already, or get there still: the queue holds the row (and the
+        // lead's later changes) until it cannot, then its kind looks or sends again.
+        return { to: 'uncertain', error: message, status }
       case 'burst_limit': {
         const waitSeconds =
           failure.rateLimit?.retryAfterSeconds ?? failure.rateLimit?.resetSeconds ?? 2
         return {
-          to: row.previousState,
+          to: 'queued',
           nextAttemptAt: now() + Math.max(2, waitSeconds) * 1_000,
           error: message,
           status,
@@ -129,22 +134,24 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         pausedUntil = midnight.getTime()
         halted = true
         lastError = `Pipedrive's daily request budget for your company is used up. Syncing resumes at ${midnight.toISOString()}.`
-        return { to: row.previousState, nextAttemptAt: pausedUntil, error: message, status }
+        return { to: 'queued', nextAttemptAt: pausedUntil, error: message, status }
       }
       case 'blocked':
         pausedUntil = now() + blockedPauseMs
         halted = true
         lastError =
           'Pipedrive is refusing requests from Leadbox for now (too many requests). Syncing is stopped for 15 minutes; your leads are safe here.'
-        return { to: row.previousState, nextAttemptAt: pausedUntil, error: message, status }
+        return { to: 'queued', nextAttemptAt: pausedUntil, error: message, status }
       case 'unauthorized':
         halted = true
         lastError =
           'Pipedrive no longer accepts this sign-in. Sign in again in Settings; your leads wait here.'
-        return { to: row.previousState, nextAttemptAt: now(), error: message, status }
+        return { to: 'queued', nextAttemptAt: now(), error: message, status }
       case 'not_sent':
+        unreachableSince ??= now()
+        return { to: 'queued', nextAttemptAt: backoff, error: message, status }
       case 'server_error':
-        return { to: row.previousState, nextAttemptAt: backoff, error: message, status }
+        return { to: 'queued', nextAttemptAt: backoff, error: message, status }
     }
   }
 
@@ -154,8 +161,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     sending.add(id)
     options.onChange()
     let settlement: Settlement
+    // Every request of the attempt is cut off at one deadline, so a request whose answer is
+    // lost can land no later than the queue's landing window allows for.
+    const deadline = AbortSignal.timeout(queue.timing.attemptTimeoutMs)
     try {
-      settlement = await sendRow(row, session.gateway, now)
+      settlement = await attemptRow(row, queue, { gateway: session.gateway.bound(deadline), now })
     } catch (error) {
       if (error instanceof PipedriveFailure) {
         settlement = settlementFor(row, error)
@@ -165,10 +175,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         )
       } else {
         log.error({ row: row.id, kind: row.kind, err: error }, 'send crashed')
+        // Whether a request left first is unknown: treated as lost, so it is looked up.
         settlement = {
-          to: row.previousState,
-          nextAttemptAt: now() + fullJitterDelay(row.attempts, { random }),
-          error: 'Something went wrong inside Leadbox while sending. It will try again.',
+          to: 'uncertain',
+          error:
+            'Something went wrong inside Leadbox while sending. It will check Pipedrive and try again.',
         }
       }
     } finally {
@@ -177,6 +188,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     queue.settle(id, settlement)
     options.onChange()
     if (settlement.to === 'sent') {
+      reached()
       options.onSent?.(row, settlement.remoteId)
       if (!halted) lastError = null
       return 'ok'
@@ -192,9 +204,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (!session || !options.network.isOnline() || halted) return
       if (unreachableUntil > now()) return
       if (session.confirmReachable && !(await session.confirmReachable())) {
-        unreachableUntil = now() + periodMs
+        unreachable()
         return
       }
+      reached()
       let attention = 0
       let stop = false
       // Each row gets one attempt per pass; what fails waits for its backoff and a later pass.
@@ -272,11 +285,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     status() {
       const session = options.session()
+      const at = now()
+      const due = session ? queue.nextDue(session.account) : null
+      const next = unreachableSince !== null ? Math.max(unreachableUntil, due ?? 0) : due
       return {
         running,
         sending: [...sending],
-        nextAttemptAt: session ? queue.nextDue(session.account) : null,
-        pausedUntil: pausedUntil !== null && pausedUntil > now() ? pausedUntil : null,
+        nextAttemptAt: next !== null && next > at ? next : null,
+        pausedUntil: pausedUntil !== null && pausedUntil > at ? pausedUntil : null,
+        unreachableSince,
         lastError,
       }
     },

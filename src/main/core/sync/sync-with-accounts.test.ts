@@ -22,8 +22,10 @@ describe('syncing with a signed-in account', () => {
   it('sends what was captured once an API token signs in, and reports it', async () => {
     const r = await rigs.start()
     const item = capture(r, 'Captured before sign-in')
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    expect(r.core.outbox.get(item.id)?.state).toBe('queued')
+    // The pass the capture woke has ended, without an account to send with.
+    await r.core.sync.idle()
+    expect(r.core.outbox.get(item.id)).toMatchObject({ state: 'queued', attempts: 0 })
+    expect(r.sandbox.state.count('POST /api/v1/leads')).toBe(0)
     expect(r.core.syncStatus().signedIn).toBe(false)
 
     const statuses: number[] = []
@@ -57,8 +59,8 @@ describe('syncing with a signed-in account', () => {
     await r.core.accounts.signInWithToken(r.sandbox.apiToken)
     await r.core.accounts.signOut()
     const item = capture(r, 'Captured while signed out')
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    expect(r.core.outbox.get(item.id)?.state).toBe('queued')
+    await r.core.sync.idle()
+    expect(r.core.outbox.get(item.id)).toMatchObject({ state: 'queued', attempts: 0 })
     expect(r.sandbox.state.leads.filter((lead) => lead['origin_id'] === item.clientId)).toEqual([])
     await r.core.accounts.signInWithToken(r.sandbox.apiToken)
     await expect.poll(() => r.core.outbox.get(item.id)?.state).toBe('sent')

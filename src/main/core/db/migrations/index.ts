@@ -6,6 +6,7 @@ import { outboxConflicts004 } from './004-outbox-conflicts'
 import { inboxLeads005 } from './005-inbox-leads'
 import { outboxConversions006 } from './006-outbox-conversions'
 import { inboxVisibility007 } from './007-inbox-visibility'
+import { outboxKindsAndLostRequests008 } from './008-outbox-kinds-and-lost-requests'
 
 export interface Migration {
   version: number
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   inboxLeads005,
   outboxConversions006,
   inboxVisibility007,
+  outboxKindsAndLostRequests008,
 ]
 
 export const latestVersion = migrations.length

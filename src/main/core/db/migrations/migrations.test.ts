@@ -257,3 +257,83 @@ describe('7: inbox lead visibility', () => {
     db.close()
   })
 })
+
+describe('8: outbox kinds table and lost requests', () => {
+  it('keeps every row, remembers lost attempts, puts notes in their lead’s order, takes kinds from a table', () => {
+    const db = databaseAt(7)
+    const insert = db.prepare(
+      `INSERT INTO outbox (client_id, kind, state, payload, title, created_at, updated_at,
+         last_attempt_at, remote_id, lead_ref)
+       VALUES (?, ?, ?, ?, ?, 1, 2, ?, ?, ?)`,
+    )
+    const link = db.prepare('INSERT INTO outbox_dependency VALUES (?, ?, ?)')
+    const sent = insert.run('a', 'lead.create', 'sent', '{}', 'Sent', 50, 'r-1', null)
+    const lost = insert.run('b', 'lead.create', 'uncertain', '{}', 'Lost', 70, null, null)
+    const sending = insert.run('c', 'person.create', 'sending', '{}', 'Ann', 80, null, null)
+    const note = insert.run('d', 'note.create', 'queued', '{}', 'Note', null, null, null)
+    link.run(note.lastInsertRowid, lost.lastInsertRowid, 'lead')
+    link.run(lost.lastInsertRowid, sending.lastInsertRowid, 'person')
+    insert.run(
+      'e',
+      'lead.archive',
+      'queued',
+      '{"remoteId":"r-1"}',
+      'Archive',
+      null,
+      null,
+      'remote:r-1',
+    )
+    insert.run(
+      'f',
+      'lead.delete',
+      'queued',
+      '{"remoteId":"r-9"}',
+      'Delete',
+      null,
+      null,
+      'remote:r-9',
+    )
+    migrate(db, 8)
+
+    expect(
+      db
+        .prepare('SELECT client_id, state, first_lost_at, last_lost_at, lead_ref FROM outbox')
+        .all(),
+    ).toEqual([
+      { client_id: 'a', state: 'sent', first_lost_at: null, last_lost_at: null, lead_ref: null },
+      { client_id: 'b', state: 'uncertain', first_lost_at: 70, last_lost_at: 70, lead_ref: null },
+      { client_id: 'c', state: 'sending', first_lost_at: 80, last_lost_at: 80, lead_ref: null },
+      {
+        client_id: 'd',
+        state: 'queued',
+        first_lost_at: null,
+        last_lost_at: null,
+        lead_ref: `outbox:${lost.lastInsertRowid}`,
+      },
+      // A change named by the Pipedrive id of a lead Leadbox created takes its create row's key.
+      {
+        client_id: 'e',
+        state: 'queued',
+        first_lost_at: null,
+        last_lost_at: null,
+        lead_ref: `outbox:${sent.lastInsertRowid}`,
+      },
+      {
+        client_id: 'f',
+        state: 'queued',
+        first_lost_at: null,
+        last_lost_at: null,
+        lead_ref: 'remote:r-9',
+      },
+    ])
+    expect(db.prepare('SELECT count(*) FROM outbox_dependency').pluck().get()).toBe(2)
+    // A kind the table does not know is refused; a new kind is one row in it.
+    expect(() => insert.run('g', 'activity.create', 'queued', '{}', 'x', null, null, null)).toThrow(
+      /FOREIGN KEY/,
+    )
+    db.prepare("INSERT INTO outbox_kind VALUES ('activity.create')").run()
+    insert.run('g', 'activity.create', 'queued', '{}', 'x', null, null, null)
+    expect(db.pragma('foreign_key_check')).toEqual([])
+    db.close()
+  })
+})

@@ -1,9 +1,9 @@
-import { pipedriveLeadField, type LeadFields } from '../../../shared/leads/lead-change'
-import type { Conflict, LeadUpdatePayload } from '../outbox/lead-changes'
-import type { QueuedRow, Settlement } from '../outbox/outbox-queue'
-import { PipedriveFailure } from '../pipedrive/failure'
-import type { OutboxGateway, RemoteLead, UpdateLeadBody } from '../pipedrive/outbox-gateway'
-import { sendConversion } from './send-conversion'
+import { pipedriveLeadField, type LeadFields } from '../../../../shared/leads/lead-change'
+import type { Conflict, LeadUpdatePayload } from '../../outbox/lead-changes'
+import type { QueuedRow, Settlement } from '../../outbox/outbox-queue'
+import { PipedriveFailure } from '../../pipedrive/failure'
+import type { OutboxGateway, RemoteLead, UpdateLeadBody } from '../../pipedrive/outbox-gateway'
+import type { RepeatableKind } from './row-kind'
 
 const customFieldKey = /^[0-9a-f]{40}(_currency)?$/
 
@@ -102,38 +102,57 @@ async function sendUpdate(id: string, row: QueuedRow, gateway: OutboxGateway): P
   return { to: 'sent', remoteId: id }
 }
 
-/** Edits, archive, unarchive, delete and conversion of a lead already in Pipedrive. */
-export async function sendLeadChange(
-  row: QueuedRow,
-  gateway: OutboxGateway,
-  now: () => number = Date.now,
-): Promise<Settlement> {
-  const id = (row.payload as { remoteId?: string }).remoteId ?? row.parents.lead
-  if (!id)
-    return { to: 'needs_attention', error: 'The lead of this change never reached Pipedrive.' }
-  switch (row.kind) {
-    case 'lead.update':
-      return sendUpdate(id, row, gateway)
-    case 'lead.convert':
-      return sendConversion(id, row, gateway, now)
-    case 'lead.archive':
-    case 'lead.unarchive':
-      try {
-        await gateway.updateLead(id, { is_archived: row.kind === 'lead.archive' })
-      } catch (error) {
-        if (error instanceof PipedriveFailure && error.kind === 'not_found') {
-          return { to: 'needs_attention', error: goneMessage, status: 404 }
-        }
-        throw error
-      }
-      return { to: 'sent', remoteId: id }
-    default:
-      try {
-        await gateway.deleteLead(id)
-      } catch (error) {
-        // Already gone is what a delete wants.
-        if (!(error instanceof PipedriveFailure && error.kind === 'not_found')) throw error
-      }
-      return { to: 'sent', remoteId: id }
+/** The Pipedrive id of the lead a change is about: given, or its create row's once sent. */
+export function leadIdOf(row: QueuedRow): string | null {
+  return (row.payload as { remoteId?: string }).remoteId ?? row.parents.lead ?? null
+}
+
+const neverReached: Settlement = {
+  to: 'needs_attention',
+  error: 'The lead of this change never reached Pipedrive.',
+}
+
+/**
+ * Changes of a lead already in Pipedrive. Each may be sent twice: an edit sends the values
+ * the user chose (and skips those Pipedrive already has), archive and unarchive set a flag,
+ * and deleting what is gone is what a delete wants.
+ */
+function leadChange(
+  apply: (id: string, row: QueuedRow, gateway: OutboxGateway) => Promise<Settlement>,
+): RepeatableKind {
+  return {
+    send(row, { gateway }) {
+      const id = leadIdOf(row)
+      return id ? apply(id, row, gateway) : Promise.resolve(neverReached)
+    },
   }
 }
+
+async function setArchived(
+  id: string,
+  archived: boolean,
+  gateway: OutboxGateway,
+): Promise<Settlement> {
+  try {
+    await gateway.updateLead(id, { is_archived: archived })
+  } catch (error) {
+    if (error instanceof PipedriveFailure && error.kind === 'not_found') {
+      return { to: 'needs_attention', error: goneMessage, status: 404 }
+    }
+    throw error
+  }
+  return { to: 'sent', remoteId: id }
+}
+
+export const leadUpdate = leadChange(sendUpdate)
+export const leadArchive = leadChange((id, _row, gateway) => setArchived(id, true, gateway))
+export const leadUnarchive = leadChange((id, _row, gateway) => setArchived(id, false, gateway))
+export const leadDelete = leadChange(async (id, _row, gateway) => {
+  try {
+    await gateway.deleteLead(id)
+  } catch (error) {
+    // Already gone is what a delete wants.
+    if (!(error instanceof PipedriveFailure && error.kind === 'not_found')) throw error
+  }
+  return { to: 'sent', remoteId: id }
+})

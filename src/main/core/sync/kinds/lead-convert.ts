@@ -1,7 +1,8 @@
-import type { QueuedRow, Settlement } from '../outbox/outbox-queue'
-import { PipedriveFailure } from '../pipedrive/failure'
-import type { OutboxGateway } from '../pipedrive/outbox-gateway'
-import { fetchLead, goneMessage } from './send-lead-change'
+import type { QueuedRow, Settlement } from '../../outbox/outbox-queue'
+import { PipedriveFailure } from '../../pipedrive/failure'
+import type { OutboxGateway } from '../../pipedrive/outbox-gateway'
+import { fetchLead, goneMessage, leadIdOf } from './lead-change'
+import type { LookedUpKind } from './row-kind'
 
 /** What a conversion row stores; `conversionId` once Pipedrive has started the job. */
 export interface ConversionPayload {
@@ -13,12 +14,6 @@ export interface ConversionPayload {
 /** Pipedrive converts in the background; asking often at first, then less, costs little. */
 export const pollDelayMs = (polls: number) => Math.min(1_000 * 2 ** polls, 15_000)
 
-/**
- * How long an unanswered start may still be running in Pipedrive. Starting again sooner
- * could make two deals of one lead; after it, the lead still being there means it never ran.
- */
-export const startGraceMs = 2 * 60_000
-
 async function start(
   leadId: string,
   row: QueuedRow,
@@ -26,20 +21,6 @@ async function start(
   now: () => number,
 ): Promise<Settlement> {
   const payload = row.payload as ConversionPayload
-  if (row.previousState === 'uncertain') {
-    const lead = await fetchLead(leadId, gateway)
-    // Converted by the unanswered start (or removed in Pipedrive): nothing left to do, and
-    // no way to learn the deal's id without the conversion's.
-    if (lead === 'gone') return { to: 'sent', remoteId: null }
-    const since = now() - (row.lastAttemptAt ?? 0)
-    if (since < startGraceMs) {
-      return {
-        to: 'uncertain',
-        nextAttemptAt: now() + startGraceMs - since,
-        error: 'Checking whether Pipedrive started converting this lead before trying again.',
-      }
-    }
-  }
   try {
     const { conversionId } = await gateway.convertLead(leadId)
     return {
@@ -60,7 +41,7 @@ async function start(
  * went until it completes. The job's id is kept in the row, so a restart asks about the
  * same job rather than starting a second one.
  */
-export async function sendConversion(
+async function sendConversion(
   leadId: string,
   row: QueuedRow,
   gateway: OutboxGateway,
@@ -90,7 +71,8 @@ export async function sendConversion(
         // A retry starts a new conversion.
         payload: rest,
       }
-    default: {
+    case 'not_started':
+    case 'running': {
       const polls = (payload.polls ?? 0) + 1
       return {
         to: 'in_progress',
@@ -99,4 +81,30 @@ export async function sendConversion(
       }
     }
   }
+}
+
+/**
+ * A second start could make a second deal. After a lost start, once it can no longer land
+ * (by then Pipedrive's job has long finished), the lead tells: gone means converted, still
+ * there means the start never ran.
+ */
+export const leadConvert: LookedUpKind = {
+  async lookup(row, { gateway }) {
+    const leadId = leadIdOf(row)
+    if (!leadId) return { found: [] }
+    // Converted (or removed in Pipedrive): nothing left to do, and no way to learn the deal's
+    // id without the conversion's.
+    return (await fetchLead(leadId, gateway)) === 'gone'
+      ? { settled: { to: 'sent', remoteId: null } }
+      : { found: [] }
+  },
+  send(row, { gateway, now }) {
+    const leadId = leadIdOf(row)
+    return leadId
+      ? sendConversion(leadId, row, gateway, now)
+      : Promise.resolve({
+          to: 'needs_attention',
+          error: 'The lead of this change never reached Pipedrive.',
+        })
+  },
 }

@@ -1,18 +1,11 @@
 import type { OutboxItem, OutboxKind, OutboxState } from '../../../../shared/ipc/contract'
+import { outboxKindFacts } from '../../../../shared/outbox/outbox-kinds'
 import type { StatusTone } from '../../ui/status-tone'
 
 /** Each kind of row in plain words. */
-export const kindWords: Record<OutboxKind, string> = {
-  'lead.create': 'New lead',
-  'person.create': 'New person',
-  'organization.create': 'New organization',
-  'lead.update': 'Lead change',
-  'lead.archive': 'Archive lead',
-  'lead.unarchive': 'Restore lead',
-  'lead.delete': 'Delete lead',
-  'lead.convert': 'Convert to deal',
-  'note.create': 'Note',
-}
+export const kindWords = Object.fromEntries(
+  Object.entries(outboxKindFacts).map(([kind, facts]) => [kind, facts.words]),
+) as Record<OutboxKind, string>
 
 /** The badge each state shows; `uncertain` says what Leadbox is doing about it. */
 export const stateWords: Record<OutboxState, string> = {

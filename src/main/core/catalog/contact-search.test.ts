@@ -26,7 +26,10 @@ async function signedIn() {
   return { r, network, searches, changes: () => changes }
 }
 
-/** A change made in Pipedrive by someone else, after the catalog was loaded. */
+/**
+ * A change made in Pipedrive by someone else, after the catalog was loaded and a while before
+ * the search: Pipedrive's search index has caught up with it.
+ */
 async function inPipedrive<T = { id: number }>(r: Rig, path: string, body: unknown) {
   const answer = await fetch(`${r.sandbox.url}${path}`, {
     method: 'POST',
@@ -34,6 +37,7 @@ async function inPipedrive<T = { id: number }>(r: Rig, path: string, body: unkno
     body: JSON.stringify(body),
   })
   expect(answer.ok).toBe(true)
+  r.sandbox.advanceTime(60_000)
   return ((await answer.json()) as { data: T }).data
 }
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import pino from 'pino'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { seedIds } from '../../../../test/pipedrive-sandbox/index'
 import { useRigs } from '../accounts/testing'
 import { createCatalogRefresher } from './catalog-refresh'
@@ -204,5 +205,119 @@ describe('the catalog refresh', () => {
     expect(status).toEqual({ refreshing: false, lastRefreshAt: null, lastError: null })
     expect(rig.sandbox.state.requests).toEqual([])
     expect(rig.core.catalog.knownLabelIds()).toBeNull()
+  })
+
+  describe('against a persons list that never ends', () => {
+    /**
+     * In front of the sandbox, a Pipedrive whose persons list always has a next page: it
+     * serves the first page again whatever the cursor, with `next_cursor` the same string
+     * every time ('repeat') or a new one every time ('fresh'). Null: the sandbox as it is.
+     */
+    async function endlessPersons(maxPages?: number) {
+      const server = { mode: null as 'repeat' | 'fresh' | null, given: 0, asked: [] as URL[] }
+      const misbehaving: typeof fetch = async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input))
+        if (server.mode === null || url.pathname !== '/api/v2/persons') return fetch(input, init)
+        server.asked.push(new URL(url))
+        url.searchParams.delete('cursor')
+        const response = await fetch(url, init)
+        const body = (await response.json()) as Record<string, unknown>
+        server.given += 1
+        const next = server.mode === 'repeat' ? 'the-same-cursor' : `cursor-${server.given}`
+        body['additional_data'] = { next_cursor: next }
+        const headers = new Headers(response.headers)
+        headers.delete('content-length')
+        headers.delete('content-encoding')
+        return Response.json(body, { status: response.status, headers })
+      }
+      const r = await rigs.start({ core: { backgroundRefresh: false, fetch: misbehaving } })
+      await r.core.accounts.signInWithToken(r.sandbox.apiToken)
+      const errors: Record<string, unknown>[] = []
+      const log = pino(
+        { level: 'error' },
+        { write: (line: string) => void errors.push(JSON.parse(line)) },
+      )
+      const refresher = createCatalogRefresher({
+        catalog: r.core.catalog,
+        session: () => r.core.accounts.session(),
+        network: { isOnline: () => true, onChange: () => () => {} },
+        log,
+        onChange: () => {},
+        // Every listing complete, so one that ended early would drop what it did not see.
+        fullEveryMs: 0,
+        ...(maxPages ? { maxPages } : {}),
+      })
+      onTestFinished(() => refresher.stop())
+      // A refresh that loops for ever fails the test here rather than at the test timeout.
+      const refresh = async () => {
+        let timer: ReturnType<typeof setTimeout> | undefined
+        const stuck = new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error('the refresh was still paging after 5 s')),
+            5_000,
+          )
+        })
+        try {
+          return await Promise.race([refresher.refresh(), stuck])
+        } finally {
+          clearTimeout(timer)
+        }
+      }
+      // A full catalog first, and one person Pipedrive no longer has.
+      expect((await refresh()).lastError).toBeNull()
+      const gone = {
+        id: 99_999,
+        name: 'Gone Person',
+        email: null,
+        organizationId: null,
+        updateTime: null,
+      }
+      r.core.catalog.upsertPersons([gone])
+      return { r, server, errors, refresh }
+    }
+
+    it('stops at a cursor it already asked for, fails the refresh, and keeps what it read', async () => {
+      const { r, server, errors, refresh } = await endlessPersons()
+      server.mode = 'repeat'
+      const status = await refresh()
+      expect(status.lastError).toMatch(/repeated a persons cursor/)
+      expect(server.asked.map((u) => u.searchParams.get('cursor'))).toEqual([
+        null,
+        'the-same-cursor',
+      ])
+      expect(errors).toEqual([
+        expect.objectContaining({
+          kind: 'persons',
+          pages: 2,
+          msg: expect.stringMatching(/repeated/),
+        }),
+      ])
+      // The pages read are stored; the listing did not count as complete, so nothing was
+      // dropped, and the looping cursor is not kept to resume from.
+      expect(r.core.catalog.quickAddContext().persons).toHaveLength(5)
+      expect(r.core.catalog.searchPersons('gone person')).toHaveLength(1)
+      expect(r.core.catalog.meta('persons.cursor')).toBeUndefined()
+
+      server.mode = null
+      expect((await refresh()).lastError).toBeNull()
+      expect(r.core.catalog.searchPersons('gone person')).toEqual([])
+    })
+
+    it('stops after the page bound, fails the refresh, and keeps where it got to', async () => {
+      const { r, server, errors, refresh } = await endlessPersons(3)
+      server.mode = 'fresh'
+      const status = await refresh()
+      expect(status.lastError).toMatch(/did not end after 3 pages/)
+      expect(server.asked.map((u) => u.searchParams.get('cursor'))).toEqual([
+        null,
+        'cursor-1',
+        'cursor-2',
+      ])
+      expect(errors).toEqual([expect.objectContaining({ kind: 'persons', pages: 3, maxPages: 3 })])
+      expect(r.core.catalog.quickAddContext().persons).toHaveLength(5)
+      expect(r.core.catalog.searchPersons('gone person')).toHaveLength(1)
+      // The next refresh resumes the listing from there.
+      expect(r.core.catalog.meta('persons.cursor')).toBe('cursor-3')
+    })
   })
 })

@@ -37,6 +37,8 @@ export interface CatalogRefresherOptions {
   /** A complete listing of persons and organizations, which drops the deleted ones. */
   fullEveryMs?: number
   pageSize?: number
+  /** Pages one listing of persons or organizations may take before it is given up. */
+  maxPages?: number
 }
 
 export interface CatalogRefresher {
@@ -51,6 +53,17 @@ export interface CatalogRefresher {
 
 /** The session changed under a refresh: what it read belongs to someone else. */
 class AccountChanged extends Error {}
+
+/**
+ * A cursor listing that would never end: Pipedrive handed back a cursor this listing had
+ * already asked for, or kept giving cursors past the page bound.
+ */
+export class RunawayListing extends Error {
+  override name = 'RunawayListing'
+}
+
+/** As many pages as the client's own pager reads (src/main/core/pipedrive/pagination.ts). */
+const defaultMaxPages = 1_000
 
 const meta = {
   referenceAt: 'reference.refreshedAt',
@@ -74,6 +87,7 @@ export function createCatalogRefresher(options: CatalogRefresherOptions): Catalo
   const referenceEveryMs = options.referenceEveryMs ?? 60 * 60_000
   const fullEveryMs = options.fullEveryMs ?? 24 * 60 * 60_000
   const pageSize = options.pageSize ?? 500
+  const maxPages = options.maxPages ?? defaultMaxPages
   // A record changed while a listing paged may sit behind the newest one it saw.
   const overlapMs = 10 * 60_000
   let forceReference = false
@@ -140,7 +154,11 @@ export function createCatalogRefresher(options: CatalogRefresherOptions): Catalo
     let cursor = full ? resumeFrom : undefined
     let changed = false
     let skipped = 0
+    // Every cursor this listing asked for: one handed back again would start a loop.
+    const asked = new Set<string>()
+    let pages = 0
     do {
+      if (cursor) asked.add(cursor)
       const query = {
         limit: pageSize,
         ...(cursor ? { cursor } : {}),
@@ -162,10 +180,23 @@ export function createCatalogRefresher(options: CatalogRefresherOptions): Catalo
       changed = store.upsert(parsed.items) > 0 || changed
       changed = store.remove(parsed.deleted) > 0 || changed
       for (const item of parsed.items) seen?.add(item.id)
+      pages += 1
       cursor = page.data.nextCursor ?? undefined
+      // What the pages read stays stored either way; only the listing ends here, failed, so
+      // it neither drops records it did not see nor counts as complete.
+      if (cursor && asked.has(cursor)) {
+        // A cursor that leads back into the listing is no place to resume from: the next
+        // complete listing starts from the top.
+        if (full) catalog.deleteMeta(meta.cursor(kind))
+        throw runaway(kind, pages, `Pipedrive repeated a ${kind} cursor after ${pages} pages`)
+      }
       if (full) {
         if (cursor) catalog.setMeta(meta.cursor(kind), cursor)
         else catalog.deleteMeta(meta.cursor(kind))
+      }
+      // The stored cursor stays: the next refresh resumes the listing where this one stopped.
+      if (cursor && pages >= maxPages) {
+        throw runaway(kind, pages, `Pipedrive's ${kind} list did not end after ${pages} pages`)
       }
     } while (cursor)
     if (seen) changed = store.removeExcept([...seen]) > 0 || changed
@@ -173,6 +204,12 @@ export function createCatalogRefresher(options: CatalogRefresherOptions): Catalo
     if (skipped > 0)
       log.warn({ kind, skipped }, 'catalog refresh skipped records it could not read')
     return changed
+  }
+
+  function runaway(kind: ContactKind, pages: number, message: string): RunawayListing {
+    const error = new RunawayListing(`${message}; gave the listing up`)
+    log.error({ kind, pages, maxPages }, error.message)
+    return error
   }
 
   async function run(signal: AbortSignal): Promise<boolean> {

@@ -12,6 +12,7 @@ import { createContactSearch, type ContactSearch } from './catalog/contact-searc
 import { createLabelCreator, type LabelCreator } from './catalog/label-creator'
 import { createInboxCache, type InboxCache } from './leads/inbox-cache'
 import { createInboxRefresher, type InboxRefresher } from './leads/inbox-refresh'
+import { parseLead } from './leads/pipedrive-lead'
 import { createOutbox, type Outbox } from './outbox/outbox'
 import type { LostRequestTiming } from './outbox/lost-requests'
 import { createOutboxQueue } from './outbox/outbox-queue'
@@ -150,12 +151,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     ...(options.sync?.concurrency ? { concurrency: options.sync.concurrency } : {}),
     onChange: outboxChanged,
-    onSent(row) {
-      // A lead deleted or converted through Leadbox leaves the cached inbox at once, not at
-      // the next full listing.
-      if (row.kind !== 'lead.delete' && row.kind !== 'lead.convert') return
+    onSent(row, _remoteId, lead) {
+      // What Leadbox sent is in the cached inbox at once, not at the next listing: a lead
+      // created, edited, archived or restored as Pipedrive answered, one deleted or
+      // converted gone.
+      const gone = row.kind === 'lead.delete' || row.kind === 'lead.convert'
       const leadId = (row.payload as { remoteId?: string }).remoteId ?? row.parents.lead
-      if (leadId && inbox.remove([leadId]) > 0) events.emit('leads:changed', undefined)
+      const cached = lead && !gone ? parseLead(lead, lead.is_archived) : null
+      const changed = gone
+        ? leadId !== undefined && inbox.remove([leadId]) > 0
+        : cached !== null && inbox.upsert([cached], now()) > 0
+      if (changed) events.emit('leads:changed', undefined)
     },
     onAttention: (count) =>
       options.notify?.(

@@ -1,5 +1,6 @@
 import type { OutboxKind, OutboxState } from '../../../shared/ipc/contract'
 import type { Db } from '../db/database'
+import type { RemoteLead } from '../pipedrive/outbox-gateway'
 import { lostRequestTiming, type LostRequestTiming, type LostRequests } from './lost-requests'
 
 /** A row as the sync engine handles it. */
@@ -23,8 +24,11 @@ export interface QueuedRow {
 }
 
 export type Settlement =
-  /** `remoteId` is null when Pipedrive's answer named nothing (a conversion seen only by its end). */
-  | { to: 'sent'; remoteId: string | null }
+  /**
+   * `remoteId` is null when Pipedrive's answer named nothing (a conversion seen only by its
+   * end). `lead` is the lead as Pipedrive answered after the change, when it did.
+   */
+  | { to: 'sent'; remoteId: string | null; lead?: RemoteLead }
   | { to: 'queued'; nextAttemptAt: number; error: string; status?: number | null }
   /** The answer was lost: the attempt joins the row's lost requests, and it waits them out. */
   | { to: 'uncertain'; error: string; status?: number | null }

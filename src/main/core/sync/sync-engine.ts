@@ -1,7 +1,7 @@
 import type { Logger } from '../log/logger'
 import type { OutboxQueue, QueuedRow, Settlement } from '../outbox/outbox-queue'
 import { PipedriveFailure } from '../pipedrive/failure'
-import type { OutboxGateway } from '../pipedrive/outbox-gateway'
+import type { OutboxGateway, RemoteLead } from '../pipedrive/outbox-gateway'
 import { fullJitterDelay } from './backoff'
 import type { NetworkSignals } from './network'
 import { attemptRow } from './attempt'
@@ -21,8 +21,11 @@ export interface SyncEngineOptions {
   log: Logger
   /** Called after every change of a row's state. */
   onChange(): void
-  /** Called when Pipedrive has a row: what it made, or null when its answer named nothing. */
-  onSent?(row: QueuedRow, remoteId: string | null): void
+  /**
+   * Called when Pipedrive has a row: what it made (null when its answer named nothing), and
+   * the lead as Pipedrive answered after the change, when it did.
+   */
+  onSent?(row: QueuedRow, remoteId: string | null, lead: RemoteLead | null): void
   /** Called when rows newly need the user: a native notification in the app. */
   onAttention?(count: number): void
   now?: () => number
@@ -189,7 +192,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     options.onChange()
     if (settlement.to === 'sent') {
       reached()
-      options.onSent?.(row, settlement.remoteId)
+      options.onSent?.(row, settlement.remoteId, settlement.lead ?? null)
       if (!halted) lastError = null
       return 'ok'
     }

@@ -98,8 +98,8 @@ async function sendUpdate(id: string, row: QueuedRow, gateway: OutboxGateway): P
       conflict,
     }
   }
-  if (Object.keys(body).length > 0) await gateway.updateLead(id, body)
-  return { to: 'sent', remoteId: id }
+  const lead = Object.keys(body).length > 0 ? await gateway.updateLead(id, body) : remote
+  return { to: 'sent', remoteId: id, lead }
 }
 
 /** The Pipedrive id of the lead a change is about: given, or its create row's once sent. */
@@ -134,14 +134,14 @@ async function setArchived(
   gateway: OutboxGateway,
 ): Promise<Settlement> {
   try {
-    await gateway.updateLead(id, { is_archived: archived })
+    const lead = await gateway.updateLead(id, { is_archived: archived })
+    return { to: 'sent', remoteId: id, lead }
   } catch (error) {
     if (error instanceof PipedriveFailure && error.kind === 'not_found') {
       return { to: 'needs_attention', error: goneMessage, status: 404 }
     }
     throw error
   }
-  return { to: 'sent', remoteId: id }
 }
 
 export const leadUpdate = leadChange(sendUpdate)

@@ -35,6 +35,6 @@ export const leadCreate: LookedUpKind = {
   },
   async send(row, { gateway }) {
     const lead = await gateway.addLead(leadBody(row))
-    return { to: 'sent', remoteId: lead.id }
+    return { to: 'sent', remoteId: lead.id, lead }
   },
 }

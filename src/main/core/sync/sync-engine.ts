@@ -151,8 +151,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           'Pipedrive no longer accepts this sign-in. Sign in again in Settings; your leads wait here.'
         return { to: 'queued', nextAttemptAt: now(), error: message, status }
       case 'not_sent':
-        unreachableSince ??= now()
-        return { to: 'queued', nextAttemptAt: backoff, error: message, status }
       case 'server_error':
         return { to: 'queued', nextAttemptAt: backoff, error: message, status }
     }

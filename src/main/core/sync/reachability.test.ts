@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { networkSwitch } from '../../../../test/support/network-switch'
+import { migrate } from '../db/migrate'
+import { createSilentLogger } from '../log/logger'
+import { createOutboxQueue } from '../outbox/outbox-queue'
+import type { OutboxGateway } from '../pipedrive/outbox-gateway'
+import { createSyncEngine } from './sync-engine'
+
+// The machine is online but Pipedrive does not answer: the engine says so, since when, and
+// when it tries again, and "Sync now" tries at once.
+
+function setup() {
+  const db = new Database(':memory:')
+  db.pragma('foreign_keys = ON')
+  migrate(db)
+  let clock = 1_000_000
+  const now = () => clock
+  let reachable = false
+  let checks = 0
+  let changes = 0
+  const engine = createSyncEngine({
+    queue: createOutboxQueue(db, now),
+    session: () => ({
+      account: 'a',
+      // Never used: the outbox is empty.
+      gateway: {} as OutboxGateway,
+      confirmReachable: async () => {
+        checks += 1
+        return reachable
+      },
+    }),
+    network: networkSwitch(true),
+    log: createSilentLogger(),
+    onChange: () => void (changes += 1),
+    now,
+    periodMs: 30_000,
+  })
+  return {
+    engine,
+    tick: (ms: number) => (clock += ms),
+    reach: (on: boolean) => (reachable = on),
+    checks: () => checks,
+    changes: () => changes,
+    now,
+  }
+}
+
+describe('an unreachable Pipedrive', () => {
+  it('is said, with since when and the next try, and "Sync now" checks again at once', async () => {
+    const rig = setup()
+    rig.engine.start()
+    await rig.engine.idle()
+    const since = rig.now()
+    expect(rig.engine.status()).toMatchObject({
+      unreachableSince: since,
+      nextAttemptAt: since + 30_000,
+    })
+    expect(rig.changes()).toBeGreaterThan(0)
+
+    rig.tick(5_000)
+    rig.engine.wake('timer')
+    await rig.engine.idle()
+    // Not yet time: no new check, and the first failure still dates the outage.
+    expect(rig.checks()).toBe(1)
+    rig.engine.wake('sync now')
+    await rig.engine.idle()
+    expect(rig.checks()).toBe(2)
+    expect(rig.engine.status().unreachableSince).toBe(since)
+
+    rig.reach(true)
+    rig.engine.wake('sync now')
+    await rig.engine.idle()
+    expect(rig.engine.status().unreachableSince).toBeNull()
+    await rig.engine.stop()
+  })
+})

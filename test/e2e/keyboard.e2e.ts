@@ -28,7 +28,8 @@ async function open(
   const page = await context.newPage()
   const problems = collectProblems(page)
   await page.goto(`${harness.url}/${path}`)
-  // Keys pressed before the app has drawn would go nowhere.
+  // The window answers keys from the commit that draws it on (early-keys.e2e.ts covers keys
+  // pressed sooner).
   if (path === 'index.html') await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
   else await page.getByRole('textbox', { name: 'Describe the lead' }).waitFor()
   return { harness, context, page, problems }

@@ -7,7 +7,12 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { createQueryClient } from './api'
 import { QuickAddWindow } from './features/quick-add/QuickAddWindow'
 import { ErrorBoundary } from './ui/ErrorBoundary'
+import { holdEarlyKeys } from './ui/early-keys'
 import { mountPoint } from './ui/mount-point'
+
+// First thing: what is typed before the line below is drawn goes into it once it is (the
+// window can show before its page is ready: the global shortcut right after start).
+const earlyKeys = holdEarlyKeys(window)
 
 const queryClient = createQueryClient()
 
@@ -15,7 +20,7 @@ createRoot(mountPoint()).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <ErrorBoundary label="Quick add">
-        <QuickAddWindow />
+        <QuickAddWindow takeEarlyText={earlyKeys.takeText} />
       </ErrorBoundary>
     </QueryClientProvider>
   </StrictMode>,

@@ -38,6 +38,11 @@ export interface Harness {
   desktop: ReturnType<typeof desktopStandIn>['record']
   /** What the app asked the OS to open: links and folders. */
   opened: { links: string[]; folders: string[] }
+  /**
+   * Holds every IPC answer from now until the returned function is called, as a main process
+   * still starting up would: the page waits on its first queries (the inbox shows "Loading").
+   */
+  holdAnswers(): () => void
   close(): Promise<void>
 }
 
@@ -102,6 +107,19 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     log: core.log,
   })
 
+  // While set, IPC requests wait for it before they are answered.
+  let answersHeld: { released: Promise<void>; release: () => void } | null = null
+  const holdAnswers = () => {
+    let release = () => {}
+    const released = new Promise<void>((done) => (release = done))
+    const hold = { released, release }
+    answersHeld = hold
+    return () => {
+      if (answersHeld === hold) answersHeld = null
+      hold.release()
+    }
+  }
+
   const streams = new Set<ServerResponse>()
   const unsubscribe = eventNames.map((name) =>
     core.events.on(name, (payload) => {
@@ -132,7 +150,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     response.end(body)
   }
 
-  const server = createServer(async (request, response) => {
+  async function answer(request: IncomingMessage, response: ServerResponse) {
     const path = (request.url ?? '/').split('?')[0]!
     if (request.method === 'GET' && path === bridgeScript) {
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' })
@@ -141,6 +159,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (request.method === 'POST' && path.startsWith('/__harness/ipc/')) {
       const channel = decodeURIComponent(path.slice('/__harness/ipc/'.length))
       const body = (await readBody(request)) as { payload?: unknown } | null
+      if (answersHeld) await answersHeld.released
       const result = await route(channel, body?.payload, request.headers.referer)
       response.writeHead(200, { 'content-type': 'application/json' })
       return void response.end(JSON.stringify(result))
@@ -158,7 +177,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     if (request.method === 'GET') return serveFile(request, response)
     response.writeHead(405).end()
-  })
+  }
+
+  const server = createServer((request, response) => void answer(request, response))
 
   await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done))
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -169,7 +190,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     network,
     desktop: desktop.record,
     opened,
+    holdAnswers,
     async close() {
+      answersHeld?.release()
       for (const off of unsubscribe) off()
       for (const stream of streams) stream.end()
       server.closeAllConnections()

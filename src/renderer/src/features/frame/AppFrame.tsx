@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
 import { InboxView } from '../inbox/InboxView'
 import { LeadFormHost } from '../lead-form'
@@ -30,7 +30,9 @@ export function AppFrame() {
     if (switches > 0) heading.current?.focus()
   }, [switches])
 
-  useEffect(() => {
+  // Ctrl/Cmd+1/2/3 and Esc. A layout effect, so the keys work from the moment the frame
+  // shows (see useShortcut).
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const target = viewForShortcut(event)
       if (target) {

@@ -1,5 +1,5 @@
 import './inbox.css'
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { InboxLead } from '../../../../shared/ipc/contract'
 import {
   inboxPageSize,
@@ -89,19 +89,34 @@ export function InboxView({ onShowView }: Props) {
 
   useShortcut('lead.new', openLeadForm)
 
-  // "/" jumps to the search from anywhere in the inbox but a text field or a dialog.
-  useEffect(() => {
+  // "/" jumps to the search from anywhere in the inbox but a text field or a dialog. A layout
+  // effect, so it works from the moment the inbox shows (see useShortcut). Pressed while the
+  // inbox still loads, it is kept: the search takes focus once it shows, unless focus has
+  // gone elsewhere meanwhile.
+  const searchWanted = useRef<{ from: Element | null } | null>(null)
+  useLayoutEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return
       if (event.defaultPrevented || modalIsOpen()) return
       const target = event.target instanceof Element ? event.target : null
       if (readsTypedKeys(target) && !target?.closest('.lead-list')) return
       event.preventDefault()
-      search.current?.focus()
+      if (search.current) search.current.focus()
+      else searchWanted.current = { from: document.activeElement }
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [])
+  const loading = outbox.isPending || account.isPending || leads.isPending
+  useLayoutEffect(() => {
+    const wanted = searchWanted.current
+    // Loaded without a search (nobody signed in, nothing yet): the key has nothing to do.
+    if (!wanted || (!search.current && loading)) return
+    searchWanted.current = null
+    if (search.current && document.activeElement === wanted.from && !modalIsOpen()) {
+      search.current.focus()
+    }
+  })
 
   const closePane = () => {
     setOpened(null)
@@ -142,7 +157,7 @@ export function InboxView({ onShowView }: Props) {
     if (handled) event.preventDefault()
   }
 
-  if (outbox.isPending || account.isPending || leads.isPending) {
+  if (loading) {
     return (
       <p className="muted" aria-busy="true">
         Loading leads…

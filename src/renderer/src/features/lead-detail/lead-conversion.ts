@@ -30,7 +30,10 @@ export function conversionStep(row: OutboxItem): ConversionStep {
         step: 'refused',
         words: `Pipedrive did not convert it: ${row.lastError ?? 'no reason given'}`,
       }
-    default:
+    case 'queued':
+    case 'sending':
+    case 'uncertain':
+    case 'cancelled':
       return {
         step: 'waiting',
         words:

@@ -25,6 +25,7 @@ export function inputFor(path: string): string {
       return second === 'name' ? 'organization.name' : 'organization'
     case 'customFields':
       return second ? `customFields.${second.replace(/_currency$/, '')}` : 'form'
+    case undefined:
     default:
       return 'form'
   }

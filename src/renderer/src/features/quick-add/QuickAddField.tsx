@@ -55,6 +55,11 @@ type Line = {
 
 type Notice = { kind: 'saved' | 'info'; text: string } | { kind: 'problem'; problems: string[] }
 
+interface Props {
+  /** What was typed before the window was drawn, once: it starts the line. */
+  takeEarlyText?: (() => string) | undefined
+}
+
 const chipKey = (chip: Chip) => `${chip.start}:${chip.text}`
 
 /**
@@ -66,20 +71,26 @@ const chipKey = (chip: Chip) => `${chip.start}:${chip.text}`
  * turns that chip back into title words. While the candidate list of an ambiguous name is
  * open, ↑ ↓ move, Enter or Tab pick.
  */
-export function QuickAddField() {
+export function QuickAddField({ takeEarlyText }: Props) {
   const catalog = useQuickAddContext()
   const createLead = useCreateLead()
   const openInFormRequest = useOpenInForm()
   const syncStatus = useSyncStatus()
   const hideQuickAdd = useHideQuickAdd()
-  const [line, setLine] = useState<Line>(() => ({ text: '', caret: 0, editedAt: new Date() }))
+  // The window can show before its page is ready (the global shortcut right after start):
+  // what was typed meanwhile starts the line. Taken in the render that draws the field, so no
+  // key falls between the two.
+  const [line, setLine] = useState<Line>(() => {
+    const typed = takeEarlyText?.() ?? ''
+    return { text: typed, caret: typed.length, editedAt: new Date() }
+  })
   const [choices, setChoices] = useState<ReadonlyMap<string, Choice>>(() => new Map())
   const [highlight, setHighlight] = useState({ chip: '', index: 0 })
   const [dismissed, setDismissed] = useState<string | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
   const input = useRef<HTMLInputElement>(null)
   // A caret to restore once React has written a new value into the input.
-  const pendingCaret = useRef<number | null>(null)
+  const pendingCaret = useRef<number | null>(line.text === '' ? null : line.caret)
   const hintId = useId()
   const listId = useId()
 

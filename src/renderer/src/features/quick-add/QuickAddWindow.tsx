@@ -4,7 +4,12 @@ import { warmUpQuickAdd } from '../../../../shared/quick-add'
 import { useMainEvents } from '../../api'
 import { QuickAddField } from './QuickAddField'
 
-export function QuickAddWindow() {
+interface Props {
+  /** What was typed before the window was drawn, once: see holdEarlyKeys. */
+  takeEarlyText?: () => string
+}
+
+export function QuickAddWindow({ takeEarlyText }: Props) {
   // Sync status changes decide whether "Saved" says the lead waits to sync.
   useMainEvents(useQueryClient())
   useEffect(() => {
@@ -13,7 +18,7 @@ export function QuickAddWindow() {
   }, [])
   return (
     <main className="quick-add" aria-label="Quick add">
-      <QuickAddField />
+      <QuickAddField takeEarlyText={takeEarlyText} />
     </main>
   )
 }

@@ -217,9 +217,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // the limiter, not the slowest of a batch, sets the pace. Claimed rows are 'sending'
       // and no longer ready, so no row goes out twice.
       const inFlight = new Set<Promise<void>>()
+      // A sign-out or a switch of account during the pass ends it: no row is claimed with a
+      // session that is no longer the user's.
+      const current = () => options.session()?.account === session.account
       while (running && !stop) {
         const free = concurrency - inFlight.size
-        const next = free > 0 ? queue.ready(session.account, free, passStart) : []
+        const next = free > 0 && current() ? queue.ready(session.account, free, passStart) : []
         for (const { id } of next) {
           const sendOne: Promise<void> = process(id, session).then((outcome) => {
             inFlight.delete(sendOne)

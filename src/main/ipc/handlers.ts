@@ -45,7 +45,12 @@ export function createHandlers(core: Core, desktop: Desktop): Handlers {
     'outbox:resolveConflict': ({ id, keep }) =>
       changing(() => core.leadChanges.resolveConflict(id, keep)),
     'catalog:getQuickAddContext': () => core.catalog.quickAddContext(),
-    'outbox:retry': ({ id }) => changing(() => core.outbox.retry(id)),
+    // "Retry now" means now: like "Sync now" it lifts the wait after Pipedrive stopped answering.
+    'outbox:retry': ({ id }) => {
+      const row = changing(() => core.outbox.retry(id))
+      if (core.sync.status().unreachableSince !== null) core.sync.wake('sync now')
+      return row
+    },
     'outbox:discard': ({ id }) => changing(() => core.outbox.discard(id)),
     'auth:getStatus': () => core.accounts.status(),
     'auth:signInWithToken': ({ token }) => core.accounts.signInWithToken(token),

@@ -104,6 +104,8 @@ export const syncStatusSchema = z.object({
   nextAttemptAt: z.number().nullable(),
   /** Syncing is paused until then (daily budget spent, Pipedrive blocking), when it is. */
   pausedUntil: z.number().nullable(),
+  /** Since when Pipedrive has not answered while the network was up; null when it answers. */
+  unreachableSince: z.number().nullable(),
   lastError: z.string().nullable(),
 })
 export type SyncStatus = z.infer<typeof syncStatusSchema>

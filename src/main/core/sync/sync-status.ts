@@ -12,8 +12,11 @@ export function currentSyncStatus(
     online: network.isOnline(),
     signedIn: false,
     counts,
-    nextAttemptAt: engine.nextAttemptAt,
+    // Null when due now: a time at or before the epoch is never a real schedule.
+    nextAttemptAt:
+      engine.nextAttemptAt !== null && engine.nextAttemptAt > 0 ? engine.nextAttemptAt : null,
     pausedUntil: engine.pausedUntil,
+    unreachableSince: engine.unreachableSince,
     lastError: engine.lastError,
   }
 }

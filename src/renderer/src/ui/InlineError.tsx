@@ -9,14 +9,12 @@ interface Props {
 }
 
 export function InlineError({ title, error, onRetry }: Props) {
-  const { message, code } = describeError(error)
+  // Plain words only: the error's code is for the logs, never appended to the message.
+  const { message } = describeError(error)
   return (
     <div className="inline-error" role="alert">
       <p className="inline-error__title">{title}</p>
-      <p className="inline-error__message">
-        {message}
-        {code ? <span className="inline-error__code"> ({code})</span> : null}
-      </p>
+      <p className="inline-error__message">{message}</p>
       {onRetry ? (
         <button type="button" className="button inline-error__retry" onClick={onRetry}>
           Try again

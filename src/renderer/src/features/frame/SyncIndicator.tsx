@@ -29,7 +29,7 @@ export function SyncIndicator() {
     )
   }
 
-  const summary = summarizeSync(status.data)
+  const summary = summarizeSync(status.data, status.dataUpdatedAt)
   return (
     <div className="sync-indicator" role="status" aria-label={summary.label}>
       <span className="sync-indicator__dot" data-tone={summary.tone} aria-hidden="true" />

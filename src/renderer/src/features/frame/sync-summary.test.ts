@@ -8,6 +8,7 @@ const status = (overrides: Partial<SyncStatus>, counts: Partial<SyncStatus['coun
     signedIn: false,
     nextAttemptAt: null,
     pausedUntil: null,
+    unreachableSince: null,
     lastError: null,
     ...overrides,
     counts: {
@@ -41,5 +42,50 @@ describe('summarizeSync', () => {
     expect(summarizeSync(status({ online: false })).tone).toBe('offline')
     expect(summarizeSync(status({ signedIn: true })).tone).toBe('ok')
     expect(summarizeSync(status({})).tone).toBe('idle')
+  })
+
+  it('says Pipedrive is unreachable while the network is up, since when and the next try', () => {
+    const now = new Date(2025, 4, 6, 10, 0).getTime()
+    const summary = summarizeSync(
+      status(
+        { signedIn: true, unreachableSince: now - 5 * 60_000, nextAttemptAt: now + 60_000 },
+        { queued: 2 },
+      ),
+      now,
+      'en-GB',
+    )
+    expect(summary.state).toBe('unreachable')
+    expect(summary.connection).toBe('Pipedrive unreachable')
+    expect(summary.account).toBe('No answer since 09:55; next try 10:01')
+    expect(summary.queue).toBe('2 waiting to sync')
+    expect(summary.tone).toBe('offline')
+  })
+
+  it('says a next try that is due or past as now, never as a time', () => {
+    const now = new Date(2025, 4, 6, 10, 0).getTime()
+    const summary = summarizeSync(
+      status({ signedIn: true, unreachableSince: now - 1000, nextAttemptAt: null }),
+      now,
+      'en-GB',
+    )
+    expect(summary.account).toBe('No answer since 09:59; next try now')
+  })
+
+  it('tells offline, signed out, paused, syncing and all sent apart', () => {
+    const now = new Date(2025, 4, 6, 10, 0).getTime()
+    const state = (overrides: Partial<SyncStatus>, counts: Partial<SyncStatus['counts']> = {}) =>
+      summarizeSync(status(overrides, counts), now, 'en-GB')
+    expect(state({ online: false, signedIn: true }).state).toBe('offline')
+    expect(state({ online: false, unreachableSince: now }).connection).toBe('Offline')
+    expect(state({ signedIn: false }, { queued: 1 }).state).toBe('signed_out')
+    const paused = state({ signedIn: true, pausedUntil: now + 30 * 60_000 }, { queued: 1 })
+    expect(paused.state).toBe('paused')
+    expect(paused.account).toBe('Pipedrive connected; syncing paused until 10:30')
+    expect(state({ signedIn: true }, { sending: 1, queued: 1 }).queue).toBe(
+      'Sending 1, 2 waiting to sync',
+    )
+    const sent = state({ signedIn: true }, { sent: 3 })
+    expect(sent.state).toBe('all_sent')
+    expect(sent.queue).toBe('All sent')
   })
 })

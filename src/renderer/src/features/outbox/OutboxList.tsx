@@ -9,12 +9,14 @@ interface Props {
   rows: readonly OutboxItem[]
   /** When the list was read. */
   readAt: number
+  /** Why queued rows are not going out right now (Pipedrive not answering), when known. */
+  heldBy?: string | null
 }
 
 type Outcome = { kind: 'done'; text: string } | { kind: 'failed'; text: string }
 
 /** Every row, newest first, with what can be done to each. */
-export function OutboxList({ rows, readAt }: Props) {
+export function OutboxList({ rows, readAt, heldBy = null }: Props) {
   const retry = useRetryOutboxItem()
   const discard = useDiscardOutboxItem()
   const [outcome, setOutcome] = useState<Outcome | null>(null)
@@ -67,6 +69,7 @@ export function OutboxList({ rows, readAt }: Props) {
             row={row}
             rows={rows}
             now={readAt}
+            heldBy={heldBy}
             busy={busy}
             onRetry={onRetry}
             onDiscard={onDiscard}

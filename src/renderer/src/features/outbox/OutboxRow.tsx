@@ -24,13 +24,15 @@ interface Props {
   rows: readonly OutboxItem[]
   /** When the list was read: times are shown relative to it. */
   now: number
+  /** Why a queued row is not going out right now (Pipedrive not answering), when known. */
+  heldBy?: string | null
   /** Another retry or discard is on its way: clicks are ignored until it is back. */
   busy: boolean
   onRetry: (row: OutboxItem) => void
   onDiscard: (row: OutboxItem) => Promise<boolean>
 }
 
-export function OutboxRow({ row, rows, now, busy, onRetry, onDiscard }: Props) {
+export function OutboxRow({ row, rows, now, heldBy = null, busy, onRetry, onDiscard }: Props) {
   const [confirming, setConfirming] = useState(false)
   const [editProblem, setEditProblem] = useState<string | null>(null)
   // A new lead Pipedrive has not taken yet opens in the lead form, whole, to fix and resend.
@@ -109,6 +111,8 @@ export function OutboxRow({ row, rows, now, busy, onRetry, onDiscard }: Props) {
           </span>{' '}
           {row.lastError}
         </p>
+      ) : heldBy !== null && row.state === 'queued' ? (
+        <p className="outbox-row__last-error">{heldBy}</p>
       ) : row.lastError !== null && row.state !== 'sent' && row.state !== 'cancelled' ? (
         <p className="outbox-row__last-error" title={row.lastError}>
           Last try: {row.lastError}

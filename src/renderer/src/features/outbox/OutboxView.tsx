@@ -2,11 +2,9 @@ import './outbox.css'
 import { useOutbox, useSyncStatus } from '../../api'
 import { EmptyState } from '../../ui/EmptyState'
 import { InlineError } from '../../ui/InlineError'
-import { waitingCount } from '../frame/sync-summary'
+import { sayMoment, sayWhen, waitingCount } from '../frame/sync-summary'
 import { OutboxList } from './OutboxList'
 import { outboxCounts } from './outbox-counts'
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' })
 
 export function OutboxView() {
   const status = useSyncStatus()
@@ -32,7 +30,10 @@ export function OutboxView() {
     )
   }
 
-  const { counts, nextAttemptAt, lastError } = status.data
+  const { counts, nextAttemptAt, lastError, unreachableSince, online, signedIn } = status.data
+  // Times are said relative to when the status was read, so a render reads the same.
+  const now = status.dataUpdatedAt
+  const unreachable = online && signedIn && unreachableSince !== null
 
   if (outbox.data.length === 0) {
     return (
@@ -71,16 +72,30 @@ export function OutboxView() {
               : 'Nothing is waiting to sync.'}
           </p>
         ) : null}
-        {nextAttemptAt !== null ? (
-          <p className="muted">Next attempt at {timeFormat.format(nextAttemptAt)}.</p>
+        {unreachable ? (
+          <p className="notice notice--warning" data-testid="outbox-unreachable">
+            <span className="notice__title">Pipedrive unreachable:</span> no answer since{' '}
+            {sayMoment(unreachableSince, now)}. Everything is kept here; next try{' '}
+            {sayWhen(nextAttemptAt, now)}.
+          </p>
+        ) : nextAttemptAt !== null && nextAttemptAt > now && waitingCount(counts) > 0 ? (
+          <p className="muted">Next attempt at {sayWhen(nextAttemptAt, now)}.</p>
         ) : null}
-        {lastError !== null ? (
+        {lastError !== null && !nothingWaiting && !unreachable ? (
           <p className="notice notice--warning">
             <span className="notice__title">Last problem:</span> {lastError}
           </p>
         ) : null}
       </div>
-      <OutboxList rows={outbox.data} readAt={outbox.dataUpdatedAt} />
+      <OutboxList
+        rows={outbox.data}
+        readAt={outbox.dataUpdatedAt}
+        heldBy={
+          unreachable
+            ? `Not sent yet: Pipedrive is not answering. Next try ${sayWhen(nextAttemptAt, now)}.`
+            : null
+        }
+      />
     </div>
   )
 }

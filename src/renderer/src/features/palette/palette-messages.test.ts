@@ -11,10 +11,12 @@ describe('what the palette says a command did', () => {
   })
 
   it('says why Sync now cannot send', () => {
-    const status = (online: boolean, signedIn: boolean) => ({ online, signedIn }) as SyncStatus
+    const status = (online: boolean, signedIn: boolean, unreachableSince: number | null = null) =>
+      ({ online, signedIn, unreachableSince }) as SyncStatus
     expect(syncNowMessage(status(true, true))).toBe('Syncing now.')
     expect(syncNowMessage(status(false, true))).toMatch(/^Offline/)
     expect(syncNowMessage(status(true, false))).toMatch(/Pipedrive account/)
     expect(syncNowMessage(undefined)).toBe('Syncing now.')
+    expect(syncNowMessage(status(true, true, 1_000))).toMatch(/not been answering/)
   })
 })

@@ -21,5 +21,8 @@ export function syncNowMessage(status: SyncStatus | undefined): string {
     return 'Nothing can sync until a Pipedrive account is connected in Settings.'
   }
   if (status && !status.online) return 'Offline: Leadbox syncs as soon as the network is back.'
+  if (status && status.unreachableSince !== null) {
+    return 'Trying Pipedrive again now; it has not been answering.'
+  }
   return 'Syncing now.'
 }

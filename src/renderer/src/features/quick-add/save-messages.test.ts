@@ -3,7 +3,8 @@ import type { SyncStatus } from '../../../../shared/ipc/contract'
 import { LeadboxError } from '../../../../shared/result'
 import { saveProblems, savedMessage } from './save-messages'
 
-const status = (online: boolean, signedIn: boolean) => ({ online, signedIn }) as SyncStatus
+const status = (online: boolean, signedIn: boolean, unreachableSince: number | null = null) =>
+  ({ online, signedIn, unreachableSince }) as SyncStatus
 
 describe('savedMessage', () => {
   it('says the lead waits when it cannot sync now', () => {
@@ -11,6 +12,13 @@ describe('savedMessage', () => {
     expect(savedMessage('Acme', status(false, true))).toBe('Saved offline — will sync: Acme')
     expect(savedMessage('Acme', status(true, false))).toBe('Saved offline — will sync: Acme')
     expect(savedMessage('Acme', undefined)).toBe('Saved: Acme')
+  })
+
+  it('says Pipedrive is unreachable when the network is up but Pipedrive does not answer', () => {
+    expect(savedMessage('Acme', status(true, true, 1_000))).toBe(
+      'Saved — Pipedrive unreachable, will sync: Acme',
+    )
+    expect(savedMessage('Acme', status(false, true, 1_000))).toBe('Saved offline — will sync: Acme')
   })
 })
 

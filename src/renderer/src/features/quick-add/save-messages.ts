@@ -3,12 +3,15 @@ import { LeadboxError } from '../../../../shared/result'
 import { describeError } from '../../ui/describe-error'
 
 /**
- * What the status line says once a lead is in the outbox. With no network or no Pipedrive
- * account it stays there for now, and the user should know it will still get there.
+ * What the status line says once a lead is in the outbox. With no network, no Pipedrive
+ * account or Pipedrive not answering it stays there for now, and the user should know it
+ * will still get there.
  */
 export function savedMessage(title: string, status: SyncStatus | undefined): string {
-  const waits = status !== undefined && (!status.online || !status.signedIn)
-  return `${waits ? 'Saved offline — will sync' : 'Saved'}: ${title}`
+  if (status === undefined) return `Saved: ${title}`
+  if (!status.online || !status.signedIn) return `Saved offline — will sync: ${title}`
+  if (status.unreachableSince !== null) return `Saved — Pipedrive unreachable, will sync: ${title}`
+  return `Saved: ${title}`
 }
 
 /**

@@ -45,6 +45,8 @@ export function useInboxRig() {
       /** Runs once the harness is ready, before the page loads. */
       before?: (h: Harness, sandbox: Sandbox) => void | Promise<void>
       viewport?: { width: number; height: number }
+      /** The browser's locale, for how values and dates are written (the system's by default). */
+      locale?: string
     } = {},
   ): Promise<OpenedInbox> {
     const box = await startSandbox()
@@ -60,6 +62,7 @@ export function useInboxRig() {
     context = await browser.browser.newContext({
       colorScheme: options.scheme ?? 'light',
       viewport: options.viewport ?? { width: 1100, height: 720 },
+      ...(options.locale ? { locale: options.locale } : {}),
     })
     const page = await context.newPage()
     const problems = collectProblems(page)

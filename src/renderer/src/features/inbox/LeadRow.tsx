@@ -96,7 +96,9 @@ export function LeadRow({
           ) : null
         })}
       </span>
-      <span className="lead-row__value">{value}</span>
+      <span className="lead-row__value" title={value || undefined}>
+        {value}
+      </span>
       <span className="lead-row__owner">{lead.ownerName ?? ''}</span>
       <span className="lead-row__close">
         {closes ? <span className="visually-hidden">closes </span> : null}

@@ -36,12 +36,21 @@ function Detail({ name, children }: { name: string; children: ReactNode }) {
 
 type Step = 'view' | 'edit' | 'confirm-delete' | 'confirm-convert'
 
-/** What a queued change said, shown until the next one. */
+/** What a queued change said, shown until it is sent (or the next change). */
 const savedWords: Record<LeadChange['kind'], string> = {
   update: 'Saved — will sync',
   archive: 'Archived — will sync',
   unarchive: 'Unarchived — will sync',
   delete: 'Deleted — will sync',
+  convert: '',
+}
+
+/** What the same change says once Pipedrive has it. */
+const sentWords: Record<LeadChange['kind'], string> = {
+  update: 'Saved in Pipedrive',
+  archive: 'Archived in Pipedrive',
+  unarchive: 'Unarchived in Pipedrive',
+  delete: 'Deleted in Pipedrive',
   convert: '',
 }
 
@@ -60,7 +69,8 @@ export function LeadDetailPane({
   const headingId = useId()
   const heading = useRef<HTMLHeadingElement>(null)
   const [step, setStep] = useState<Step>('view')
-  const [notice, setNotice] = useState<string | null>(null)
+  // The last change made here, and its outbox row: what it says follows the row.
+  const [last, setLast] = useState<{ kind: LeadChange['kind']; rowId: number } | null>(null)
   // A saved edit, shown until the cache has the lead as Pipedrive stores it after the sync.
   const [saved, setSaved] = useState<{
     updateTime: string
@@ -89,11 +99,20 @@ export function LeadDetailPane({
   }, [step])
 
   const send = async (next: LeadChange) => {
-    setNotice(null)
+    setLast(null)
     const row = await change.mutateAsync({ change: next, leadTitle: lead.title })
-    setNotice(savedWords[next.kind] || null)
+    setLast({ kind: next.kind, rowId: row.id })
     return row
   }
+  // The row as the outbox has it now (refetched on every `outbox:changed`).
+  const lastRow = last ? outbox.data?.find((row) => row.id === last.rowId) : undefined
+  const notice = !last
+    ? null
+    : lastRow?.state === 'sent'
+      ? sentWords[last.kind] || null
+      : lastRow?.state === 'cancelled' || lastRow?.state === 'needs_attention'
+        ? null
+        : savedWords[last.kind] || null
   const ref = { remoteId: cached.id }
 
   const update = async (

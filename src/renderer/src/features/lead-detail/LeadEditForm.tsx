@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { InboxContextData, InboxLead } from '../../../../shared/ipc/contract'
 import type { LeadFields } from '../../../../shared/leads/lead-change'
 import { LeadboxError } from '../../../../shared/result'
@@ -46,6 +46,9 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
   const [errors, setErrors] = useState<EditErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const set = (patch: Partial<LeadForm>) => setForm((current) => ({ ...current, ...patch }))
+  // Opened with `e` or Edit: typing starts in Title, not on the pane's heading.
+  const titleInput = useRef<HTMLInputElement>(null)
+  useEffect(() => titleInput.current?.focus({ preventScroll: true }), [])
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -89,6 +92,7 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
         <label htmlFor={`${id}-title`}>Title</label>
         <input
           id={`${id}-title`}
+          ref={titleInput}
           className="inbox-input"
           value={form.title}
           onChange={(event) => set({ title: event.target.value })}

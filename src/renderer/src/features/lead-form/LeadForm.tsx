@@ -154,6 +154,8 @@ function LeadFormFields({
   )
   const [form, setForm] = useState<LeadFormState>(initial)
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set())
+  // Groups the user typed or chose something in: only those say their problem on blur.
+  const edited = useRef(new Set<string>())
   const [submitted, setSubmitted] = useState(false)
   const [mainErrors, setMainErrors] = useState<FormErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
@@ -176,6 +178,11 @@ function LeadFormFields({
       ),
     [form, initial, editing, seed, catalog, onDirty],
   )
+  // The fields may come after the dialog opened (its catalog still loading), when the dialog
+  // gave focus to its first button: Title is where typing starts.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus()
+  }, [])
   useEffect(() => {
     if (focusBad > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
   }, [focusBad])
@@ -240,11 +247,17 @@ function LeadFormFields({
       noValidate
       onSubmit={submit}
       onKeyDown={onKeyDown}
+      onInput={(event) => {
+        const group = groupOf(event.target)
+        if (group) edited.current.add(group)
+      }}
       onBlur={(event) => {
-        const group = (event.target as Element).closest<HTMLElement>('[data-group]')?.dataset[
-          'group'
-        ]
-        if (group && !touched.has(group)) setTouched(new Set([...touched, group]))
+        // Leaving a field that was only passed through (Title, focused on opening) says
+        // nothing yet; Save still says what is missing.
+        const group = groupOf(event.target)
+        if (group && edited.current.has(group) && !touched.has(group)) {
+          setTouched(new Set([...touched, group]))
+        }
       }}
     >
       <div className="new-lead__grid">
@@ -420,4 +433,11 @@ function LeadFormFields({
       </footer>
     </form>
   )
+}
+
+/** The `data-group` of the field an event came from. */
+function groupOf(target: EventTarget): string | undefined {
+  return target instanceof Element
+    ? target.closest<HTMLElement>('[data-group]')?.dataset['group']
+    : undefined
 }

@@ -62,10 +62,13 @@ export function createLeadChanges(
     { kind: OutboxKind; state: string; payload: string; conflict: string | null }
   >('SELECT kind, state, payload, conflict FROM outbox WHERE id = ?')
   const rows = createRowWriter(db, now)
-  // A lead on its way out of the inbox takes no further changes.
-  const leaving = db.prepare<[string], { kind: OutboxKind }>(
-    `SELECT kind FROM outbox WHERE lead_ref = ? AND kind IN ('lead.convert', 'lead.delete')
-       AND state IN ('queued', 'sending', 'uncertain', 'needs_attention') LIMIT 1`,
+  // A lead on its way out of Pipedrive's leads, or already out, takes no further changes:
+  // a conversion of a deleted lead would otherwise look, after a lost answer, just like
+  // the conversion that removed it.
+  const leaving = db.prepare<[string], { kind: OutboxKind; state: string }>(
+    `SELECT kind, state FROM outbox WHERE lead_ref = ? AND kind IN ('lead.convert', 'lead.delete')
+       AND state IN ('queued', 'sending', 'uncertain', 'needs_attention', 'sent')
+     ORDER BY state = 'sent' DESC LIMIT 1`,
   )
   const requeue = db.prepare(
     `UPDATE outbox SET payload = ?, title = ?, state = 'queued', conflict = NULL, last_error = NULL,
@@ -93,11 +96,16 @@ export function createLeadChanges(
       const leadRef = rows.leadKey(change.lead)
       const gone = leaving.get(leadRef)
       if (gone) {
+        const converting = gone.kind === 'lead.convert'
         throw new LeadboxError(
           'invalid_request',
-          gone.kind === 'lead.convert'
-            ? 'This lead is already being converted to a deal.'
-            : 'This lead is already being deleted.',
+          gone.state === 'sent'
+            ? converting
+              ? 'This lead was converted to a deal, so it can no longer be changed as a lead.'
+              : 'This lead was deleted.'
+            : converting
+              ? 'This lead is already being converted to a deal.'
+              : 'This lead is already being deleted.',
         )
       }
       const remote = 'remoteId' in change.lead ? { remoteId: change.lead.remoteId } : {}

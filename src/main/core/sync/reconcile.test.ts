@@ -250,4 +250,28 @@ describe('changes to a lead, notes included', () => {
     const archived = rig.box.state.leads.find((lead) => lead['id'] === remoteId)!
     expect(archived).toMatchObject({ title: 'Ordered, renamed', is_archived: true })
   })
+
+  it('takes no change for a lead already deleted or converted, so a lost answer cannot pass for one', async () => {
+    const rig = await setup()
+    const deleted = rig.changes.enqueue({
+      kind: 'delete',
+      lead: { remoteId: seedIds.leads.acmeFleet },
+    })
+    const converted = rig.changes.enqueue({
+      kind: 'convert',
+      lead: { remoteId: seedIds.leads.blueRiver },
+    })
+    await rig.settle()
+    expect(rig.outbox.get(deleted.id)?.state).toBe('sent')
+    expect(rig.outbox.get(converted.id)?.state).toBe('sent')
+    // Were a conversion of the deleted lead taken, and its answer lost, the lead being gone
+    // would read as "converted".
+    expect(() =>
+      rig.changes.enqueue({ kind: 'convert', lead: { remoteId: seedIds.leads.acmeFleet } }),
+    ).toThrow(/was deleted/)
+    expect(() =>
+      rig.changes.enqueue({ kind: 'convert', lead: { remoteId: seedIds.leads.blueRiver } }),
+    ).toThrow(/was converted to a deal/)
+    expect(rig.box.state.conversions).toHaveLength(1)
+  })
 })

@@ -79,3 +79,22 @@ export function parseRfc3339(raw: string): number | null {
 export function toSeconds(ms: number): number {
   return Math.floor(ms / 1000) * 1000
 }
+
+/**
+ * A v1 `sort` value ("field ASC, other DESC"), or null when a field is not one of `sortable`
+ * or a direction is neither ASC nor DESC.
+ */
+export function parseV1Sort<Field extends string>(
+  raw: string,
+  sortable: readonly Field[],
+): Array<{ field: Field; descending: boolean }> | null {
+  const keys: Array<{ field: Field; descending: boolean }> = []
+  for (const part of raw.split(',')) {
+    const [field, mode = 'ASC', ...rest] = part.trim().split(/\s+/)
+    if (!sortable.includes(field as Field) || rest.length > 0 || !/^(asc|desc)$/i.test(mode)) {
+      return null
+    }
+    keys.push({ field: field as Field, descending: /^desc$/i.test(mode) })
+  }
+  return keys
+}

@@ -1,5 +1,5 @@
 // v1 leads: the only API that creates, reads, updates, archives and deletes leads.
-import { intParam, newUuid, uuidPattern } from './formats'
+import { intParam, newUuid, parseV1Sort, uuidPattern } from './formats'
 import type { Call, Reply } from './http'
 import { checkDocs, failure, invalidDataset, isRecord, json, readJson } from './http'
 import { applyCustom, readLeadInput } from './lead-input'
@@ -72,17 +72,10 @@ function parseList(query: URLSearchParams, archived: boolean): ListOptions | Rep
   }
   const sort = query.get('sort')
   if (sort) {
-    for (const part of sort.split(',')) {
-      const [field, mode = 'ASC', ...rest] = part.trim().split(/\s+/)
-      if (
-        !sortable.includes(field as SortField) ||
-        rest.length > 0 ||
-        !/^(asc|desc)$/i.test(mode)
-      ) {
-        return invalidDataset(`"sort" must be one of [${sortable.join(', ')}] with ASC or DESC`)
-      }
-      options.sort.push({ field: field as SortField, descending: /^desc$/i.test(mode) })
-    }
+    const keys = parseV1Sort(sort, sortable)
+    if (!keys)
+      return invalidDataset(`"sort" must be one of [${sortable.join(', ')}] with ASC or DESC`)
+    options.sort = keys
   }
   return options
 }

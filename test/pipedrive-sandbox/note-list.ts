@@ -1,7 +1,14 @@
 // GET /v1/notes: the consistent listing an app checks before posting a note again after an
 // answer was lost (search does not cover notes, and lags anyway). Offset pagination with
 // additional_data.pagination, as in the spec's example.
-import { intParam, isCalendarDate, parseRfc3339, toSeconds, uuidPattern } from './formats'
+import {
+  intParam,
+  isCalendarDate,
+  parseRfc3339,
+  parseV1Sort,
+  toSeconds,
+  uuidPattern,
+} from './formats'
 import type { Call, Reply } from './http'
 import { checkDocs, failure, json } from './http'
 import type { Note } from './store'
@@ -72,17 +79,9 @@ function parse(query: URLSearchParams): Filters | Reply {
   }
   const sort = query.get('sort')
   if (sort) {
-    for (const part of sort.split(',')) {
-      const [field, mode = 'ASC', ...rest] = part.trim().split(/\s+/)
-      if (
-        !sortable.includes(field as SortField) ||
-        rest.length > 0 ||
-        !/^(asc|desc)$/i.test(mode)
-      ) {
-        return invalid(`sort must use ${sortable.join(', ')} with ASC or DESC`)
-      }
-      filters.sort.push({ field: field as SortField, descending: /^desc$/i.test(mode) })
-    }
+    const keys = parseV1Sort(sort, sortable)
+    if (!keys) return invalid(`sort must use ${sortable.join(', ')} with ASC or DESC`)
+    filters.sort = keys
   }
   return filters
 }

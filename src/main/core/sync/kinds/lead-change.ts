@@ -107,7 +107,8 @@ export function leadIdOf(row: QueuedRow): string | null {
   return (row.payload as { remoteId?: string }).remoteId ?? row.parents.lead ?? null
 }
 
-const neverReached: Settlement = {
+/** A change whose lead's create row was sent without an id (a conversion seen only by its end). */
+export const neverReached: Settlement = {
   to: 'needs_attention',
   error: 'The lead of this change never reached Pipedrive.',
 }

@@ -1,7 +1,7 @@
 import type { QueuedRow, Settlement } from '../../outbox/outbox-queue'
 import { PipedriveFailure } from '../../pipedrive/failure'
 import type { OutboxGateway } from '../../pipedrive/outbox-gateway'
-import { fetchLead, goneMessage, leadIdOf } from './lead-change'
+import { fetchLead, goneMessage, leadIdOf, neverReached } from './lead-change'
 import type { LookedUpKind } from './row-kind'
 
 /** What a conversion row stores; `conversionId` once Pipedrive has started the job. */
@@ -100,11 +100,6 @@ export const leadConvert: LookedUpKind = {
   },
   send(row, { gateway, now }) {
     const leadId = leadIdOf(row)
-    return leadId
-      ? sendConversion(leadId, row, gateway, now)
-      : Promise.resolve({
-          to: 'needs_attention',
-          error: 'The lead of this change never reached Pipedrive.',
-        })
+    return leadId ? sendConversion(leadId, row, gateway, now) : Promise.resolve(neverReached)
   },
 }

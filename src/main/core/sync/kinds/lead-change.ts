@@ -107,7 +107,7 @@ export function leadIdOf(row: QueuedRow): string | null {
   return (row.payload as { remoteId?: string }).remoteId ?? row.parents.lead ?? null
 }
 
-/** A change whose lead's create row was sent without an id (a conversion seen only by its end). */
+/** A change with no Pipedrive id to name its lead by. */
 export const neverReached: Settlement = {
   to: 'needs_attention',
   error: 'The lead of this change never reached Pipedrive.',

@@ -87,7 +87,6 @@ const dueRows = `
   FROM outbox o
   WHERE o.state IN ('queued', 'uncertain')
     AND (o.account IS NULL OR o.account = @account)
-    -- A request whose answer was lost may still land: nothing about it runs before then.
     AND NOT EXISTS (
       SELECT 1 FROM outbox_dependency d JOIN outbox p ON p.id = d.parent_id
       WHERE d.row_id = o.id AND p.state <> 'sent')

@@ -1,3 +1,4 @@
+import { updatedSince } from '../catalog/pipedrive-time'
 import { createdSince } from '../outbox/lost-requests'
 import type { OutboxQueue, QueuedRow, Settlement } from '../outbox/outbox-queue'
 import { outboxKindFacts, rowKinds } from './kinds'
@@ -18,8 +19,7 @@ export async function attemptRow(
     const { lost } = row
     const since = () => createdSince(lost, attempt.gateway.serverClockOffsetMs())
     const lookup = await (kind as LookedUpKind).lookup(row, attempt, {
-      updatedSince: () =>
-        `${new Date(Math.floor(since() / 1000) * 1000).toISOString().slice(0, 19)}Z`,
+      updatedSince: () => updatedSince(new Date(since()).toISOString()),
       covers: (addTime) => addTime >= since(),
     })
     if ('settled' in lookup) return lookup.settled

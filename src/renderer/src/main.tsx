@@ -1,6 +1,8 @@
 import './zod-config'
 import './styles/theme.css'
 import './styles/frame.css'
+import './styles/controls.css'
+import './styles/labels.css'
 import { StrictMode, useLayoutEffect } from 'react'
 import { createRoot } from 'react-dom/client'
 import { QueryClientProvider } from '@tanstack/react-query'

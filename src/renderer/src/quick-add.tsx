@@ -1,5 +1,6 @@
 import './zod-config'
 import './styles/theme.css'
+import './styles/labels.css'
 import './features/quick-add/quick-add.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

@@ -33,7 +33,7 @@ export function InboxToolbar({
           ref={searchRef}
           id={`${id}-text`}
           type="search"
-          className="inbox-input"
+          className="text-input"
           placeholder="Title, person or organization  /"
           aria-keyshortcuts="/"
           value={state.text}
@@ -51,7 +51,7 @@ export function InboxToolbar({
         <label htmlFor={`${id}-owner`}>Owner</label>
         <select
           id={`${id}-owner`}
-          className="inbox-input"
+          className="text-input"
           value={state.ownerId}
           onChange={(event) => set({ ownerId: event.target.value })}
         >
@@ -67,7 +67,7 @@ export function InboxToolbar({
         <label htmlFor={`${id}-label`}>Label</label>
         <select
           id={`${id}-label`}
-          className="inbox-input"
+          className="text-input"
           value={state.labelId}
           onChange={(event) => set({ labelId: event.target.value })}
         >
@@ -84,7 +84,7 @@ export function InboxToolbar({
         <span className="inbox-toolbar__sort">
           <select
             id={`${id}-sort`}
-            className="inbox-input"
+            className="text-input"
             value={state.sort}
             onChange={(event) => {
               const sort = event.target.value as InboxSort
@@ -123,7 +123,7 @@ export function InboxToolbar({
             </button>
           </span>
         ) : null}
-        <label className="inbox-toggle">
+        <label className="check-toggle">
           <input
             type="checkbox"
             checked={state.pendingOnly}
@@ -131,7 +131,7 @@ export function InboxToolbar({
           />
           Pending only
         </label>
-        <label className="inbox-toggle">
+        <label className="check-toggle">
           <input
             type="checkbox"
             checked={state.archived}

@@ -170,7 +170,7 @@ export function LeadDetailPane({
         {notice}
       </p>
       {failed ? (
-        <p role="alert" className="lead-form__error">
+        <p role="alert" className="lead-edit__error">
           Not saved: {failed}
         </p>
       ) : null}

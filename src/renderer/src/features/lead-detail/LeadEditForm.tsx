@@ -87,13 +87,13 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
   const currencies = currencyOrder(catalog?.currencies ?? [], defaultCurrency)
 
   return (
-    <form className="lead-form" aria-label="Edit lead" onSubmit={submit} noValidate>
-      <div className="lead-form__field">
+    <form className="lead-edit" aria-label="Edit lead" onSubmit={submit} noValidate>
+      <div className="lead-edit__field">
         <label htmlFor={`${id}-title`}>Title</label>
         <input
           id={`${id}-title`}
           ref={titleInput}
-          className="inbox-input"
+          className="text-input"
           value={form.title}
           onChange={(event) => set({ title: event.target.value })}
           {...title.invalid}
@@ -117,11 +117,11 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
         errors={errors}
         allowNew={false}
       />
-      <div className="lead-form__field">
+      <div className="lead-edit__field">
         <span id={`${id}-value-label`}>Value</span>
-        <span className="lead-form__value" role="group" aria-labelledby={`${id}-value-label`}>
+        <span className="lead-edit__value" role="group" aria-labelledby={`${id}-value-label`}>
           <input
-            className="inbox-input"
+            className="text-input"
             inputMode="decimal"
             aria-label="Amount"
             value={form.amount}
@@ -130,7 +130,7 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
           />
           {currencies.length > 0 ? (
             <select
-              className="inbox-input lead-form__currency"
+              className="text-input lead-edit__currency"
               aria-label="Currency"
               value={form.currency}
               onChange={(event) => set({ currency: event.target.value })}
@@ -146,7 +146,7 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
             </select>
           ) : (
             <input
-              className="inbox-input lead-form__currency"
+              className="text-input lead-edit__currency"
               aria-label="Currency"
               maxLength={5}
               value={form.currency}
@@ -157,19 +157,19 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
         </span>
         <FieldError id={value.id} message={value.message} />
       </div>
-      <div className="lead-form__field">
+      <div className="lead-edit__field">
         <label htmlFor={`${id}-close`}>Expected close date</label>
         <input
           id={`${id}-close`}
           type="date"
-          className="inbox-input"
+          className="text-input"
           value={form.expectedCloseDate}
           onChange={(event) => set({ expectedCloseDate: event.target.value })}
           {...close.invalid}
         />
         <FieldError id={close.id} message={close.message} />
       </div>
-      <fieldset className="lead-form__field lead-form__labels">
+      <fieldset className="lead-edit__field lead-edit__labels">
         <legend>Labels</legend>
         <LabelPicker
           labels={context?.labels ?? []}
@@ -179,11 +179,11 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
         />
         <FieldError id={labels.id} message={labels.message} />
       </fieldset>
-      <div className="lead-form__field">
+      <div className="lead-edit__field">
         <label htmlFor={`${id}-owner`}>Owner</label>
         <select
           id={`${id}-owner`}
-          className="inbox-input"
+          className="text-input"
           value={form.ownerId}
           onChange={(event) => set({ ownerId: event.target.value })}
           {...owner.invalid}
@@ -197,11 +197,11 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
         </select>
         <FieldError id={owner.id} message={owner.message} />
       </div>
-      <div className="lead-form__field">
+      <div className="lead-edit__field">
         <label htmlFor={`${id}-visibility`}>Visible to</label>
         <select
           id={`${id}-visibility`}
-          className="inbox-input"
+          className="text-input"
           value={form.visibleTo}
           onChange={(event) => set({ visibleTo: event.target.value as LeadForm['visibleTo'] })}
           {...visibility.invalid}
@@ -214,7 +214,7 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
         </select>
         <FieldError id={visibility.id} message={visibility.message} />
       </div>
-      <label className="inbox-toggle">
+      <label className="check-toggle">
         <input
           type="checkbox"
           checked={form.wasSeen}
@@ -240,11 +240,11 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
         />
       ))}
       {formError ? (
-        <p className="lead-form__error" role="alert">
+        <p className="lead-edit__error" role="alert">
           {formError}
         </p>
       ) : null}
-      <div className="lead-form__actions">
+      <div className="lead-edit__actions">
         <button type="submit" className="button button--primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save'}
         </button>

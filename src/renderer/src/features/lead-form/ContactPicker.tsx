@@ -1,3 +1,4 @@
+import './lead-form.css'
 import { useId, useState, type KeyboardEvent } from 'react'
 import type { CatalogIndex } from '../../../../shared/quick-add'
 import { describeError } from '../../ui/describe-error'
@@ -146,7 +147,7 @@ export function ContactPicker({ kind, index, value, onChange, errors, allowNew =
         <label htmlFor={`${id}-name`}>Name</label>
         <input
           id={`${id}-name`}
-          className="inbox-input"
+          className="text-input"
           value={value.name}
           onChange={(event) => set({ name: event.target.value })}
           {...name.invalid}
@@ -159,7 +160,7 @@ export function ContactPicker({ kind, index, value, onChange, errors, allowNew =
             <input
               id={`${id}-email`}
               type="email"
-              className="inbox-input"
+              className="text-input"
               value={value.email}
               onChange={(event) => set({ email: event.target.value })}
               {...email.invalid}
@@ -169,7 +170,7 @@ export function ContactPicker({ kind, index, value, onChange, errors, allowNew =
             <input
               id={`${id}-phone`}
               type="tel"
-              className="inbox-input"
+              className="text-input"
               value={value.phone}
               onChange={(event) => set({ phone: event.target.value })}
               {...phone.invalid}
@@ -190,7 +191,7 @@ export function ContactPicker({ kind, index, value, onChange, errors, allowNew =
       <label htmlFor={`${id}-search`}>{said.label}</label>
       <input
         id={`${id}-search`}
-        className="inbox-input"
+        className="text-input"
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={shown}

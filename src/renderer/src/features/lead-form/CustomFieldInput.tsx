@@ -1,3 +1,4 @@
+import './lead-form.css'
 import { FieldError, fieldErrorProps } from './FieldError'
 import type { FormErrors } from './draft-from-form'
 import type { CustomField, LeadFormState } from './lead-form-state'
@@ -20,7 +21,7 @@ export function CustomFieldInput(props: Props) {
   const text = typeof values[field.key] === 'string' ? (values[field.key] as string) : ''
   const common = {
     id: inputId,
-    className: 'inbox-input',
+    className: 'text-input',
     ...error.invalid,
   }
 
@@ -31,7 +32,7 @@ export function CustomFieldInput(props: Props) {
         <legend>{field.name}</legend>
         <span className="new-lead__options">
           {field.options?.map((option) => (
-            <label key={option.id} className="inbox-toggle">
+            <label key={option.id} className="check-toggle">
               <input
                 type="checkbox"
                 checked={chosen.includes(String(option.id))}
@@ -115,7 +116,7 @@ export function CustomFieldInput(props: Props) {
               }}
             />
             <select
-              className="inbox-input"
+              className="text-input"
               aria-label={`${field.name} currency`}
               value={currency}
               onChange={(event) => onChange(currencyKey, event.target.value)}

@@ -1,3 +1,4 @@
+import './lead-form.css'
 import { useEffect, useRef } from 'react'
 import type { LeadLabel } from '../../../../shared/quick-add/types'
 import { labelColor } from '../inbox/lead-format'

@@ -1,5 +1,4 @@
 import './lead-form.css'
-import '../inbox/inbox.css'
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { LeadboxError } from '../../../../shared/result'
 import {
@@ -265,7 +264,7 @@ function LeadFormFields({
           <label htmlFor={`${id}-title`}>Title</label>
           <input
             id={`${id}-title`}
-            className="inbox-input"
+            className="text-input"
             data-autofocus
             value={form.title}
             onChange={(event) => update(() => ({ title: event.target.value }))}
@@ -296,14 +295,14 @@ function LeadFormFields({
           <span className="new-lead__money">
             <input
               id={`${id}-amount`}
-              className="inbox-input"
+              className="text-input"
               inputMode="decimal"
               value={form.amount}
               onChange={(event) => update(() => ({ amount: event.target.value }))}
               {...value.invalid}
             />
             <select
-              className="inbox-input"
+              className="text-input"
               aria-label="Currency"
               value={form.currency}
               onChange={(event) => update(() => ({ currency: event.target.value }))}
@@ -321,7 +320,7 @@ function LeadFormFields({
           <label htmlFor={`${id}-owner`}>Owner</label>
           <select
             id={`${id}-owner`}
-            className="inbox-input"
+            className="text-input"
             value={form.ownerId}
             onChange={(event) => update(() => ({ ownerId: event.target.value }))}
             {...owner.invalid}
@@ -340,7 +339,7 @@ function LeadFormFields({
           <input
             id={`${id}-close`}
             type="date"
-            className="inbox-input"
+            className="text-input"
             value={form.expectedCloseDate}
             onChange={(event) => update(() => ({ expectedCloseDate: event.target.value }))}
             {...close.invalid}
@@ -360,7 +359,7 @@ function LeadFormFields({
         <fieldset className="new-lead__field new-lead__wide" data-group="visibleTo">
           <legend>Visible to</legend>
           {visibilityChoices.map((choice) => (
-            <label key={choice.value} className="inbox-toggle">
+            <label key={choice.value} className="check-toggle">
               <input
                 type="radio"
                 name={`${id}-visibility`}
@@ -374,7 +373,7 @@ function LeadFormFields({
           ))}
           <FieldError id={visibility.id} message={visibility.message} />
         </fieldset>
-        <label className="inbox-toggle new-lead__wide" data-group="wasSeen">
+        <label className="check-toggle new-lead__wide" data-group="wasSeen">
           <input
             type="checkbox"
             checked={form.wasSeen}
@@ -407,7 +406,7 @@ function LeadFormFields({
           <label htmlFor={`${id}-note`}>Note</label>
           <textarea
             id={`${id}-note`}
-            className="inbox-input"
+            className="text-input"
             rows={3}
             placeholder="Added to the lead once Pipedrive has it"
             value={form.note}

@@ -1,3 +1,4 @@
+import './lead-form.css'
 import { useId, useRef, useState, type KeyboardEvent } from 'react'
 import {
   leadLabelColors,
@@ -84,7 +85,7 @@ export function NewLabel({ labels, selected, onPick }: Props) {
     <div className="new-lead__new-label" role="group" aria-label="New label">
       <input
         ref={input}
-        className="inbox-input"
+        className="text-input"
         aria-label="Find or create a label"
         placeholder="Find or create a label"
         autoComplete="off"

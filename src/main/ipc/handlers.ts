@@ -64,6 +64,11 @@ export function createHandlers(core: Core, desktop: Desktop): Handlers {
     'leads:list': (query) => core.inbox.list(query),
     'leads:refresh': () => core.inboxRefresher.refresh(),
     'catalog:getInboxContext': () => core.catalog.inboxContext(),
+    'catalog:setLeadDefaults': (defaults) => {
+      const kept = core.catalog.setLeadDefaults(defaults)
+      core.events.emit('catalog:changed', undefined)
+      return kept
+    },
     'catalog:createLabel': (label) => core.labelCreator.create(label),
     'catalog:refresh': () => core.catalogRefresher.refresh(),
     'catalog:searchContacts': ({ kind, term }) => core.contactSearch.find(kind, term),

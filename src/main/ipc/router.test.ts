@@ -45,6 +45,7 @@ function setup(overrides: Partial<Handlers> = {}, trusted = true) {
     'leads:list': vi.fn(unused),
     'leads:refresh': vi.fn(unused),
     'catalog:getInboxContext': vi.fn(unused),
+    'catalog:setLeadDefaults': vi.fn(unused),
     'catalog:createLabel': vi.fn(unused),
     'catalog:refresh': vi.fn(unused),
     'catalog:searchContacts': vi.fn(unused),

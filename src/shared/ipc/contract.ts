@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { leadChangeSchema, leadRefSchema } from '../leads/lead-change'
 import { leadDraftSchema, leadSeedSchema } from '../leads/lead-draft'
 import { leadLabelSchema, newLeadLabelSchema } from '../leads/lead-label'
+import { leadDefaultsSchema } from '../leads/lead-defaults'
 import { shortcutSchema, shortcutStatusSchema } from '../shortcut'
 
 /**
@@ -54,6 +55,14 @@ export const outboxKinds = [
 ] as const
 export type OutboxKind = (typeof outboxKinds)[number]
 
+export const pendingLeadSummarySchema = z.object({
+  personName: z.string().nullable(),
+  organizationName: z.string().nullable(),
+  value: z.object({ amount: z.number(), currency: z.string() }).nullable(),
+  labelIds: z.array(z.string()),
+})
+export type PendingLeadSummary = z.infer<typeof pendingLeadSummarySchema>
+
 /** One change waiting for (or already taken by) Pipedrive, as the renderer sees it. */
 export const outboxItemSchema = z.object({
   id: z.number().int(),
@@ -72,6 +81,8 @@ export const outboxItemSchema = z.object({
   dependsOn: z.array(z.number().int()),
   /** A change that met a different change in Pipedrive: both values, per field. */
   conflict: z.record(z.string(), z.object({ mine: z.unknown(), theirs: z.unknown() })).nullable(),
+  /** For a new lead: who it is about, its value and labels, as the inbox shows a lead. */
+  summary: pendingLeadSummarySchema.nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
 })
@@ -79,7 +90,9 @@ export type OutboxItem = z.infer<typeof outboxItemSchema>
 
 /** What the quick-add parser needs from the catalog: names, labels, currencies. */
 export const quickAddContextSchema = z.object({
+  /** The currency of an amount without one: the user's default, else the company's. */
   defaultCurrency: z.string(),
+  defaults: leadDefaultsSchema,
   currencies: z.array(
     z.object({
       code: z.string(),
@@ -228,6 +241,9 @@ export const inboxContextSchema = z.object({
   users: z.array(
     z.object({ id: z.number().int(), name: z.string(), active: z.boolean(), isYou: z.boolean() }),
   ),
+  defaults: leadDefaultsSchema,
+  /** The company's plan has visibility groups (values 5 and 7 were seen on its leads). */
+  visibilityGroups: z.boolean(),
   labels: z.array(z.object({ id: z.string(), name: z.string(), color: z.string() })),
   fields: z.array(
     z.object({
@@ -307,6 +323,8 @@ export const contract = {
   /** Refreshes the cached Pipedrive leads now; resolves when done (failures in the status). */
   'leads:refresh': { request: none, response: refreshStatusSchema },
   'catalog:getInboxContext': { request: none, response: inboxContextSchema },
+  /** What new leads get unless told otherwise; answers the defaults as kept. */
+  'catalog:setLeadDefaults': { request: leadDefaultsSchema, response: leadDefaultsSchema },
   /** Online only: an existing label of that name, or a new one; in the catalog at once. */
   'catalog:createLabel': { request: newLeadLabelSchema, response: leadLabelSchema },
   'catalog:refresh': { request: none, response: refreshStatusSchema },

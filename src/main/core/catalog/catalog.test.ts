@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { noLeadDefaults } from '../../../shared/leads/lead-defaults'
 import { migrate } from '../db/migrate'
 import { createCatalog, fallbackCurrencies } from './catalog'
 
@@ -68,6 +69,7 @@ describe('the catalog', () => {
     catalog.upsertOrganizations([{ id: 9, name: 'Acme', updateTime: null }])
     expect(catalog.quickAddContext()).toEqual({
       defaultCurrency: 'USD',
+      defaults: noLeadDefaults,
       currencies: [{ code: 'USD', name: 'US Dollar', symbol: '$', decimalPoints: 2 }],
       labels: [{ id: 'f08b42a0-4e75-11ea-9643-03698ef1cfd6', name: 'Hot', color: 'red' }],
       persons: [{ id: 2, name: 'Jane Doe' }],

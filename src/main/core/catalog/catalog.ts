@@ -1,4 +1,10 @@
 import type { InboxContextData, QuickAddContextData } from '../../../shared/ipc/contract'
+import {
+  leadDefaultsSchema,
+  noLeadDefaults,
+  type LeadDefaults,
+} from '../../../shared/leads/lead-defaults'
+import { LeadboxError } from '../../../shared/result'
 import type { Db } from '../db/database'
 
 export interface CatalogCurrency {
@@ -114,6 +120,9 @@ export interface Catalog {
   fields(): CatalogField[]
   quickAddContext(): QuickAddContextData
   inboxContext(): InboxContextData
+  /** New leads' owner, currency, label and visibility, as set in Settings. */
+  leadDefaults(): LeadDefaults
+  setLeadDefaults(defaults: LeadDefaults): LeadDefaults
   meta(key: string): string | undefined
   setMeta(key: string, value: string): void
   deleteMeta(key: string): void
@@ -127,6 +136,16 @@ export interface Catalog {
 }
 
 const accountKey = 'account'
+const leadDefaultsKey = 'leadDefaults'
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
 
 /** Each word of user input as a quoted FTS5 prefix term, so input is never FTS syntax. */
 export function prefixTerms(text: string): string[] {
@@ -257,6 +276,35 @@ export function createCatalog(db: Db): Catalog {
       'INSERT INTO catalog_meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ).run(key, value)
   }
+  /** The user's lead defaults, minus any that no longer exist in Pipedrive. */
+  const leadDefaults = (): LeadDefaults => {
+    const stored = leadDefaultsSchema.safeParse(parseJson(meta(leadDefaultsKey)))
+    if (!stored.success) return noLeadDefaults
+    const { ownerId, labelId } = stored.data
+    return {
+      ...stored.data,
+      ownerId: ownerId !== null && users().some((user) => user.id === ownerId) ? ownerId : null,
+      labelId: labelId !== null && labels().some((label) => label.id === labelId) ? labelId : null,
+    }
+  }
+  const unknownDefaults = ({ ownerId, labelId, currency }: LeadDefaults): string | null => {
+    if (ownerId !== null && !users().some((user) => user.id === ownerId && user.active)) {
+      return 'That owner is not an active user of your Pipedrive company.'
+    }
+    if (labelId !== null && !labels().some((label) => label.id === labelId)) {
+      return 'That label is not in Pipedrive any more.'
+    }
+    const currencies = db.prepare('SELECT code FROM catalog_currency').pluck().all()
+    if (currency !== null && currencies.length > 0 && !currencies.includes(currency)) {
+      return 'Your Pipedrive company does not use that currency.'
+    }
+    return null
+  }
+  // Values 5 and 7 exist only where the plan has visibility groups (Premium and Ultimate);
+  // a lead seen with one tells which meanings 1 and 3 have in this company.
+  const usesVisibilityGroups = () =>
+    db.prepare(`SELECT 1 FROM inbox_lead WHERE visible_to IN ('5', '7') LIMIT 1`).get() !==
+    undefined
   const clear = db.transaction(() => {
     for (const table of [
       'catalog_currency',
@@ -347,6 +395,8 @@ export function createCatalog(db: Db): Catalog {
     fields,
     inboxContext: () => ({
       users: users().map(({ id, name, active, isYou }) => ({ id, name, active, isYou })),
+      defaults: leadDefaults(),
+      visibilityGroups: usesVisibilityGroups(),
       labels: labels(),
       fields: fields().map(({ key, name, fieldType, options }) => ({
         key,
@@ -369,8 +419,10 @@ export function createCatalog(db: Db): Catalog {
           'SELECT default_currency AS currency FROM catalog_user WHERE is_you = 1',
         )
         .get()
+      const defaults = leadDefaults()
       return {
-        defaultCurrency: you?.currency ?? currencies[0]?.code ?? 'EUR',
+        defaultCurrency: defaults.currency ?? you?.currency ?? currencies[0]?.code ?? 'EUR',
+        defaults,
         currencies,
         labels: labels(),
         persons: db
@@ -383,6 +435,14 @@ export function createCatalog(db: Db): Catalog {
     },
     meta,
     setMeta,
+    leadDefaults,
+    setLeadDefaults(input) {
+      const defaults = leadDefaultsSchema.parse(input)
+      const unknown = unknownDefaults(defaults)
+      if (unknown) throw new LeadboxError('invalid_request', unknown)
+      setMeta(leadDefaultsKey, JSON.stringify(defaults))
+      return leadDefaults()
+    },
     deleteMeta(key) {
       db.prepare('DELETE FROM catalog_meta WHERE key = ?').run(key)
     },

@@ -20,6 +20,42 @@ function setup() {
 const lead = { title: 'Acme renewal', person: { kind: 'existing' as const, id: 7 } }
 
 describe('the outbox', () => {
+  it('sums up a new lead as the inbox shows one: contacts by name, value and labels', () => {
+    const { db, outbox } = setup()
+    db.prepare("INSERT INTO catalog_person (id, name) VALUES (7, 'Jane Doe')").run()
+    db.prepare("INSERT INTO catalog_organization (id, name) VALUES (9, 'Acme Ltd')").run()
+    const label = '7a3a1e2c-4a5b-4c6d-8e9f-0a1b2c3d4e5f'
+    const known = outbox.enqueueLead({
+      ...lead,
+      organization: { kind: 'existing', id: 9 },
+      value: { amount: 5000.5, currency: 'EUR' },
+      labelIds: [label],
+    })
+    expect(known.summary).toEqual({
+      personName: 'Jane Doe',
+      organizationName: 'Acme Ltd',
+      value: { amount: 5000.5, currency: 'EUR' },
+      labelIds: [label],
+    })
+    const fresh = outbox.enqueueLead({
+      title: 'Globex pilot',
+      person: { kind: 'new', name: 'Ann Lee' },
+      organization: { kind: 'new', name: 'Globex' },
+    })
+    expect(fresh.summary).toEqual({
+      personName: 'Ann Lee',
+      organizationName: 'Globex',
+      value: null,
+      labelIds: [],
+    })
+    // A person Leadbox has never listed: the lead still reads, without a name.
+    const unknown = outbox.enqueueLead({ title: 'Stranger', person: { kind: 'existing', id: 99 } })
+    expect(unknown.summary?.personName).toBeNull()
+    // Only new leads carry a summary.
+    const person = outbox.list().find((row) => row.kind === 'person.create')
+    expect(person?.summary).toBeNull()
+  })
+
   it('commits a lead before it answers: another connection sees it at once', () => {
     const { file, outbox } = setup()
     const item = outbox.enqueueLead({ ...lead, value: { amount: 5000, currency: 'EUR' } })

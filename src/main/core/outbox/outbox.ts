@@ -26,6 +26,8 @@ interface Row {
   depends_on: string | null
   conflict: string | null
   lead_ref: string | null
+  person_name: string | null
+  organization_name: string | null
 }
 
 /** What a lead row stores: the draft, with new people and organizations split off. */
@@ -50,16 +52,40 @@ export interface Outbox {
   prune(age: number): number
 }
 
+/**
+ * The name of a new lead's person or organization: the one queued with it, or the one it
+ * names in Pipedrive as the catalog knows it.
+ */
+const contactName = (role: 'person' | 'organization') => `CASE WHEN o.kind = 'lead.create' THEN
+  COALESCE(
+    (SELECT p.title FROM outbox_dependency d JOIN outbox p ON p.id = d.parent_id
+      WHERE d.row_id = o.id AND d.role = '${role}'),
+    (SELECT c.name FROM catalog_${role} c WHERE c.id = json_extract(o.payload, '$.${role}Id')))
+  END`
+
 const select = `
   SELECT o.id, o.client_id, o.kind, o.state, o.payload, o.title, o.attempts, o.next_attempt_at,
          o.last_error, o.remote_id, o.created_at, o.updated_at, o.conflict, o.lead_ref,
-         (SELECT group_concat(d.parent_id) FROM outbox_dependency d WHERE d.row_id = o.id) AS depends_on
+         (SELECT group_concat(d.parent_id) FROM outbox_dependency d WHERE d.row_id = o.id) AS depends_on,
+         ${contactName('person')} AS person_name,
+         ${contactName('organization')} AS organization_name
   FROM outbox o`
 
 function leadRefOf(key: string | null): LeadRef | null {
   if (key === null) return null
   const [scheme, value = ''] = key.split(/:(.*)/s)
   return scheme === 'outbox' ? { outboxId: Number(value) } : { remoteId: value }
+}
+
+function summaryOf(row: Row): OutboxItem['summary'] {
+  if (row.kind !== 'lead.create') return null
+  const lead = JSON.parse(row.payload) as LeadCreatePayload
+  return {
+    personName: row.person_name,
+    organizationName: row.organization_name,
+    value: lead.value ?? null,
+    labelIds: lead.labelIds ?? [],
+  }
 }
 
 function toItem(row: Row): OutboxItem {
@@ -85,6 +111,7 @@ function toItem(row: Row): OutboxItem {
     conflict: row.conflict
       ? (JSON.parse(row.conflict) as { fields: OutboxItem['conflict'] }).fields
       : null,
+    summary: summaryOf(row),
   }
 }
 

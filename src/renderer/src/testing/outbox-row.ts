@@ -15,6 +15,7 @@ export const outboxRow = (id: number, overrides: Partial<OutboxItem> = {}): Outb
     lead: null,
     dependsOn: [],
     conflict: null,
+    summary: null,
     createdAt: 1,
     updatedAt: 1,
     ...overrides,

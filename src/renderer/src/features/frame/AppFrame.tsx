@@ -68,7 +68,7 @@ export function AppFrame() {
             {title}
           </h1>
         </header>
-        <div className="view-body">
+        <div className="view-body" data-width={view === 'settings' ? 'reading' : 'full'}>
           <ErrorBoundary key={view} label={title}>
             {view === 'inbox' ? <InboxView onShowView={showView} /> : null}
             {view === 'outbox' ? <OutboxView /> : null}

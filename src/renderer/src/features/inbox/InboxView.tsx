@@ -21,7 +21,8 @@ import { mainWindowShortcuts } from '../shortcuts/shortcut-registry'
 import { modalIsOpen, useShortcut } from '../shortcuts/useShortcut'
 import { InboxToolbar } from './InboxToolbar'
 import { LeadList } from './LeadList'
-import type { LabelInfo } from './LeadRow'
+import { LeadColumns } from './LeadColumns'
+import { unseenWords, type LabelInfo } from './LeadRow'
 import { PendingLeadList, pendingRowKey } from './PendingLeadList'
 import {
   filtersOf,
@@ -211,6 +212,7 @@ export function InboxView({ onShowView }: Props) {
               onOpenOutbox={() => onShowView('outbox')}
               selectedKey={nav.selectedKey}
               signedIn={signedIn}
+              labels={labels}
             />
           ) : null}
           {toolbar.pendingOnly ? null : (
@@ -222,7 +224,14 @@ export function InboxView({ onShowView }: Props) {
                 <span className="inbox-leads__count" data-testid="inbox-total">
                   {counted.format(leads.total ?? 0)}
                 </span>
+                {leadCount > 0 ? (
+                  <span className="inbox-leads__legend">
+                    <span className="lead-row__seen" aria-hidden="true" />
+                    {unseenWords}
+                  </span>
+                ) : null}
               </div>
+              {leadCount > 0 ? <LeadColumns /> : null}
               {leads.isError ? (
                 <InlineError
                   title="Could not read the cached leads"

@@ -1,10 +1,14 @@
 import type { CSSProperties } from 'react'
 import type { InboxLead } from '../../../../shared/ipc/contract'
 import { rowKeyAttribute } from './useInboxNavigation'
-import { contactName, formatDay, formatValue, labelColor } from './lead-format'
+import { LabelChips } from './LabelChips'
+import { contactName, formatDay, formatValue } from './lead-format'
 import { markerTones, type LeadChangeMarker } from './pending-leads'
 
 export type LabelInfo = { name: string; color: string }
+
+/** What the dot before a lead means; the list's legend says the same. */
+export const unseenWords = 'Not opened in Pipedrive yet'
 
 interface Props {
   lead: InboxLead | undefined
@@ -68,8 +72,12 @@ export function LeadRow({
       data-list-selected={selected ? '' : undefined}
       onClick={onSelect}
     >
-      <span className="lead-row__seen" data-seen={lead.wasSeen}>
-        {lead.wasSeen ? null : <span className="visually-hidden">not seen</span>}
+      <span
+        className="lead-row__seen"
+        data-seen={lead.wasSeen}
+        title={lead.wasSeen ? undefined : unseenWords}
+      >
+        {lead.wasSeen ? null : <span className="visually-hidden">{unseenWords}</span>}
       </span>
       <span className="lead-row__main">
         <span className="lead-row__headline">
@@ -86,22 +94,16 @@ export function LeadRow({
         </span>
         <span className="lead-row__contact">{contact}</span>
       </span>
-      <span className="lead-row__labels">
-        {lead.labelIds.map((id) => {
-          const label = labels.get(id)
-          return label ? (
-            <span key={id} className="label-chip" data-color={labelColor(label.color)}>
-              {label.name}
-            </span>
-          ) : null
-        })}
-      </span>
+      <LabelChips ids={lead.labelIds} labels={labels} />
       <span className="lead-row__value" title={value || undefined}>
         {value}
       </span>
-      <span className="lead-row__owner">{lead.ownerName ?? ''}</span>
+      <span className="lead-row__owner">
+        {lead.ownerName ? <span className="visually-hidden">owner </span> : null}
+        {lead.ownerName ?? ''}
+      </span>
       <span className="lead-row__close">
-        {closes ? <span className="visually-hidden">closes </span> : null}
+        {closes ? <span className="visually-hidden">expected to close </span> : null}
         {closes}
       </span>
     </div>

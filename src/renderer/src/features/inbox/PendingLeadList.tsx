@@ -1,4 +1,7 @@
 import { formatMoment } from '../outbox/outbox-rows'
+import { contactName, formatValue } from './lead-format'
+import type { LabelInfo } from './LeadRow'
+import { LabelChips } from './LabelChips'
 import { markerTones, type PendingLead } from './pending-leads'
 import { rowKeyAttribute } from './useInboxNavigation'
 
@@ -14,10 +17,18 @@ interface Props {
   selectedKey: string | null
   /** Signed in, the Pipedrive leads are listed below these. */
   signedIn: boolean
+  labels: ReadonlyMap<string, LabelInfo>
 }
 
 /** Leads still in the outbox, above the Pipedrive Leads Inbox. */
-export function PendingLeadList({ leads, readAt, onOpenOutbox, selectedKey, signedIn }: Props) {
+export function PendingLeadList({
+  leads,
+  readAt,
+  onOpenOutbox,
+  selectedKey,
+  signedIn,
+  labels,
+}: Props) {
   const attention = leads.some((lead) => lead.marker === 'needs attention')
   return (
     <section className="pending-leads" aria-labelledby="pending-leads-heading">
@@ -40,7 +51,14 @@ export function PendingLeadList({ leads, readAt, onOpenOutbox, selectedKey, sign
             <span className="sync-marker status-pill" data-tone={markerTones[marker]}>
               {marker}
             </span>
-            <span className="pending-lead__title">{row.title}</span>
+            <span className="pending-lead__main">
+              <span className="pending-lead__title">{row.title}</span>
+              <span className="pending-lead__contact">
+                {row.summary ? contactName(row.summary) : null}
+              </span>
+            </span>
+            <LabelChips ids={row.summary?.labelIds ?? []} labels={labels} />
+            <span className="pending-lead__value">{formatValue(row.summary?.value ?? null)}</span>
             <span className="pending-lead__created">
               <span className="visually-hidden">created </span>
               {formatMoment(row.createdAt, readAt)}

@@ -284,16 +284,6 @@ export function LeadDetailPane({
                   Convert to deal…
                 </button>
               )}
-              <button type="button" className="button" onClick={() => setStep('confirm-delete')}>
-                Delete…
-              </button>
-              <button
-                type="button"
-                className="button"
-                onClick={() => openLink.mutate(pipedriveLeadUrl(cached.id))}
-              >
-                Open in Pipedrive
-              </button>
             </div>
           )}
           <dl className="lead-detail__fields">
@@ -338,6 +328,20 @@ export function LeadDetailPane({
               </Detail>
             ))}
           </dl>
+          {step === 'view' && !conversion ? (
+            <footer className="lead-detail__footer">
+              <button
+                type="button"
+                className="button"
+                onClick={() => openLink.mutate(pipedriveLeadUrl(cached.id))}
+              >
+                Open in Pipedrive
+              </button>
+              <button type="button" className="button" onClick={() => setStep('confirm-delete')}>
+                Delete…
+              </button>
+            </footer>
+          ) : null}
         </>
       )}
     </section>

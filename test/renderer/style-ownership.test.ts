@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
-const renderer = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const renderer = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/renderer/src')
 const features = join(renderer, 'features')
 
 function filesUnder(dir: string, pattern: RegExp): string[] {

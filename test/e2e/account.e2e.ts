@@ -58,6 +58,23 @@ describe('the Pipedrive account in Settings', () => {
     try {
       await page.getByText('Not connected.').waitFor()
       await page.screenshot({ path: join(screenshotDir, 'account-signed-out.png') })
+      // The way every salesperson has comes first, with the steps to find the token; the
+      // way that needs a Developer Hub app of one's own waits, folded, below it.
+      const choices = await page
+        .locator('.account-choice__title, .account-more summary')
+        .allTextContents()
+      expect(choices).toEqual([
+        'Connect with your API token',
+        "Or sign in through your team's Pipedrive app",
+      ])
+      expect(await page.getByRole('button', { name: 'Sign in with Pipedrive' }).isVisible()).toBe(
+        false,
+      )
+      await page.getByText('Personal preferences').waitFor()
+      await page.getByRole('button', { name: 'Open the API tab in Pipedrive' }).click()
+      await expect
+        .poll(() => harness.opened.links.at(-1))
+        .toBe('https://app.pipedrive.com/settings/api')
       const token = page.getByLabel('API token', { exact: true })
       await token.fill('not-the-token')
       await token.press('Enter')
@@ -69,7 +86,7 @@ describe('the Pipedrive account in Settings', () => {
       await page.screenshot({ path: join(screenshotDir, 'account-wrong-token.png') })
 
       await token.fill(sandbox.apiToken)
-      await page.getByRole('button', { name: 'Sign in with token' }).click()
+      await page.getByRole('button', { name: 'Connect', exact: true }).click()
       const details = page.getByLabel('Connected Pipedrive account').getByRole('definition')
       await page.getByText('Connected. New leads go to this account.').waitFor()
       expect(await details.allTextContents()).toEqual([
@@ -98,6 +115,7 @@ describe('the Pipedrive account in Settings', () => {
   it('signs in with Pipedrive in the browser, through the loopback callback', async () => {
     const { page, context, problems } = await openSettings()
     try {
+      await page.getByText("Or sign in through your team's Pipedrive app").click()
       await page.getByLabel('Client id').fill(sandbox.oauth.clientId)
       await page.getByLabel('Client secret').fill(sandbox.oauth.clientSecret)
       await page.getByRole('button', { name: 'Save Pipedrive app' }).click()

@@ -5,14 +5,15 @@ import type {
   InboxContextData,
   QuickAddContextData,
 } from '../../../shared/ipc/contract'
+import type { LeadDefaults } from '../../../shared/leads/lead-defaults'
 import type { LeadLabelData, NewLeadLabel } from '../../../shared/leads/lead-label'
 import { createCatalogIndex, type QuickAddContext } from '../../../shared/quick-add'
 import { keys } from './keys'
 import { leadbox } from './leadbox'
 import { call } from './unwrap'
 
-/** The parser's context, less `now`, which each parse supplies. */
-export type QuickAddCatalog = Omit<QuickAddContext, 'now'>
+/** The parser's context, less `now`, which each parse supplies, and the user's lead defaults. */
+export type QuickAddCatalog = Omit<QuickAddContext, 'now'> & { defaults: LeadDefaults }
 
 /**
  * What the quick-add parser needs from the catalog ('catalog:getQuickAddContext'). The
@@ -28,6 +29,7 @@ export function useQuickAddContext() {
     () =>
       data && {
         defaultCurrency: data.defaultCurrency,
+        defaults: data.defaults,
         currencies: data.currencies,
         labels: data.labels,
         persons: createCatalogIndex(data.persons),
@@ -86,5 +88,14 @@ export function useCreateLabel(options: { onCreated?: (label: LeadLabelData) => 
       // Not awaited: the form may go on while the contexts refetch.
       void queryClient.invalidateQueries({ queryKey: keys.catalog.all })
     },
+  })
+}
+
+/** Keeps what new leads get unless told otherwise ('catalog:setLeadDefaults'). */
+export function useSetLeadDefaults() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (defaults: LeadDefaults) => call(leadbox().catalog.setLeadDefaults(defaults)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.catalog.all }),
   })
 }

@@ -15,6 +15,7 @@ export { useCreateLead } from './leads'
 export {
   useContactSearch,
   useCreateLabel,
+  useSetLeadDefaults,
   useQuickAddContext,
   type QuickAddCatalog,
 } from './catalog'

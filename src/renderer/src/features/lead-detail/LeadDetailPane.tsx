@@ -11,7 +11,8 @@ import { formatDay, formatValue, labelColor } from '../inbox/lead-format'
 import { customFieldsOf } from './custom-fields'
 import { LeadEditForm, type PickedNames } from './LeadEditForm'
 import { conversionOf, conversionStep } from './lead-conversion'
-import { pipedriveDealUrl, pipedriveLeadUrl, visibilityWords, withChanges } from './lead-edit'
+import { visibilityWords } from '../lead-form/visibility'
+import { pipedriveDealUrl, pipedriveLeadUrl, withChanges } from './lead-edit'
 
 interface Props {
   lead: InboxLead
@@ -319,7 +320,9 @@ export function LeadDetailPane({
                 : '—'}
             </Detail>
             <Detail name="Expected close date">{formatDay(lead.expectedCloseDate) || '—'}</Detail>
-            <Detail name="Visible to">{visibilityWords(lead.visibleTo)}</Detail>
+            <Detail name="Who can see it">
+              {visibilityWords(lead.visibleTo, context?.visibilityGroups ?? false)}
+            </Detail>
             <Detail name="Seen">{lead.wasSeen ? 'Yes' : 'Not yet'}</Detail>
             {lead.isArchived ? <Detail name="Archived">Yes</Detail> : null}
             {custom.map((field) => (

@@ -8,7 +8,8 @@ import { ContactPicker } from '../lead-form/ContactPicker'
 import { CustomFieldInput } from '../lead-form/CustomFieldInput'
 import { FieldError, fieldErrorProps } from '../lead-form/FieldError'
 import { LabelPicker } from '../lead-form/LabelPicker'
-import { currencyOrder, formFields, visibilityChoices } from '../lead-form/lead-form-state'
+import { currencyOrder, formFields } from '../lead-form/lead-form-state'
+import { visibilityChoices } from '../lead-form/visibility'
 import {
   changesFrom,
   formFromLead,
@@ -198,7 +199,7 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
         <FieldError id={owner.id} message={owner.message} />
       </div>
       <div className="lead-edit__field">
-        <label htmlFor={`${id}-visibility`}>Visible to</label>
+        <label htmlFor={`${id}-visibility`}>Who can see it</label>
         <select
           id={`${id}-visibility`}
           className="text-input"
@@ -206,7 +207,7 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
           onChange={(event) => set({ visibleTo: event.target.value as LeadForm['visibleTo'] })}
           {...visibility.invalid}
         >
-          {visibilityChoices.map((choice) => (
+          {visibilityChoices(context?.visibilityGroups ?? false).map((choice) => (
             <option key={choice.value} value={choice.value}>
               {choice.value === '' ? 'Leave as it is' : choice.label}
             </option>

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { InboxContextData, InboxLead } from '../../../../shared/ipc/contract'
-import {
-  changesFrom,
-  formFromLead,
-  sortFieldErrors,
-  visibilityWords,
-  withChanges,
-  type LeadForm,
-} from './lead-edit'
+import { changesFrom, formFromLead, sortFieldErrors, withChanges, type LeadForm } from './lead-edit'
 
 const lead: InboxLead = {
   id: 'lead-1',
@@ -215,12 +208,5 @@ describe('withChanges', () => {
       personName: 'Maria',
       customFields: { [reference]: 'LBX-2', [budget]: 900 },
     })
-  })
-})
-
-describe('visibilityWords', () => {
-  it("says what Pipedrive's value means", () => {
-    expect(visibilityWords('3')).toMatch(/^Entire company/)
-    expect(visibilityWords(null)).toBe('—')
   })
 })

@@ -7,7 +7,6 @@ import {
   type ContactChoice,
   type CustomField,
   type LeadFormState,
-  visibilityChoices,
   type Visibility,
 } from '../lead-form/lead-form-state'
 
@@ -270,12 +269,6 @@ export function withChanges(
     next.customFields = { ...lead.customFields, ...after.customFields }
   }
   return next
-}
-
-/** What a lead's visibility value means, as Pipedrive words it. */
-export function visibilityWords(value: string | null): string {
-  const choice = visibilityChoices.find((candidate) => candidate.value === value)
-  return value === null || value === '' ? '—' : (choice?.label ?? value)
 }
 
 /** Where Pipedrive shows a lead. */

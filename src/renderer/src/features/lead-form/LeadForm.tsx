@@ -13,6 +13,7 @@ import { Modal } from '../shortcuts/Modal'
 import { ContactPicker } from './ContactPicker'
 import { CustomFieldInput } from './CustomFieldInput'
 import { FieldError, fieldErrorProps } from './FieldError'
+import { visibilityChoices } from './visibility'
 import { LabelPicker } from './LabelPicker'
 import { draftFromForm, type FormErrors } from './draft-from-form'
 import { errorsByInput } from './form-errors'
@@ -22,7 +23,6 @@ import {
   formFields,
   inputGroup,
   isDirty,
-  visibilityChoices,
   type LeadFormState,
 } from './lead-form-state'
 import type { CatalogEntry } from '../../../../shared/quick-add'
@@ -149,7 +149,7 @@ function LeadFormFields({
           defaultCurrency: catalog.defaultCurrency,
           ...entries,
         })
-      : emptyLeadForm(catalog.defaultCurrency),
+      : emptyLeadForm(catalog.defaultCurrency, catalog.defaults),
   )
   const [form, setForm] = useState<LeadFormState>(initial)
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set())
@@ -173,7 +173,7 @@ function LeadFormFields({
       onDirty(
         editing || seed
           ? JSON.stringify(form) !== JSON.stringify(initial)
-          : isDirty(form, catalog.defaultCurrency),
+          : isDirty(form, catalog.defaultCurrency, catalog.defaults),
       ),
     [form, initial, editing, seed, catalog, onDirty],
   )
@@ -356,23 +356,25 @@ function LeadFormFields({
           />
           <FieldError id={labels.id} message={labels.message} />
         </fieldset>
-        <fieldset className="new-lead__field new-lead__wide" data-group="visibleTo">
-          <legend>Visible to</legend>
-          {visibilityChoices.map((choice) => (
-            <label key={choice.value} className="check-toggle">
-              <input
-                type="radio"
-                name={`${id}-visibility`}
-                value={choice.value}
-                checked={form.visibleTo === choice.value}
-                onChange={() => update(() => ({ visibleTo: choice.value }))}
-                {...visibility.invalid}
-              />
-              {choice.label}
-            </label>
-          ))}
+        <div className="new-lead__field" data-group="visibleTo">
+          <label htmlFor={`${id}-visibility`}>Who can see it</label>
+          <select
+            id={`${id}-visibility`}
+            className="text-input"
+            value={form.visibleTo}
+            onChange={(event) =>
+              update(() => ({ visibleTo: event.target.value as LeadFormState['visibleTo'] }))
+            }
+            {...visibility.invalid}
+          >
+            {visibilityChoices(inbox.visibilityGroups).map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
           <FieldError id={visibility.id} message={visibility.message} />
-        </fieldset>
+        </div>
         <label className="check-toggle new-lead__wide" data-group="wasSeen">
           <input
             type="checkbox"

@@ -1,3 +1,4 @@
+import { noLeadDefaults, type LeadDefaults } from '../../../../shared/leads/lead-defaults'
 import type { InboxContextData } from '../../../../shared/ipc/contract'
 import type { visibilityValues } from '../../../../shared/leads/lead-draft'
 
@@ -28,17 +29,21 @@ export interface LeadFormState {
   note: string
 }
 
-export function emptyLeadForm(defaultCurrency: string): LeadFormState {
+/** A new lead's form: empty, but for the defaults the user set in Settings. */
+export function emptyLeadForm(
+  defaultCurrency: string,
+  defaults: LeadDefaults = noLeadDefaults,
+): LeadFormState {
   return {
     title: '',
     person: { kind: 'none' },
     organization: { kind: 'none' },
     amount: '',
     currency: defaultCurrency,
-    ownerId: '',
-    labelIds: [],
+    ownerId: defaults.ownerId === null ? '' : String(defaults.ownerId),
+    labelIds: defaults.labelId === null ? [] : [defaults.labelId],
     expectedCloseDate: '',
-    visibleTo: '',
+    visibleTo: defaults.visibleTo ?? '',
     wasSeen: false,
     customFields: {},
     note: '',
@@ -60,8 +65,12 @@ export const formFields = (fields: readonly CustomField[]): CustomField[] =>
   fields.filter((field) => editableFieldTypes.has(field.fieldType))
 
 /** Whether the user has typed or picked anything worth asking about before it is dropped. */
-export function isDirty(form: LeadFormState, defaultCurrency: string): boolean {
-  const empty = emptyLeadForm(defaultCurrency)
+export function isDirty(
+  form: LeadFormState,
+  defaultCurrency: string,
+  defaults: LeadDefaults = noLeadDefaults,
+): boolean {
+  const empty = emptyLeadForm(defaultCurrency, defaults)
   return (
     JSON.stringify({ ...form, customFields: meaningful(form.customFields) }) !==
     JSON.stringify(empty)
@@ -88,12 +97,3 @@ export function currencyOrder<T extends { code: string }>(currencies: readonly T
 /** Which touched group an input's message waits for: `person.email` shows once the person was left. */
 export const inputGroup = (input: string): string =>
   input.startsWith('customFields.') ? input : (input.split('.')[0] ?? input)
-
-/** Pipedrive's visibility values and what each means; the plan decides which one applies. */
-export const visibilityChoices = [
-  { value: '', label: "Pipedrive's default" },
-  { value: '1', label: 'Owner & followers (Owner only on Premium/Ultimate)' },
-  { value: '3', label: "Entire company (Owner's visibility group on Premium/Ultimate)" },
-  { value: '5', label: "Owner's visibility group and sub-groups (Premium/Ultimate)" },
-  { value: '7', label: 'Entire company (Premium/Ultimate)' },
-] as const satisfies readonly { value: Visibility; label: string }[]

@@ -1,3 +1,4 @@
+import { noLeadDefaults } from '../../../../shared/leads/lead-defaults'
 import {
   useId,
   useLayoutEffect,
@@ -40,6 +41,7 @@ export const quickAddExample = 'Acme renewal 5k EUR @Jane Doe #hot due fri'
 /** Until main answers (a few milliseconds), lines are read against an empty catalog. */
 const emptyCatalog: QuickAddCatalog = {
   defaultCurrency: '',
+  defaults: noLeadDefaults,
   currencies: [],
   labels: [],
   persons: createCatalogIndex([]),
@@ -155,7 +157,7 @@ export function QuickAddField({ takeEarlyText }: Props) {
 
   /** The line as the lead it describes, or null when a name still needs a pick first. */
   const readLine = () => {
-    const reading = draftFromLine(parseQuickAdd(line.text, contextNow()), choices)
+    const reading = draftFromLine(parseQuickAdd(line.text, contextNow()), choices, base.defaults)
     if (reading.kind === 'ready') return reading.draft
     // Move to the chip, which opens its candidates, and say why nothing happened.
     pendingCaret.current = reading.chip.end

@@ -43,6 +43,24 @@ describe('draftFromLine', () => {
     })
   })
 
+  it("fills what the line does not say with the user's defaults", () => {
+    const defaults = { ownerId: 7, currency: 'EUR', labelId: hold.id, visibleTo: '3' as const }
+    expect(draftFromLine(parseQuickAdd('Call +Acme', context), new Map(), defaults)).toEqual({
+      kind: 'ready',
+      draft: {
+        title: 'Call',
+        organization: { kind: 'existing', id: 10 },
+        labelIds: [hold.id],
+        ownerId: 7,
+        visibleTo: '3',
+      },
+    })
+    // A label typed on the line replaces the default one.
+    expect(
+      draftFromLine(parseQuickAdd('Call +Acme #hot', context), new Map(), defaults),
+    ).toMatchObject({ draft: { labelIds: [hot.id] } })
+  })
+
   it('makes new people and organizations from names nobody has', () => {
     expect(read('Call @"Mia Wong" +Globex')).toEqual({
       kind: 'ready',

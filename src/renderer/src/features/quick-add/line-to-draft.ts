@@ -1,3 +1,4 @@
+import { noLeadDefaults, type LeadDefaults } from '../../../../shared/leads/lead-defaults'
 import type { LeadDraft } from '../../../../shared/leads/lead-draft'
 import {
   normalizeName,
@@ -103,7 +104,11 @@ export type DraftFromLine =
  * The lead a line describes. Completeness (a title, a person or an organization) is main's
  * to judge, with the same schema, so its messages are the ones the user sees.
  */
-export function draftFromLine(parsed: ParsedQuickAdd, picks: Picks): DraftFromLine {
+export function draftFromLine(
+  parsed: ParsedQuickAdd,
+  picks: Picks,
+  defaults: LeadDefaults = noLeadDefaults,
+): DraftFromLine {
   const unresolved = parsed.chips.find(
     (chip): chip is ChoosableChip =>
       isUnresolved(chip, picks) && leftOutBecause(chip, parsed, picks) === null,
@@ -141,6 +146,10 @@ export function draftFromLine(parsed: ParsedQuickAdd, picks: Picks): DraftFromLi
         break
     }
   }
+  // The user's defaults fill what the line does not say.
+  if (labelIds.length === 0 && defaults.labelId !== null) labelIds.push(defaults.labelId)
   if (labelIds.length > 0) draft.labelIds = labelIds
+  if (defaults.ownerId !== null) draft.ownerId = defaults.ownerId
+  if (defaults.visibleTo !== null) draft.visibleTo = defaults.visibleTo
   return { kind: 'ready', draft }
 }

@@ -1,10 +1,15 @@
 import { useId, useState, type FormEvent } from 'react'
 import { LeadboxError } from '../../../../shared/result'
 import { useSignInWithToken } from '../../api/account'
+import { useOpenExternal } from '../../api/queries'
 import { InlineError } from '../../ui/InlineError'
+
+/** Pipedrive's own page with the token; it redirects to the company's domain. */
+const pipedriveApiTokenPage = 'https://app.pipedrive.com/settings/api'
 
 export function ApiTokenForm() {
   const signIn = useSignInWithToken()
+  const openLink = useOpenExternal()
   const [token, setToken] = useState('')
   const titleId = useId()
   const inputId = useId()
@@ -21,8 +26,26 @@ export function ApiTokenForm() {
   return (
     <div className="account-choice" role="group" aria-labelledby={titleId}>
       <h3 id={titleId} className="account-choice__title">
-        Use a personal API token
+        Connect with your API token
       </h3>
+      <p>Every Pipedrive user has a personal API token. To find yours:</p>
+      <ol className="steps">
+        <li>
+          In Pipedrive, click your name or picture at the top right and choose{' '}
+          <strong>Personal preferences</strong>.
+        </li>
+        <li>
+          Open the <strong>API</strong> tab and copy <strong>Your personal API token</strong>.
+        </li>
+        <li>Paste it below.</li>
+      </ol>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => openLink.mutate(pipedriveApiTokenPage)}
+      >
+        Open the API tab in Pipedrive
+      </button>
       <form className="account-form" onSubmit={submit}>
         <div className="field">
           <label className="field__label" htmlFor={inputId}>
@@ -40,8 +63,7 @@ export function ApiTokenForm() {
             aria-invalid={fieldError ? true : undefined}
           />
           <p id={helpId} className="field__help">
-            In Pipedrive, open your name → Personal preferences → API and copy the token. Leadbox
-            keeps it in your system keychain.
+            Leadbox keeps it in your system keychain, never in its own files.
           </p>
           {fieldError ? (
             <p id={errorId} className="field__error">
@@ -50,7 +72,7 @@ export function ApiTokenForm() {
           ) : null}
         </div>
         <button type="submit" className="button" disabled={signIn.isPending}>
-          {signIn.isPending ? 'Checking the token…' : 'Sign in with token'}
+          {signIn.isPending ? 'Checking the token…' : 'Connect'}
         </button>
       </form>
       {signIn.isError && !fieldError ? (

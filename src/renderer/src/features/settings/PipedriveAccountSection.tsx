@@ -38,8 +38,20 @@ export function PipedriveAccountSection() {
                 Not connected. Leads you capture wait in the outbox until you connect an account.
               </p>
               <div className="account-choices">
-                <OAuthSignIn status={status.data} />
                 <ApiTokenForm />
+                {status.data.oauth.configured && status.data.oauth.source === 'build' ? (
+                  <OAuthSignIn status={status.data} />
+                ) : (
+                  // Signing in through Pipedrive needs an app of one's own in Pipedrive's
+                  // Developer Hub: for teams that set one up, not the first thing to try.
+                  <details
+                    className="account-more"
+                    open={status.data.signingIn || status.data.oauth.configured || undefined}
+                  >
+                    <summary>Or sign in through your team's Pipedrive app</summary>
+                    <OAuthSignIn status={status.data} />
+                  </details>
+                )}
               </div>
             </>
           )}

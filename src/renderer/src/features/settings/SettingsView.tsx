@@ -1,4 +1,5 @@
 import { DiagnosticsSection } from './DiagnosticsSection'
+import { LeadDefaultsSection } from './LeadDefaultsSection'
 import { PipedriveAccountSection } from './PipedriveAccountSection'
 import { ShortcutSection } from './ShortcutSection'
 
@@ -6,6 +7,7 @@ export function SettingsView() {
   return (
     <div className="stack stack--sections">
       <PipedriveAccountSection />
+      <LeadDefaultsSection />
       <ShortcutSection />
       <DiagnosticsSection />
     </div>

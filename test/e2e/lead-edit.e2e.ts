@@ -32,7 +32,9 @@ describe('editing a Pipedrive lead in its pane', () => {
       expect(await form.getByRole('option', { name: /Create new/ }).count()).toBe(0)
       await form.getByRole('combobox', { name: 'Organization' }).fill('acme')
       await form.getByRole('option', { name: 'Acme Logistics GmbH' }).click()
-      await form.getByLabel('Visible to').selectOption('7')
+      await form
+        .getByLabel('Who can see it')
+        .selectOption({ label: 'Only the owner and followers' })
       await form.getByLabel('Lead reference').fill('LBX-EDITED')
       await form.getByRole('checkbox', { name: 'Vans' }).check()
       if (scheme === 'light')
@@ -49,7 +51,7 @@ describe('editing a Pipedrive lead in its pane', () => {
       await pane.getByText('LBX-EDITED').waitFor()
       await expect
         .poll(() => sandboxLead(seedIds.leads.lena)?.['visible_to'], { timeout: 15_000 })
-        .toBe('7')
+        .toBe('1')
       expect(sandboxLead(seedIds.leads.lena)).toMatchObject({
         person_id: seedIds.persons.maria,
         organization_id: seedIds.organizations.acme,

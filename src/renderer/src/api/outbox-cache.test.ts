@@ -17,7 +17,12 @@ describe('the optimistic lead', () => {
   it('is a queued lead with a negative id, new each time', () => {
     const first = placeholderLead(draft, 5)
     const second = placeholderLead(draft, 5)
-    expect(first).toMatchObject({ kind: 'lead.create', state: 'queued', title: 'Acme renewal' })
+    expect(first).toMatchObject({
+      kind: 'lead.create',
+      state: 'queued',
+      title: 'Acme renewal',
+      summary: { personName: null, organizationName: 'Acme', value: null, labelIds: [] },
+    })
     expect(isPlaceholder(first)).toBe(true)
     expect(second.id).not.toBe(first.id)
     expect(isPlaceholder(row(3))).toBe(false)

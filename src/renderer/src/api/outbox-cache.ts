@@ -28,6 +28,13 @@ export function placeholderLead(draft: LeadDraft, now: number): OutboxItem {
     lead: null,
     dependsOn: [],
     conflict: null,
+    // Names of existing contacts come with main's row, a few milliseconds later.
+    summary: {
+      personName: draft.person?.kind === 'new' ? draft.person.name : null,
+      organizationName: draft.organization?.kind === 'new' ? draft.organization.name : null,
+      value: draft.value ?? null,
+      labelIds: draft.labelIds ?? [],
+    },
     createdAt: now,
     updatedAt: now,
   })

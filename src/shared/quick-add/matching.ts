@@ -28,23 +28,38 @@ export type NameMatch<T> = {
 const newNameReach = 4
 /** A word that reads as part of a name: capitalised, not an all-capitals code like EUR. */
 const nameWord = /^\p{Lu}\p{Ll}/u
+/**
+ * All-capitals legal forms that are part of an organization's name (`+Initech LLC`), unlike
+ * currency codes, which never are.
+ */
+const legalForm =
+  /^(?:AG|KG|KGaA|OHG|SA|SAS|SARL|SE|BV|NV|AB|AS|ASA|A\/S|APS|OY|OYJ|LLC|LLP|LP|PLC|INC|LTD|PTY|SPA|SRL|SL|KK|CO)\.?$/u
+
+/** Who a new name is for: a person's takes capitalised words, an organization's its legal form too. */
+export type NewNameKind = 'person' | 'organization'
+
+function joinsNewName(word: string, kind: NewNameKind): boolean {
+  return nameWord.test(word) || (kind === 'organization' && legalForm.test(word))
+}
 
 /**
  * The longest run of words after the sigil that is a whole name in the lookup; failing
  * that, the longest run that begins names (`@Jan` for Jane Doe and Jan Novak); failing that,
- * a new name: the first word, and with `capitalisedNewNames` the capitalised words after it
- * (`@Jane Doe renewal` is the new person Jane Doe). Words with a sigil or a quote end the run.
+ * a new name: the first word, and for a person or organization the capitalised words after it
+ * (`@Jane Doe renewal` is the new person Jane Doe). A name that begins others but goes on
+ * with more capitalised words is new: with Tom Weber known, `@Tom Hanks` is Tom Hanks, not
+ * an unfinished Tom. Words with a sigil or a quote end the run.
  */
 export function matchSigilWords<T>(
   input: string,
   tokens: readonly Token[],
   index: number,
   lookup: NameLookup<T>,
-  capitalisedNewNames = false,
+  newName?: NewNameKind,
 ): NameMatch<T> {
   const reach = Math.min(Math.max(lookup.maxWords, 1), 8)
   const words: Word[] = []
-  const collect = capitalisedNewNames ? Math.max(reach, newNameReach) : reach
+  const collect = newName ? Math.max(reach, newNameReach) : reach
   for (let at = index; at < tokens.length && words.length < collect; at += 1) {
     const token = tokens[at]!
     if (token.kind !== 'word' || !token.atWordStart) break
@@ -69,6 +84,19 @@ export function matchSigilWords<T>(
     return forms
   }
 
+  // How many words a new name would take: the first, then capitalised ones up to one
+  // ending in punctuation (`Doe,`).
+  let newCount = 1
+  if (newName && nameWord.test(words[0]?.text ?? '')) {
+    while (
+      newCount < words.length &&
+      withoutTrailingPunctuation(words[newCount - 1]!.text) === words[newCount - 1]!.text &&
+      joinsNewName(words[newCount]!.text, newName)
+    ) {
+      newCount += 1
+    }
+  }
+
   const known = Math.min(words.length, reach)
   for (let count = known; count >= 1; count -= 1) {
     for (const form of variants(count)) {
@@ -80,26 +108,16 @@ export function matchSigilWords<T>(
       }
     }
   }
-  for (let count = known; count >= 1; count -= 1) {
+  // A run that only begins names stops short of a longer new name.
+  for (let count = known; count >= newCount; count -= 1) {
     for (const form of variants(count)) {
       const fits = lookup.search(form.typed, defaultCandidateLimit)
       if (fits.length > 0) return { ...form, lastToken: index + count - 1, exact: [], fits }
     }
   }
-  let count = 1
-  if (capitalisedNewNames && nameWord.test(words[0]?.text ?? '')) {
-    // Further capitalised words join the name, up to one ending in punctuation (`Doe,`).
-    while (
-      count < words.length &&
-      withoutTrailingPunctuation(words[count - 1]!.text) === words[count - 1]!.text &&
-      nameWord.test(words[count]!.text)
-    ) {
-      count += 1
-    }
-  }
-  const forms = variants(count)
+  const forms = variants(newCount)
   const form = forms[forms.length - 1]!
-  return { ...form, lastToken: index + count - 1, exact: [], fits: [] }
+  return { ...form, lastToken: index + newCount - 1, exact: [], fits: [] }
 }
 
 /**

@@ -84,6 +84,9 @@ const examples: Record<string, Example[]> = {
     ['@"Zed Bloggs" renewal', 'renewal', ['person new Zed Bloggs "@"Zed Bloggs""']],
     ['@"Jane Doee"', '', ['person new Jane Doee "@"Jane Doee""']],
     ['@Jan', '', ['person ambiguous Jan "@Jan"']],
+    // A new full name whose first word begins known names stays whole.
+    ['@Jan Kowalski', '', ['person new Jan Kowalski "@Jan Kowalski"']],
+    ['@Jane Do', '', ['person ambiguous Jane Do "@Jane Do"']],
     ['@John Smith', '', ['person ambiguous John Smith "@John Smith"']],
     ['@Jane Do', '', ['person ambiguous Jane Do "@Jane Do"']],
     ['@"Jane D', '', ['person ambiguous Jane D "@"Jane D"']],
@@ -94,6 +97,20 @@ const examples: Record<string, Example[]> = {
     ['+Acme deal', 'deal', ['organization #11 "+Acme"']],
     ['+"Acme GmbH"', '', ['organization #12 "+"Acme GmbH""']],
     ['+Initech pilot', 'pilot', ['organization new Initech "+Initech"']],
+    // A legal form is part of the name; a currency code is not.
+    ['+Initech LLC pilot', 'pilot', ['organization new Initech LLC "+Initech LLC"']],
+    [
+      '+Vandelay Industries AG',
+      '',
+      ['organization new Vandelay Industries AG "+Vandelay Industries AG"'],
+    ],
+    [
+      '+Hooli PLC 5k EUR',
+      '',
+      ['organization new Hooli PLC "+Hooli PLC"', 'money 5000 EUR "5k EUR"'],
+    ],
+    ['+Initech EUR', 'EUR', ['organization new Initech "+Initech"']],
+    ['@Zed Bloggs AG', 'AG', ['person new Zed Bloggs "@Zed Bloggs"']],
     ['+glob', '', ['organization ambiguous glob "+glob"']],
   ],
   'sigils that are not chips': [
@@ -196,6 +213,36 @@ describe('literals', () => {
     expect(parseQuickAdd('"a b" x "c', context).literals).toEqual([
       { start: 0, end: 5, closed: true },
       { start: 8, end: 10, closed: false },
+    ])
+  })
+})
+
+describe('a new full name in a catalog where its first word begins someone', () => {
+  const catalog = sampleContext(
+    [
+      { id: 1, name: 'Tom Weber' },
+      { id: 2, name: 'Tomás Ruiz' },
+    ],
+    [{ id: 10, name: 'Initech Holding' }],
+  )
+
+  it('keeps the whole new name instead of an unfinished first word', () => {
+    expect(read('@Tom Hanks renewal', catalog)).toEqual({
+      title: 'renewal',
+      chips: ['person new Tom Hanks "@Tom Hanks"'],
+    })
+    expect(read('+Initech LLC pilot', catalog)).toEqual({
+      title: 'pilot',
+      chips: ['organization new Initech LLC "+Initech LLC"'],
+    })
+  })
+
+  it('still offers the names a first word begins while that is all that was typed', () => {
+    expect(read('@Tom', catalog).chips).toEqual(['person ambiguous Tom "@Tom"'])
+    expect(read('@Tom We', catalog).chips).toEqual(['person ambiguous Tom We "@Tom We"'])
+    expect(read('@Tom weber call', catalog).chips).toEqual(['person #1 "@Tom weber"'])
+    expect(read('+Initech Hol', catalog).chips).toEqual([
+      'organization ambiguous Initech Hol "+Initech Hol"',
     ])
   })
 })

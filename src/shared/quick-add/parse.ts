@@ -66,7 +66,8 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
         chips.push(labelChip(spanOf(input, { start: token.start, end: found.end }), found))
         lastToken = found.lastToken
       } else {
-        const found = matchSigilWords(input, tokens, index, catalogFor(first, context), true)
+        const kind = first === '@' ? 'person' : 'organization'
+        const found = matchSigilWords(input, tokens, index, catalogFor(first, context), kind)
         chips.push(namedChip(first, spanOf(input, { start: token.start, end: found.end }), found))
         lastToken = found.lastToken
       }

@@ -132,6 +132,18 @@ describe('the IPC router', () => {
     })
   })
 
+  it('says in plain words why a lead was refused', async () => {
+    const { route } = setup()
+    const refused = await route(
+      'leads:create',
+      { title: 'a'.repeat(5000), organization: { kind: 'new', name: 'Acme' } },
+      'app://leadbox/',
+    )
+    expect(refused.ok === false && refused.error.fields).toEqual({
+      title: 'A lead title can be at most 255 characters; this one has 5,000.',
+    })
+  })
+
   it('refuses a payload on a channel that takes none', async () => {
     const { route } = setup()
     const result = await route('app:getInfo', { sneaky: true }, 'app://leadbox/')

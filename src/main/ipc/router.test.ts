@@ -23,6 +23,7 @@ function setup(overrides: Partial<Handlers> = {}, trusted = true) {
     'sync:getStatus': vi.fn(unused),
     'sync:now': vi.fn(unused),
     'quickAdd:hide': vi.fn(unused),
+    'quickAdd:show': vi.fn(unused),
     'quickAdd:openInForm': vi.fn(unused),
     'leadForm:takeSeed': vi.fn(unused),
     'shortcut:get': vi.fn(unused),

@@ -23,6 +23,7 @@ export {
   useChangeQuickAddShortcut,
   useHideQuickAdd,
   useQuickAddShortcut,
+  useShowQuickAdd,
   useSyncNow,
 } from './desktop'
 export {

@@ -283,6 +283,8 @@ describe('what the quick-add window says', () => {
     const opened = await openQuickAdd()
     const { page, harness, problems } = opened
     try {
+      // The size of the real window (src/main/window/quick-add-window.ts).
+      await page.setViewportSize({ width: 640, height: 240 })
       const before = await field(page).boundingBox()
       await field(page).fill(`${'a'.repeat(5000)} +Globex`)
       await field(page).press('Enter')

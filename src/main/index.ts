@@ -125,6 +125,7 @@ async function start(): Promise<void> {
     createRouter({
       handlers: createHandlers(core, {
         hideQuickAdd: () => quickAdd.hide(),
+        showQuickAdd: () => quickAdd.show(),
         showMainWindow,
         shortcut: () => shortcut.status(),
         changeShortcut: (accelerator) => shortcut.change(accelerator),

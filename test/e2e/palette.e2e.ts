@@ -56,9 +56,11 @@ const focusedViewItem = (page: Page) =>
 
 const everyCommand = [
   'Go to Inbox',
+  'Go to archived leads',
   'Go to Outbox',
   'Go to Settings',
   'New lead',
+  'Quick add',
   'Sync now',
   'Retry all that need attention',
   'Open logs folder',
@@ -96,7 +98,7 @@ describe.each(['light', 'dark'] as const)('the command palette, %s', (scheme) =>
       // The first command is highlighted, and ↓ moves on.
       expect(await highlighted(page).textContent()).toContain('Go to Inbox')
       await page.keyboard.press('ArrowDown')
-      expect(await highlighted(page).textContent()).toContain('Go to Outbox')
+      expect(await highlighted(page).textContent()).toContain('Go to archived leads')
       await page.keyboard.press('ArrowUp')
       await page.screenshot({ path: join(screenshotDir, `palette-${scheme}.png`) })
 
@@ -115,7 +117,7 @@ describe.each(['light', 'dark'] as const)('the command palette, %s', (scheme) =>
       // Nothing matches: the palette says so.
       await openPalette(page)
       await search(page).pressSequentially('zzqx')
-      await palette(page).getByText('No command matches.').waitFor()
+      await palette(page).getByText('No command or lead matches.').waitFor()
       await page.keyboard.press('Escape')
       await palette(page).waitFor({ state: 'detached' })
       expect(problems).toEqual([])
@@ -223,6 +225,10 @@ describe('commands of the palette', () => {
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.id))
         .toBe('change-quick-add-shortcut')
+
+      // "Quick add" shows the quick-add window, as the global shortcut does.
+      await run(page, 'quick add', 'Quick add')
+      await expect.poll(() => harness.desktop.quickAddShown).toBe(1)
 
       await run(page, 'keyboard', 'Show keyboard shortcuts')
       const overlay = page.getByRole('dialog', { name: 'Keyboard shortcuts' })

@@ -84,6 +84,10 @@ describe.each(['light', 'dark'] as const)('the quick-add window, %s', (scheme) =
       await expect.poll(() => chips(page).count()).toBe(4)
       const chip = (name: string) => chips(page).filter({ hasText: name })
       await chip('5,000 EUR').waitFor()
+      // The meaning once; what was typed only answers "where from?".
+      expect(await chip('5,000 EUR').locator('.chip__meaning').textContent()).toBe('5,000 EUR')
+      expect(await chip('5,000 EUR').textContent()).not.toContain('5k')
+      expect(await chip('5,000 EUR').getAttribute('title')).toBe('Typed as 5k EUR')
       await chip('Jane Doe (new person)').waitFor()
       await chip('hot: unknown label, not sent').waitFor()
       await chip(expectedFriday()).waitFor()
@@ -143,16 +147,19 @@ describe('the quick-add window', () => {
     try {
       await field(page).pressSequentially('Call back about pricing 2k')
       await field(page).press('Enter')
-      const alert = page.getByRole('alert')
-      await expect.poll(() => alert.textContent()).toContain('Not saved')
-      expect(await alert.textContent()).toContain('Link the lead to a person or an organization')
+      const problem = page.getByTestId('quick-add-problem')
+      await expect.poll(() => problem.textContent()).toContain('Not saved')
+      expect(await problem.textContent()).toContain('Link the lead to a person or an organization')
+      expect(await page.getByRole('status').textContent()).toBe(
+        'Not saved: Link the lead to a person or an organization',
+      )
       expect(await field(page).inputValue()).toBe('Call back about pricing 2k')
       expect(harness.core.outbox.list()).toEqual([])
 
       // Fixing the line clears the message, and the lead saves.
       await field(page).pressSequentially(' +Globex')
-      expect(await alert.textContent()).toBe('')
-      expect(await page.getByText('Not saved').count()).toBe(0)
+      expect(await problem.count()).toBe(0)
+      expect(await page.getByRole('status').textContent()).toBe('')
       await field(page).press('Enter')
       await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Saved/)
       expect(harness.core.outbox.list().map((row) => row.title)).toEqual([
@@ -264,6 +271,110 @@ describe('the quick-add window', () => {
         .prepare<[number], { payload: string }>('SELECT payload FROM outbox WHERE id = ?')
         .get(rows[2]!.id)
       expect(JSON.parse(stored!.payload)).toMatchObject({ title: 'Intro call', personId: 41 })
+      expect(problems).toEqual([])
+    } finally {
+      await close(opened)
+    }
+  })
+})
+
+describe('what the quick-add window says', () => {
+  it('keeps the problem with a 5,000-character line in view, in plain words', async () => {
+    const opened = await openQuickAdd()
+    const { page, harness, problems } = opened
+    try {
+      // The size of the real window (src/main/window/quick-add-window.ts).
+      await page.setViewportSize({ width: 640, height: 240 })
+      const before = await field(page).boundingBox()
+      await field(page).fill(`${'a'.repeat(5000)} +Globex`)
+      await field(page).press('Enter')
+      const problem = page.getByTestId('quick-add-problem')
+      const plain = 'A lead title can be at most 255 characters; this one has 5,000.'
+      await expect.poll(() => problem.textContent()).toBe(`Not saved${plain}`)
+      expect(await page.getByRole('status').textContent()).toBe(`Not saved: ${plain}`)
+      // The field keeps its size and the problem shows whole, inside the window.
+      expect((await field(page).boundingBox())?.height).toBe(before?.height)
+      const box = await problem.boundingBox()
+      expect(box!.y).toBeGreaterThanOrEqual(0)
+      expect(box!.y + box!.height).toBeLessThanOrEqual(page.viewportSize()!.height)
+      await page.screenshot({ path: join(screenshotDir, 'quick-add-too-long.png') })
+
+      // Cmd/Ctrl+Enter hands the line to the form under the same rule, in the same words.
+      await field(page).press('Control+Enter')
+      await expect.poll(() => problem.textContent()).toBe(`Not saved${plain}`)
+      expect(harness.core.outbox.list()).toEqual([])
+      expect(harness.desktop.mainWindowShown).toBe(0)
+      expect(problems).toEqual([])
+    } finally {
+      await close(opened)
+    }
+  })
+
+  it('writes money as money is written', async () => {
+    const opened = await openQuickAdd()
+    const { page, problems } = opened
+    try {
+      await field(page).pressSequentially('Renewal 5000.5 EUR +Acme')
+      await expect
+        .poll(() => page.locator('.chip[data-kind="money"] .chip__meaning').textContent())
+        .toBe('5,000.50 EUR')
+      expect(problems).toEqual([])
+    } finally {
+      await close(opened)
+    }
+  })
+
+  it('keeps its help to one line, the rest behind More', async () => {
+    const opened = await openQuickAdd()
+    const { page, problems } = opened
+    try {
+      const described = await field(page).evaluate(
+        (input) =>
+          document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent,
+      )
+      expect(described).toBe('Enter saves · @person +organization #label')
+      const more = page.getByText('More', { exact: true })
+      expect(await page.getByText('opens the full form').isVisible()).toBe(false)
+      await more.click()
+      await page.getByText('opens the full form').waitFor()
+      expect(problems).toEqual([])
+    } finally {
+      await close(opened)
+    }
+  })
+
+  it('tells a screen reader each thing once, through one live region', async () => {
+    const opened = await openQuickAdd('light', (harness) =>
+      harness.core.catalog.upsertPersons([
+        { id: 41, name: 'Jane Doe', email: null, organizationId: null, updateTime: null },
+        { id: 42, name: 'Jan Novak', email: null, organizationId: null, updateTime: null },
+      ]),
+    )
+    const { page, problems } = opened
+    try {
+      expect(await page.locator('[role="status"], [role="alert"], [aria-live]').count()).toBe(1)
+      // Every text the region takes, in order.
+      await page.getByRole('status').evaluate((region) => {
+        const said: string[] = []
+        ;(window as unknown as { said: string[] }).said = said
+        new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        })
+      })
+      const said = () =>
+        page.evaluate(() => (window as unknown as { said: string[] }).said.filter(Boolean))
+
+      await field(page).pressSequentially('Intro call @Ja')
+      await page.getByRole('listbox').waitFor()
+      await field(page).pressSequentially('n')
+      await field(page).press('Enter')
+      await chips(page).filter({ hasText: 'Jan Novak (in Pipedrive)' }).waitFor()
+      await field(page).press('Enter')
+      await expect
+        .poll(said)
+        .toEqual(['Which person is “J”?', 'Saved offline — will sync: Intro call'])
       expect(problems).toEqual([])
     } finally {
       await close(opened)

@@ -11,9 +11,10 @@ export function desktopStandIn(taken: string[] = []) {
     registered: true,
     problem: null,
   }
-  const record = { quickAddHidden: 0, mainWindowShown: 0 }
+  const record = { quickAddHidden: 0, quickAddShown: 0, mainWindowShown: 0 }
   const desktop: Desktop = {
     hideQuickAdd: () => void (record.quickAddHidden += 1),
+    showQuickAdd: () => void (record.quickAddShown += 1),
     showMainWindow: () => void (record.mainWindowShown += 1),
     shortcut: () => status,
     changeShortcut(accelerator) {

@@ -6,6 +6,7 @@ import type { ShortcutStatus } from '../../shared/shortcut'
  */
 export interface Desktop {
   hideQuickAdd(): void
+  showQuickAdd(): void
   showMainWindow(): void
   shortcut(): ShortcutStatus
   changeShortcut(accelerator: string): ShortcutStatus

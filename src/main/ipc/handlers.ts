@@ -22,6 +22,10 @@ export function createHandlers(core: Core, desktop: Desktop): Handlers {
       desktop.hideQuickAdd()
       return undefined
     },
+    'quickAdd:show': () => {
+      desktop.showQuickAdd()
+      return undefined
+    },
     'quickAdd:openInForm': (seed) => {
       core.leadSeeds.put(seed)
       desktop.hideQuickAdd()

@@ -23,6 +23,7 @@ function setup(overrides: Partial<Handlers> = {}, trusted = true) {
     'sync:getStatus': vi.fn(unused),
     'sync:now': vi.fn(unused),
     'quickAdd:hide': vi.fn(unused),
+    'quickAdd:show': vi.fn(unused),
     'quickAdd:openInForm': vi.fn(unused),
     'leadForm:takeSeed': vi.fn(unused),
     'shortcut:get': vi.fn(unused),
@@ -130,6 +131,18 @@ describe('the IPC router', () => {
     expect(handlers['catalog:createLabel']).toHaveBeenCalledWith({
       name: 'Trade fair',
       color: 'pink',
+    })
+  })
+
+  it('says in plain words why a lead was refused', async () => {
+    const { route } = setup()
+    const refused = await route(
+      'leads:create',
+      { title: 'a'.repeat(5000), organization: { kind: 'new', name: 'Acme' } },
+      'app://leadbox/',
+    )
+    expect(refused.ok === false && refused.error.fields).toEqual({
+      title: 'A lead title can be at most 255 characters; this one has 5,000.',
     })
   })
 

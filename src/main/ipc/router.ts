@@ -5,6 +5,7 @@ import {
   type RequestOf,
   type ResponseOf,
 } from '../../shared/ipc/contract'
+import { draftIssueMessage } from '../../shared/quick-add/draft-messages'
 import { LeadboxError, fail, fieldErrors, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log/logger'
 
@@ -40,7 +41,8 @@ export function createRouter({ handlers, isTrustedSender, log }: RouterOptions):
       return fail('unknown_channel', 'Leadbox does not know this request.')
     }
     const spec = contract[channel]
-    const parsed = spec.request.safeParse(payload)
+    // A refused lead's fields reach the user as they are: in plain words, not zod's.
+    const parsed = spec.request.safeParse(payload, { error: draftIssueMessage })
     if (!parsed.success) {
       log.warn({ channel }, 'ipc refused: invalid payload')
       return fail('invalid_request', 'The request was not valid.', fieldErrors(parsed.error))

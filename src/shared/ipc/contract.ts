@@ -282,6 +282,8 @@ export const contract = {
   'sync:getStatus': { request: none, response: syncStatusSchema },
   'sync:now': { request: none, response: z.undefined() },
   'quickAdd:hide': { request: none, response: z.undefined() },
+  /** The palette's "Quick add": shows the quick-add window, as the shortcut does. */
+  'quickAdd:show': { request: none, response: z.undefined() },
   /** Cmd/Ctrl+Enter in quick add: the line, as far as it goes, into the full form. */
   'quickAdd:openInForm': { request: leadSeedSchema, response: z.undefined() },
   /** The main window takes what quick add handed over (once), or null. */

@@ -15,6 +15,7 @@
  */
 export { createCatalogIndex } from './catalog'
 export type { CatalogIndex } from './catalog'
+export { draftIssueMessage } from './draft-messages'
 export { normalizeName } from './normalize'
 export { parseQuickAdd, warmUpQuickAdd } from './parse'
 export { removeChip } from './remove-chip'

@@ -34,6 +34,13 @@ export function useHideQuickAdd() {
   })
 }
 
+/** Shows the quick-add window, as the global shortcut does ('quickAdd:show'). */
+export function useShowQuickAdd() {
+  return useMutation({
+    mutationFn: () => call(leadbox().quickAdd.show()),
+  })
+}
+
 /** Wakes the sync engine now ('sync:now'); `sync:status` events tell what it did. */
 export function useSyncNow() {
   const queryClient = useQueryClient()

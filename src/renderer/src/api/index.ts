@@ -24,6 +24,7 @@ export {
   useChangeQuickAddShortcut,
   useHideQuickAdd,
   useQuickAddShortcut,
+  useShowQuickAdd,
   useSyncNow,
 } from './desktop'
 export {

@@ -15,6 +15,7 @@ import { shortcutLabel } from '../../ui/keyboard'
 import type { ViewId } from '../frame/views'
 import { LeadDetailPane } from '../lead-detail/LeadDetailPane'
 import { LeadSavedNotice, openLeadForm } from '../lead-form'
+import { useInboxRequests } from '../palette/inbox-requests'
 import { readsTypedKeys } from '../shortcuts/key-targets'
 import { openInOutbox } from '../shortcuts/open-in-outbox'
 import { mainWindowShortcuts } from '../shortcuts/shortcut-registry'
@@ -89,6 +90,13 @@ export function InboxView({ onShowView }: Props) {
   const leadIndex = nav.selectedIndex === null ? null : nav.selectedIndex - pending.length
 
   useShortcut('lead.new', openLeadForm)
+  // The palette opens a lead here, or the archive.
+  useInboxRequests((request) => {
+    if (request.kind === 'archived') return setToolbar((state) => ({ ...state, archived: true }))
+    const index = rowKeys.indexOf(request.lead.id)
+    if (index >= 0) nav.select(index, false)
+    openLead(request.lead)
+  })
 
   // "/" jumps to the search from anywhere in the inbox but a text field or a dialog. A layout
   // effect, so it works from the moment the inbox shows (see useShortcut). Pressed while the

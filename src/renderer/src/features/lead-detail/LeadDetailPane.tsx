@@ -6,6 +6,7 @@ import { useLeadChange, useOpenExternal, useOutbox, useRetryOutboxItem } from '.
 import { describeError } from '../../ui/describe-error'
 import type { ContactFilter } from '../inbox/inbox-filters'
 import { pendingChanges } from '../inbox/pending-leads'
+import { useOfferLeadActions } from '../palette/lead-in-view'
 import { useShortcut } from '../shortcuts/useShortcut'
 import { formatDay, formatValue, labelColor } from '../inbox/lead-format'
 import { customFieldsOf } from './custom-fields'
@@ -141,6 +142,21 @@ export function LeadDetailPane({
   const changeable = step === 'view' && conversion === null
   useShortcut('lead.edit', () => setStep('edit'), changeable)
   useShortcut('lead.archive', () => simple(lead.isArchived ? 'unarchive' : 'archive'), changeable)
+  // The palette offers what the buttons below offer, when they show.
+  useOfferLeadActions(
+    lead,
+    changeable
+      ? {
+          edit: () => {
+            change.reset()
+            setStep('edit')
+          },
+          toggleArchive: () => simple(lead.isArchived ? 'unarchive' : 'archive'),
+          ...(lead.isArchived ? {} : { convert: () => setStep('confirm-convert') }),
+          openInPipedrive: () => openLink.mutate(pipedriveLeadUrl(cached.id)),
+        }
+      : {},
+  )
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return

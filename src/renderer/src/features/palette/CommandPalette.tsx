@@ -1,25 +1,37 @@
 import './palette.css'
 import { Command } from 'cmdk'
-import type { KeyboardEvent } from 'react'
+import { useMemo, useState, type KeyboardEvent } from 'react'
 import { shortcutLabel } from '../../ui/keyboard'
 import { Modal } from '../shortcuts/Modal'
 import { matchesKeys } from '../shortcuts/shortcut-list'
-import type { PaletteAction } from './palette-actions'
+import { paletteGroups, type PaletteAction } from './palette-actions'
+import { rankByMatch } from './palette-match'
 
 interface Props {
   actions: readonly PaletteAction[]
+  /** The leads that fit what is typed, as commands that open them. */
+  findLeads?: (query: string) => PaletteAction[]
   onRun: (action: PaletteAction) => void
   onClose: () => void
 }
 
-const groups = ['Go to', 'Actions', 'Help'] as const
-
 /**
- * Every command, filtered as you type: ↑ ↓ move, Enter runs, Esc (or Ctrl/Cmd+K again)
- * closes. A native modal dialog rather than cmdk's own, whose Radix parts inject a <style>
- * element that the Content-Security-Policy refuses.
+ * Every command, and the leads, filtered as you type: ↑ ↓ move, Enter runs, Esc (or Ctrl/Cmd+K
+ * again) closes. A native modal dialog rather than cmdk's own, whose Radix parts inject a
+ * <style> element that the Content-Security-Policy refuses. The palette ranks by its own
+ * rule (palette-match), not cmdk's fuzzy one, and lists only the best few leads.
  */
-export function CommandPalette({ actions, onRun, onClose }: Props) {
+export function CommandPalette({ actions, findLeads, onRun, onClose }: Props) {
+  const [search, setSearch] = useState('')
+  const leads = useMemo(() => findLeads?.(search) ?? [], [findLeads, search])
+  const shown = [
+    ...rankByMatch(actions, search, (action) => ({
+      name: action.label,
+      otherWords: action.keywords ?? [],
+    })),
+    ...leads,
+  ]
+
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     if (!matchesKeys('Mod+K', event)) return
     event.preventDefault()
@@ -34,19 +46,32 @@ export function CommandPalette({ actions, onRun, onClose }: Props) {
       onKeyDown={onKeyDown}
     >
       {/* Ctrl+J/K/N/P stay off: Ctrl+K closes the palette. */}
-      <Command label="Commands" loop vimBindings={false} className="palette__command">
-        <Command.Input className="palette__input" placeholder="Type a command…" data-autofocus />
+      <Command
+        label="Commands"
+        loop
+        vimBindings={false}
+        shouldFilter={false}
+        className="palette__command"
+      >
+        <Command.Input
+          className="palette__input"
+          placeholder="Type a command or a lead…"
+          value={search}
+          onValueChange={setSearch}
+          data-autofocus
+        />
         <Command.List className="palette__list" label="Commands">
-          <Command.Empty className="palette__empty">No command matches.</Command.Empty>
-          {groups.map((group) => (
-            <Command.Group key={group} heading={group} className="palette__group">
-              {actions
-                .filter((action) => action.group === group)
-                .map((action) => (
+          <Command.Empty className="palette__empty">No command or lead matches.</Command.Empty>
+          {/* cmdk shows a group's heading even when empty, with filtering left to us. */}
+          {paletteGroups
+            .map((group) => [group, shown.filter((action) => action.group === group)] as const)
+            .filter(([, items]) => items.length > 0)
+            .map(([group, items]) => (
+              <Command.Group key={group} heading={group} className="palette__group">
+                {items.map((action) => (
                   <Command.Item
                     key={action.id}
-                    value={action.label}
-                    keywords={action.keywords}
+                    value={action.id}
                     className="palette__item"
                     onSelect={() => onRun(action)}
                   >
@@ -63,8 +88,8 @@ export function CommandPalette({ actions, onRun, onClose }: Props) {
                     ) : null}
                   </Command.Item>
                 ))}
-            </Command.Group>
-          ))}
+              </Command.Group>
+            ))}
         </Command.List>
       </Command>
     </Modal>

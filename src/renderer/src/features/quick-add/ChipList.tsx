@@ -35,6 +35,8 @@ export function ChipList({ title, chips, choosing, onRemove }: Props) {
               data-kind={chip.kind}
               data-tone={meaning.tone}
               data-choosing={chip === choosing ? 'true' : undefined}
+              // What was typed is on the line already; here it only answers "where from?".
+              title={`Typed as ${chip.text}`}
             >
               <ChipIcon kind={chip.kind} />
               <span className="visually-hidden">{meaning.kindLabel}: </span>
@@ -42,10 +44,6 @@ export function ChipList({ title, chips, choosing, onRemove }: Props) {
                 <span className="label-dot" data-color={meaning.color} aria-hidden="true" />
               ) : null}
               <span className="chip__meaning">{meaning.meaning}</span>
-              <span className="chip__text">
-                <span className="visually-hidden">, typed as </span>
-                {chip.text}
-              </span>
               <button
                 type="button"
                 className="chip__remove"

@@ -23,8 +23,10 @@ import {
   useSyncStatus,
   type QuickAddCatalog,
 } from '../../api'
+import { announcementFor, useAnnouncement } from './announcement'
 import { CandidateList, candidatePrompt } from './CandidateList'
 import { ChipList } from './ChipList'
+import { QuickAddHelp } from './QuickAddHelp'
 import {
   candidateOptions,
   chipAtCaret,
@@ -47,6 +49,9 @@ const emptyCatalog: QuickAddCatalog = {
   persons: createCatalogIndex([]),
   organizations: createCatalogIndex([]),
 }
+
+const catalogProblem =
+  'Could not read your Pipedrive names and labels, so every name is taken as new.'
 
 type Line = {
   text: string
@@ -256,6 +261,20 @@ export function QuickAddField({ takeEarlyText }: Props) {
     }
   }
 
+  const announced = useAnnouncement(
+    announcementFor({
+      outcome: !notice
+        ? null
+        : notice.kind === 'problem'
+          ? { text: `Not saved: ${notice.problems.join(' ')}` }
+          : { text: notice.text },
+      choosing: choosing
+        ? { kind: choosing.kind, start: choosing.start, prompt: candidatePrompt(choosing) }
+        : null,
+      catalogProblem: catalog.isError ? catalogProblem : null,
+    }),
+  )
+
   return (
     <form className="quick-add__form" onSubmit={(event) => event.preventDefault()}>
       <div className="quick-add__field">
@@ -289,44 +308,40 @@ export function QuickAddField({ takeEarlyText }: Props) {
         ) : null}
       </div>
 
+      {/* Right under the line, so a long line never pushes them out of view. Seen here;
+          heard once, through the live region below. */}
+      <div className="quick-add__messages">
+        {notice?.kind === 'saved' || notice?.kind === 'info' ? (
+          <p className="quick-add__status" data-kind={notice.kind}>
+            {notice.text}
+          </p>
+        ) : null}
+        {notice?.kind === 'problem' ? (
+          <div className="quick-add__problem" data-testid="quick-add-problem">
+            <p className="quick-add__problem-title">Not saved</p>
+            <ul className="quick-add__problems">
+              {notice.problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {catalog.isError ? (
+          <p className="quick-add__problem">
+            {catalogProblem}{' '}
+            <button type="button" className="link-button" onClick={() => void catalog.refetch()}>
+              Try again
+            </button>
+          </p>
+        ) : null}
+      </div>
+      <p role="status" className="visually-hidden">
+        {announced}
+      </p>
+
       <ChipList title={parsed.title} chips={shownChips} choosing={choosing} onRemove={remove} />
 
-      {/* Live regions stay in the page, empty, so screen readers hear what lands in them. */}
-      <div className="quick-add__messages">
-        <p className="quick-add__status" role="status">
-          {notice?.kind === 'saved' || notice?.kind === 'info' ? (
-            <span data-kind={notice.kind}>{notice.text}</span>
-          ) : null}
-          {choosing ? <span className="visually-hidden">{candidatePrompt(choosing)}</span> : null}
-        </p>
-        <div role="alert">
-          {notice?.kind === 'problem' ? (
-            <div className="quick-add__problem">
-              <p className="quick-add__problem-title">Not saved</p>
-              <ul className="quick-add__problems">
-                {notice.problems.map((problem) => (
-                  <li key={problem}>{problem}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          {catalog.isError ? (
-            <p className="quick-add__problem">
-              Could not read your Pipedrive names and labels, so every name is taken as new.{' '}
-              <button type="button" className="link-button" onClick={() => void catalog.refetch()}>
-                Try again
-              </button>
-            </p>
-          ) : null}
-        </div>
-      </div>
-
-      <p id={hintId} className="quick-add__hint">
-        <kbd>Enter</kbd> saves · <kbd>Ctrl+Enter</kbd> opens the full form · <kbd>Esc</kbd> clears,
-        or hides when empty · <kbd>Backspace</kbd> after a chip and a space turns it back into words
-        · <code>@person</code> <code>+organization</code> <code>#label</code>,{' '}
-        <code>@"Jane Doe"</code> for a new full name
-      </p>
+      <QuickAddHelp id={hintId} />
     </form>
   )
 }

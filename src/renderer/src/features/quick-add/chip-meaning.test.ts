@@ -29,7 +29,12 @@ function meanings(line: string) {
 describe('formatting', () => {
   it('writes amounts in the locale, then the currency code', () => {
     expect(formatMoney(5000, 'EUR', context.currencies, 'en-GB')).toBe('5,000 EUR')
-    expect(formatMoney(5000.5, 'EUR', context.currencies, 'de-DE')).toBe('5.000,5 EUR')
+    expect(formatMoney(5000.5, 'EUR', context.currencies, 'en-GB')).toBe('5,000.50 EUR')
+    expect(formatMoney(5000.5, 'EUR', context.currencies, 'de-DE')).toBe('5.000,50 EUR')
+    expect(formatMoney(20000.004, 'EUR', context.currencies, 'en-GB')).toBe('20,000 EUR')
+    expect(
+      formatMoney(3.5, 'BHD', [{ code: 'BHD', symbol: 'BD', decimalPoints: 3 }], 'en-GB'),
+    ).toBe('3.500 BHD')
     expect(formatMoney(1234.56, 'JPY', context.currencies, 'en-GB')).toBe('1,235 JPY')
   })
 

@@ -26,17 +26,23 @@ const kindLabels: Record<Chip['kind'], string> = {
   date: 'Close date',
 }
 
-/** `5,000 EUR` in English, `5.000 EUR` in German: the amount in the OS locale, then the code. */
+/**
+ * `5,000 EUR` in English, `5.000 EUR` in German: the amount in the OS locale, then the code.
+ * A whole amount shows no decimals; any other shows all the currency has (`5,000.50 EUR`,
+ * never `5,000.5 EUR`), as money is written.
+ */
 export function formatMoney(
   amount: number,
   currency: string,
   currencies: readonly Currency[],
   locale?: string,
 ): string {
-  const decimals = currencies.find((entry) => entry.code === currency)?.decimalPoints ?? 2
+  const known = currencies.find((entry) => entry.code === currency)?.decimalPoints ?? 2
+  const decimals = Math.min(Math.max(known, 0), 20)
+  const whole = Number.isInteger(Math.round(amount * 10 ** decimals) / 10 ** decimals)
   const number = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: 0,
-    maximumFractionDigits: Math.min(Math.max(decimals, 0), 20),
+    minimumFractionDigits: whole ? 0 : decimals,
+    maximumFractionDigits: decimals,
   }).format(amount)
   return `${number} ${currency}`
 }

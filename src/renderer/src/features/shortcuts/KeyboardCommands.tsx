@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 import { describeError } from '../../ui/describe-error'
 import type { ViewId } from '../frame/views'
 import { CommandPalette } from '../palette/CommandPalette'
-import { usePaletteActions, type PaletteAction } from '../palette/palette-actions'
+import { usePaletteActions, usePaletteLeads, type PaletteAction } from '../palette/palette-actions'
 import { ShortcutOverlay } from './ShortcutOverlay'
 import { useShortcut, useShortcutKeys } from './useShortcut'
 
@@ -28,6 +28,7 @@ export function KeyboardCommands({ onShowView }: Props) {
     onShowView,
     onShowShortcuts: () => setOpen('shortcuts'),
   })
+  const findLeads = usePaletteLeads({ onShowView })
 
   useShortcutKeys()
   useShortcut('palette.open', () => setOpen('palette'))
@@ -60,7 +61,12 @@ export function KeyboardCommands({ onShowView }: Props) {
   return (
     <>
       {open === 'palette' ? (
-        <CommandPalette actions={actions} onRun={run} onClose={() => setOpen(null)} />
+        <CommandPalette
+          actions={actions}
+          findLeads={findLeads}
+          onRun={run}
+          onClose={() => setOpen(null)}
+        />
       ) : null}
       {open === 'shortcuts' ? <ShortcutOverlay onClose={() => setOpen(null)} /> : null}
       {/* Live regions stay in the page, empty, so screen readers hear what lands in them. */}

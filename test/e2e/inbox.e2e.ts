@@ -39,7 +39,7 @@ describe.each(['light', 'dark'] as const)('the Pipedrive leads in the inbox, %s'
     await acme.getByText('Alex Morgan').waitFor()
     const lena = option(page, seedTitles.lena)
     await lena.getByText(await money(page, 1200.5, 'USD')).waitFor()
-    await lena.getByText('not seen').waitFor()
+    await lena.getByText('Not opened in Pipedrive yet').waitFor()
     await option(page, seedTitles.blueRiver)
       .getByText('Blue River Foods', { exact: true })
       .waitFor()

@@ -25,7 +25,11 @@ import { registerAppScheme, serveAppScheme } from './window/app-protocol-handler
 import { createMainWindow } from './window/main-window'
 import { createQuickAddWindow } from './window/quick-add-window'
 import { createTray } from './window/tray'
-import { createQuickAddShortcut } from './platform/quick-add-shortcut'
+import {
+  createQuickAddShortcut,
+  enableShortcutPortal,
+  isWaylandSession,
+} from './platform/quick-add-shortcut'
 import {
   denyAllPermissions,
   enforceContentSecurityPolicy,
@@ -109,7 +113,11 @@ async function start(): Promise<void> {
     otherWindowVisible: () =>
       Boolean(mainWindow && !mainWindow.isDestroyed() && mainWindow.isVisible()),
   })
-  const shortcut = createQuickAddShortcut(core.settings, () => quickAdd.toggle())
+  const shortcut = createQuickAddShortcut(
+    core.settings,
+    () => quickAdd.toggle(),
+    isWaylandSession(process.platform, process.env) ? 'desktop' : 'system',
+  )
   const tray = createTray(
     {
       quickAdd: () => quickAdd.show(),
@@ -138,6 +146,9 @@ async function start(): Promise<void> {
   powerMonitor.on('resume', () => core?.sync.wake('resume'))
   showMainWindow()
 }
+
+// Before ready: Chromium reads its features when it starts.
+enableShortcutPortal(app.commandLine, process.platform)
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

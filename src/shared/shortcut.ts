@@ -71,5 +71,11 @@ export const shortcutStatusSchema = z.object({
   /** False when another application holds it: Settings then offers to pick another. */
   registered: z.boolean(),
   problem: z.string().nullable(),
+  /**
+   * Who has the last word once Leadbox asked. `system`: macOS, Windows or X11 took it, though
+   * they say nothing when another app already holds the same keys. `desktop`: on Wayland the
+   * desktop binds it through its portal, later, perhaps after asking the user, or not at all.
+   */
+  decidedBy: z.enum(['system', 'desktop']),
 })
 export type ShortcutStatus = z.infer<typeof shortcutStatusSchema>

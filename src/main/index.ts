@@ -20,7 +20,7 @@ import { forwardEvents, registerIpc } from './ipc/register'
 import { createRouter } from './ipc/router'
 import { electronNetwork } from './platform/network'
 import { electronSqliteBinding } from './platform/sqlite-binding'
-import { appOrigin, isTrustedSender } from './security/trusted-sender'
+import { appOrigin, senderPage } from './security/trusted-sender'
 import { registerAppScheme, serveAppScheme } from './window/app-protocol-handler'
 import { createMainWindow } from './window/main-window'
 import { createQuickAddWindow } from './window/quick-add-window'
@@ -137,7 +137,7 @@ async function start(): Promise<void> {
         shortcut: () => shortcut.status(),
         changeShortcut: (accelerator) => shortcut.change(accelerator),
       }),
-      isTrustedSender: (frameUrl) => isTrustedSender(frameUrl, trustedOrigins),
+      senderPage: (frameUrl) => senderPage(frameUrl, trustedOrigins),
       log: core.log,
     }),
   )

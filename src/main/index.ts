@@ -25,6 +25,9 @@ import { registerAppScheme, serveAppScheme } from './window/app-protocol-handler
 import { createMainWindow } from './window/main-window'
 import { createQuickAddWindow } from './window/quick-add-window'
 import { createTray } from './window/tray'
+import { setAppMenu } from './window/app-menu'
+import { askAfterCrashes, recoverFromCrashes } from './window/renderer-crash'
+import { setWindowsAppIdentity } from './platform/app-identity'
 import {
   createQuickAddShortcut,
   enableShortcutPortal,
@@ -81,13 +84,24 @@ function showMainWindow(): void {
 }
 
 async function start(): Promise<void> {
+  setAppMenu({ platform: process.platform, packaged: app.isPackaged, appName: app.name })
   const ses = session.defaultSession
   denyAllPermissions(ses)
   if (!devServer) {
     enforceContentSecurityPolicy(ses, contentSecurityPolicy)
     serveAppScheme(join(__dirname, '../renderer'), contentSecurityPolicy)
   }
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal))
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, openExternal)
+    recoverFromCrashes(contents, {
+      log: (details, action) =>
+        core?.log.error(
+          { reason: details.reason, exitCode: details.exitCode, action },
+          'page crashed',
+        ),
+      ask: () => askAfterCrashes(() => app.quit()),
+    })
+  })
 
   const sqliteBinding = electronSqliteBinding(app.getAppPath(), app.isPackaged)
   core = await createCore({
@@ -154,6 +168,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   registerAppScheme()
+  setWindowsAppIdentity()
   app.on('second-instance', showMainWindow)
   app.on('activate', showMainWindow)
   // The hidden quick-add window and the tray keep Leadbox running when the main window

@@ -6,16 +6,24 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { buildStamp, nodeToolCommand } from './electron-native-plan.mjs'
 
 const require = createRequire(import.meta.url)
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const electronVersion = JSON.parse(
   readFileSync(require.resolve('electron/package.json'), 'utf8'),
 ).version
-const sqliteDir = dirname(require.resolve('better-sqlite3/package.json'))
+const sqlitePackage = require.resolve('better-sqlite3/package.json')
+const sqliteDir = dirname(sqlitePackage)
 const target = join(root, '.electron-native', 'better-sqlite3')
 const stamp = join(target, '.built-for')
-const wanted = `electron-${electronVersion}-${process.platform}-${process.arch}`
+// keytar is not in it: it uses Node-API, so the build in node_modules loads in Electron as is.
+const wanted = buildStamp({
+  electron: electronVersion,
+  betterSqlite3: JSON.parse(readFileSync(sqlitePackage, 'utf8')).version,
+  platform: process.platform,
+  arch: process.arch,
+})
 
 if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) process.exit(0)
 
@@ -26,12 +34,10 @@ cpSync(sqliteDir, target, {
   filter: (source) => !source.startsWith(join(sqliteDir, 'build')),
 })
 
-const run = (command, args) =>
-  execFileSync(command, args, {
-    cwd: target,
-    stdio: 'inherit',
-    shell: process.platform === 'win32',
-  })
+const run = (entry, args) => {
+  const command = nodeToolCommand({ nodePath: process.execPath, entry, args, cwd: target })
+  execFileSync(command.file, command.args, command.options)
+}
 const electronTarget = [
   '--runtime',
   'electron',
@@ -42,11 +48,10 @@ const electronTarget = [
 ]
 try {
   // The prebuilt binary better-sqlite3 publishes for this Electron version…
-  run(process.execPath, [require.resolve('prebuild-install/bin.js'), ...electronTarget])
+  run(require.resolve('prebuild-install/bin.js'), electronTarget)
 } catch {
   // …or, when there is none yet, a build from source against Electron's headers.
-  run(process.execPath, [
-    require.resolve('node-gyp/bin/node-gyp.js'),
+  run(require.resolve('node-gyp/bin/node-gyp.js'), [
     'rebuild',
     '--release',
     `--target=${electronVersion}`,

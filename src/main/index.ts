@@ -20,12 +20,19 @@ import { forwardEvents, registerIpc } from './ipc/register'
 import { createRouter } from './ipc/router'
 import { electronNetwork } from './platform/network'
 import { electronSqliteBinding } from './platform/sqlite-binding'
-import { appOrigin, isTrustedSender } from './security/trusted-sender'
+import { appOrigin, senderPage } from './security/trusted-sender'
 import { registerAppScheme, serveAppScheme } from './window/app-protocol-handler'
 import { createMainWindow } from './window/main-window'
 import { createQuickAddWindow } from './window/quick-add-window'
 import { createTray } from './window/tray'
-import { createQuickAddShortcut } from './platform/quick-add-shortcut'
+import { setAppMenu } from './window/app-menu'
+import { askAfterCrashes, recoverFromCrashes } from './window/renderer-crash'
+import { setWindowsAppIdentity } from './platform/app-identity'
+import {
+  createQuickAddShortcut,
+  enableShortcutPortal,
+  isWaylandSession,
+} from './platform/quick-add-shortcut'
 import {
   denyAllPermissions,
   enforceContentSecurityPolicy,
@@ -77,13 +84,24 @@ function showMainWindow(): void {
 }
 
 async function start(): Promise<void> {
+  setAppMenu({ platform: process.platform, packaged: app.isPackaged, appName: app.name })
   const ses = session.defaultSession
   denyAllPermissions(ses)
   if (!devServer) {
     enforceContentSecurityPolicy(ses, contentSecurityPolicy)
     serveAppScheme(join(__dirname, '../renderer'), contentSecurityPolicy)
   }
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal))
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, openExternal)
+    recoverFromCrashes(contents, {
+      log: (details, action) =>
+        core?.log.error(
+          { reason: details.reason, exitCode: details.exitCode, action },
+          'page crashed',
+        ),
+      ask: () => askAfterCrashes(() => app.quit()),
+    })
+  })
 
   const sqliteBinding = electronSqliteBinding(app.getAppPath(), app.isPackaged)
   core = await createCore({
@@ -109,7 +127,11 @@ async function start(): Promise<void> {
     otherWindowVisible: () =>
       Boolean(mainWindow && !mainWindow.isDestroyed() && mainWindow.isVisible()),
   })
-  const shortcut = createQuickAddShortcut(core.settings, () => quickAdd.toggle())
+  const shortcut = createQuickAddShortcut(
+    core.settings,
+    () => quickAdd.toggle(),
+    isWaylandSession(process.platform, process.env) ? 'desktop' : 'system',
+  )
   const tray = createTray(
     {
       quickAdd: () => quickAdd.show(),
@@ -130,7 +152,7 @@ async function start(): Promise<void> {
         shortcut: () => shortcut.status(),
         changeShortcut: (accelerator) => shortcut.change(accelerator),
       }),
-      isTrustedSender: (frameUrl) => isTrustedSender(frameUrl, trustedOrigins),
+      senderPage: (frameUrl) => senderPage(frameUrl, trustedOrigins),
       log: core.log,
     }),
   )
@@ -140,10 +162,14 @@ async function start(): Promise<void> {
   showMainWindow()
 }
 
+// Before ready: Chromium reads its features when it starts.
+enableShortcutPortal(app.commandLine, process.platform)
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   registerAppScheme()
+  setWindowsAppIdentity()
   app.on('second-instance', showMainWindow)
   app.on('activate', showMainWindow)
   // The hidden quick-add window and the tray keep Leadbox running when the main window

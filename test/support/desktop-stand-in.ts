@@ -10,6 +10,7 @@ export function desktopStandIn(taken: string[] = []) {
     accelerator: defaultQuickAddShortcut,
     registered: true,
     problem: null,
+    decidedBy: 'system',
   }
   const record = { quickAddHidden: 0, quickAddShown: 0, mainWindowShown: 0 }
   const desktop: Desktop = {
@@ -24,7 +25,7 @@ export function desktopStandIn(taken: string[] = []) {
           problem: `${accelerator} is used by another application. Pick another shortcut.`,
         }
       }
-      status = { accelerator, registered: true, problem: null }
+      status = { accelerator, registered: true, problem: null, decidedBy: 'system' }
       return status
     },
   }

@@ -3,6 +3,9 @@ import { LeadboxError } from '../../shared/result'
 import { createSilentLogger } from '../core/log/logger'
 import type { Handlers } from './router'
 import { createRouter } from './router'
+import { appOrigin, senderPage } from '../security/trusted-sender'
+import { quickAddChannels } from '../security/page-channels'
+import { channels } from '../../shared/ipc/contract'
 
 const info = {
   name: 'Leadbox',
@@ -54,7 +57,7 @@ function setup(overrides: Partial<Handlers> = {}, trusted = true) {
   }
   const route = createRouter({
     handlers,
-    isTrustedSender: () => trusted,
+    senderPage: (frameUrl) => (trusted ? senderPage(frameUrl, [appOrigin]) : null),
     log: createSilentLogger(),
   })
   return { route, handlers }
@@ -74,6 +77,46 @@ describe('the IPC router', () => {
     const result = await route('app:openLink', { url: 'https://example.com' }, 'https://evil.test/')
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
     expect(handlers['app:openLink']).not.toHaveBeenCalled()
+  })
+
+  it('lets the quick-add window call only what quick add needs', async () => {
+    const signOut = vi.fn(() => ({ signedIn: false }))
+    const setShortcut = vi.fn(unused)
+    const { route } = setup({
+      'auth:signOut': signOut as never,
+      'shortcut:set': setShortcut,
+    })
+    const quickAdd = 'app://leadbox/quick-add.html'
+    for (const [channel, payload] of [
+      ['auth:signOut', undefined],
+      ['shortcut:set', { accelerator: 'Ctrl+Alt+K' }],
+      ['app:openLink', { url: 'https://example.com' }],
+    ] as const) {
+      const result = await route(channel, payload, quickAdd)
+      expect(result, channel).toEqual({
+        ok: false,
+        error: {
+          code: 'forbidden_sender',
+          message:
+            "The quick-add window cannot do this. Open Leadbox's main window to do it there.",
+        },
+      })
+    }
+    expect(signOut).not.toHaveBeenCalled()
+    expect(setShortcut).not.toHaveBeenCalled()
+    expect(await route('app:getInfo', undefined, quickAdd)).toMatchObject({ ok: false })
+    // The main window keeps every channel; quick add keeps its own.
+    expect(await route('app:getInfo', undefined, 'app://leadbox/index.html')).toMatchObject({
+      ok: true,
+    })
+    expect([...quickAddChannels].sort()).toEqual([
+      'catalog:getQuickAddContext',
+      'leads:create',
+      'quickAdd:hide',
+      'quickAdd:openInForm',
+      'sync:getStatus',
+    ])
+    for (const channel of quickAddChannels) expect(channels).toContain(channel)
   })
 
   it('refuses channels the contract does not name, including prototype keys', async () => {

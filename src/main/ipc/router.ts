@@ -8,6 +8,8 @@ import {
 import { draftIssueMessage } from '../../shared/quick-add/draft-messages'
 import { LeadboxError, fail, fieldErrors, ok, type Result } from '../../shared/result'
 import type { Logger } from '../core/log/logger'
+import { pageMayCall } from '../security/page-channels'
+import type { AppPage } from '../security/trusted-sender'
 
 export type Handlers = {
   [C in Channel]: (payload: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>
@@ -15,8 +17,8 @@ export type Handlers = {
 
 export interface RouterOptions {
   handlers: Handlers
-  /** Is this frame URL one of our own pages? */
-  isTrustedSender: (frameUrl: string | undefined) => boolean
+  /** Which of our own pages this frame URL is; null for anything else. */
+  senderPage: (frameUrl: string | undefined) => AppPage | null
   log: Logger
 }
 
@@ -27,18 +29,27 @@ export type Route = (
 ) => Promise<Result<unknown>>
 
 /**
- * The one door into main. Nothing runs before the sender and the payload are checked, and
- * every outcome, thrown or not, leaves as a typed Result: ipcRenderer.invoke would
- * otherwise drop an error's code and fields.
+ * The one door into main. Nothing runs before the sender, its right to the channel and the
+ * payload are checked, and every outcome, thrown or not, leaves as a typed Result:
+ * ipcRenderer.invoke would otherwise drop an error's code and fields.
  */
-export function createRouter({ handlers, isTrustedSender, log }: RouterOptions): Route {
+export function createRouter({ handlers, senderPage, log }: RouterOptions): Route {
   return async (channel, payload, frameUrl) => {
-    if (!isTrustedSender(frameUrl)) {
+    const page = senderPage(frameUrl)
+    if (page === null) {
       log.warn({ channel: String(channel).slice(0, 64) }, 'ipc refused: untrusted sender')
       return fail('forbidden_sender', 'This request did not come from a Leadbox window.')
     }
     if (!isChannel(channel)) {
       return fail('unknown_channel', 'Leadbox does not know this request.')
+    }
+    // Each page gets the channels it needs, so a page gone wrong can do only its own job.
+    if (!pageMayCall(page, channel)) {
+      log.warn({ channel, page }, 'ipc refused: not for this page')
+      return fail(
+        'forbidden_sender',
+        "The quick-add window cannot do this. Open Leadbox's main window to do it there.",
+      )
     }
     const spec = contract[channel]
     // A refused lead's fields reach the user as they are: in plain words, not zod's.

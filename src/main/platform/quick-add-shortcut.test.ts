@@ -14,7 +14,8 @@ vi.mock('electron', () => ({
     unregister: (accelerator: string) => void registered.delete(accelerator),
   },
 }))
-const { createQuickAddShortcut } = await import('./quick-add-shortcut')
+const { createQuickAddShortcut, enableShortcutPortal, isWaylandSession } =
+  await import('./quick-add-shortcut')
 
 function memorySettings(): SettingsStore {
   const values = new Map<string, unknown>()
@@ -34,6 +35,7 @@ describe('the quick-add shortcut', () => {
       accelerator: 'CommandOrControl+Shift+L',
       registered: true,
       problem: null,
+      decidedBy: 'system',
     })
     registered.get('CommandOrControl+Shift+L')!()
     expect(onPress).toHaveBeenCalledOnce()
@@ -51,6 +53,7 @@ describe('the quick-add shortcut', () => {
       accelerator: 'Ctrl+Alt+L',
       registered: true,
       problem: null,
+      decidedBy: 'system',
     })
     expect(settings.get('quickAddShortcut')).toBe('Ctrl+Alt+L')
   })
@@ -70,5 +73,52 @@ describe('the quick-add shortcut', () => {
     expect(() => shortcut.change('L')).toThrow(/modifiers/)
     shortcut.change('Super+K')
     expect([...registered.keys()]).toEqual(['Super+K'])
+  })
+
+  it('on Wayland says the desktop decides, even when Electron reports success', () => {
+    const shortcut = createQuickAddShortcut(memorySettings(), () => {}, 'desktop')
+    expect(shortcut.status()).toMatchObject({ registered: true, decidedBy: 'desktop' })
+    expect(shortcut.change('Ctrl+Alt+L')).toMatchObject({ registered: true, decidedBy: 'desktop' })
+  })
+})
+
+describe('global shortcuts on Wayland', () => {
+  const commandLine = (value = '') => {
+    const switches = new Map<string, string>(value ? [['enable-features', value]] : [])
+    return {
+      switches,
+      getSwitchValue: (name: string) => switches.get(name) ?? '',
+      appendSwitch: (name: string, value?: string) => void switches.set(name, value ?? ''),
+    }
+  }
+
+  it('enables the GlobalShortcutsPortal feature on Linux, keeping other features', () => {
+    const plain = commandLine()
+    enableShortcutPortal(plain, 'linux')
+    expect(plain.switches.get('enable-features')).toBe('GlobalShortcutsPortal')
+    const other = commandLine('WaylandWindowDecorations')
+    enableShortcutPortal(other, 'linux')
+    expect(other.switches.get('enable-features')).toBe(
+      'WaylandWindowDecorations,GlobalShortcutsPortal',
+    )
+    enableShortcutPortal(other, 'linux')
+    expect(other.switches.get('enable-features')).toBe(
+      'WaylandWindowDecorations,GlobalShortcutsPortal',
+    )
+  })
+
+  it('leaves macOS and Windows alone', () => {
+    for (const platform of ['darwin', 'win32'] as const) {
+      const line = commandLine()
+      enableShortcutPortal(line, platform)
+      expect(line.switches.size).toBe(0)
+    }
+  })
+
+  it('knows a Wayland session from its environment', () => {
+    expect(isWaylandSession('linux', { XDG_SESSION_TYPE: 'wayland' })).toBe(true)
+    expect(isWaylandSession('linux', { WAYLAND_DISPLAY: 'wayland-0' })).toBe(true)
+    expect(isWaylandSession('linux', { XDG_SESSION_TYPE: 'x11', DISPLAY: ':0' })).toBe(false)
+    expect(isWaylandSession('darwin', { WAYLAND_DISPLAY: 'wayland-0' })).toBe(false)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { appOrigin, isTrustedSender } from './trusted-sender'
+import { appOrigin, isTrustedSender, senderPage } from './trusted-sender'
 
 const origins = [appOrigin, 'http://localhost:5173']
 
@@ -36,5 +36,16 @@ describe('isTrustedSender', () => {
     ]) {
       expect(isTrustedSender(url, origins), String(url)).toBe(false)
     }
+  })
+
+  it('names the page, so each page gets only its own channels', () => {
+    expect(senderPage('app://leadbox/quick-add.html', origins)).toBe('quick-add.html')
+    expect(senderPage('app://leadbox/quick-add.html?x#y', origins)).toBe('quick-add.html')
+    expect(senderPage('app://leadbox/index.html#/settings', origins)).toBe('index.html')
+    expect(senderPage('app://leadbox/', origins)).toBe('index.html')
+    expect(senderPage('http://localhost:5173/quick-add.html', origins)).toBe('quick-add.html')
+    expect(senderPage('app://leadbox/quick-add.html/../index.html', origins)).toBe('index.html')
+    expect(senderPage('app://leadbox/QUICK-ADD.html', origins)).toBeNull()
+    expect(senderPage('app://evil/index.html', origins)).toBeNull()
   })
 })

@@ -7,6 +7,8 @@ class FakeWindow extends EventEmitter {
   options: Record<string, unknown>
   visible = false
   focused = false
+  /** Some desktops do not give the keyboard to a window that asks (Wayland, older macOS). */
+  refusesFocus = false
   position: [number, number] = [0, 0]
   constructor(options: Record<string, unknown>) {
     super()
@@ -34,8 +36,14 @@ class FakeWindow extends EventEmitter {
     calls.push('show')
   }
   focus() {
-    this.focused = true
+    if (!this.refusesFocus) this.focused = true
     calls.push('focus')
+  }
+  setAlwaysOnTop(flag: boolean, level: string) {
+    calls.push(`on top ${flag} ${level}`)
+  }
+  setVisibleOnAllWorkspaces(flag: boolean, options: Record<string, boolean>) {
+    calls.push(`all workspaces ${flag} ${JSON.stringify(options)}`)
   }
   hide() {
     this.visible = false
@@ -108,6 +116,43 @@ describe('the quick-add window', () => {
     expect(quickAdd.isVisible()).toBe(false)
   })
 
+  it('on macOS is a panel over full-screen apps, on the current Space', () => {
+    createQuickAddWindow({
+      preload: 'p',
+      url: 'u',
+      otherWindowVisible: () => false,
+      platform: 'darwin',
+    })
+    expect(windows[0]!.options).toMatchObject({ type: 'panel', alwaysOnTop: true })
+    expect(calls).toEqual([
+      'on top true pop-up-menu',
+      'all workspaces true {"visibleOnFullScreen":true,"skipTransformProcessType":true}',
+      'load u',
+    ])
+  })
+
+  it('is an ordinary window elsewhere', () => {
+    for (const platform of ['win32', 'linux'] as const) {
+      createQuickAddWindow({ preload: 'p', url: 'u', otherWindowVisible: () => false, platform })
+    }
+    expect(windows.map((window) => window.options['type'])).toEqual([undefined, undefined])
+    expect(calls).toEqual(['load u', 'load u'])
+  })
+
+  it('the shortcut hides it again even when the desktop kept the keyboard elsewhere', () => {
+    const quickAdd = createQuickAddWindow({
+      preload: 'p',
+      url: 'u',
+      otherWindowVisible: () => true,
+      platform: 'linux',
+    })
+    windows[0]!.refusesFocus = true
+    quickAdd.toggle()
+    expect(quickAdd.isVisible()).toBe(true)
+    quickAdd.toggle()
+    expect(quickAdd.isVisible()).toBe(false)
+  })
+
   it('hides when it loses focus', () => {
     const quickAdd = createQuickAddWindow({
       preload: 'p',
@@ -119,18 +164,39 @@ describe('the quick-add window', () => {
     expect(quickAdd.isVisible()).toBe(false)
   })
 
-  it.runIf(process.platform === 'linux')(
-    'on Linux, just hides: the window manager restores focus',
-    () => {
-      const quickAdd = createQuickAddWindow({
-        preload: 'p',
-        url: 'u',
-        otherWindowVisible: () => false,
-      })
-      quickAdd.show()
-      calls.splice(0)
-      quickAdd.hide()
-      expect(calls).toEqual(['hide'])
-    },
-  )
+  it('on Linux, just hides: the window manager restores focus', () => {
+    const quickAdd = createQuickAddWindow({
+      preload: 'p',
+      url: 'u',
+      otherWindowVisible: () => false,
+      platform: 'linux',
+    })
+    quickAdd.show()
+    calls.splice(0)
+    quickAdd.hide()
+    expect(calls).toEqual(['hide'])
+  })
+
+  it('hands focus back: minimized first on Windows, the app hidden on macOS', () => {
+    const windowsQuickAdd = createQuickAddWindow({
+      preload: 'p',
+      url: 'u',
+      otherWindowVisible: () => false,
+      platform: 'win32',
+    })
+    windowsQuickAdd.show()
+    calls.splice(0)
+    windowsQuickAdd.hide()
+    expect(calls).toEqual(['minimize', 'hide'])
+    const macQuickAdd = createQuickAddWindow({
+      preload: 'p',
+      url: 'u',
+      otherWindowVisible: () => false,
+      platform: 'darwin',
+    })
+    macQuickAdd.show()
+    calls.splice(0)
+    macQuickAdd.hide()
+    expect(calls).toEqual(['hide', 'app.hide'])
+  })
 })

@@ -1,4 +1,4 @@
-import { app, nativeTheme, screen } from 'electron'
+import { app, nativeTheme, screen, type BrowserWindowConstructorOptions } from 'electron'
 import { createSecureWindow } from './secure-window'
 import { quickAddPosition } from './placement'
 
@@ -7,6 +7,7 @@ export interface QuickAddWindowOptions {
   url: string
   /** Is another Leadbox window on screen? Then hiding must not hide the whole app. */
   otherWindowVisible(): boolean
+  platform?: NodeJS.Platform
 }
 
 export interface QuickAddWindow {
@@ -19,11 +20,21 @@ export interface QuickAddWindow {
 const size = { width: 640, height: 240 }
 
 /**
+ * macOS no longer lets show() and focus() pull an app forward while another is frontmost,
+ * so a plain window would open without the keyboard and never blur. A panel (Electron's
+ * `type: 'panel'`, an NSPanel that does not activate the app) takes the keyboard the way
+ * Spotlight does, floats over full-screen apps and opens on the Space the user is on.
+ */
+const macPanel: Partial<BrowserWindowConstructorOptions> = { type: 'panel' }
+
+/**
  * The small frameless window of the global shortcut. Created once and kept hidden, so it
  * appears at once; it hides when it loses focus, and hiding hands focus back to the
  * application the user came from.
  */
 export function createQuickAddWindow(options: QuickAddWindowOptions): QuickAddWindow {
+  const platform = options.platform ?? process.platform
+  const mac = platform === 'darwin'
   const window = createSecureWindow(
     {
       ...size,
@@ -38,18 +49,28 @@ export function createQuickAddWindow(options: QuickAddWindowOptions): QuickAddWi
       skipTaskbar: true,
       title: 'Quick add — Leadbox',
       backgroundColor: nativeTheme.shouldUseDarkColors ? '#17181b' : '#ffffff',
+      ...(mac ? macPanel : {}),
     },
     options.preload,
   )
+  if (mac) {
+    // Above full-screen apps and on every Space, so it opens where the user is. The panel
+    // needs no change of process type for this, which would flash the Dock icon.
+    window.setAlwaysOnTop(true, 'pop-up-menu')
+    window.setVisibleOnAllWorkspaces(true, {
+      visibleOnFullScreen: true,
+      skipTransformProcessType: true,
+    })
+  }
   void window.loadURL(options.url)
 
   const hide = () => {
     if (!window.isVisible()) return
     // Windows gives focus back to the previous window when ours is minimized first; macOS
     // does so only when the app itself hides, which must not take the main window along.
-    if (process.platform === 'win32') window.minimize()
+    if (platform === 'win32') window.minimize()
     window.hide()
-    if (process.platform === 'darwin' && !options.otherWindowVisible()) app.hide()
+    if (mac && !options.otherWindowVisible()) app.hide()
   }
   const show = () => {
     const display = screen.getDisplayNearestPoint(screen.getCursorScreenPoint())
@@ -62,7 +83,9 @@ export function createQuickAddWindow(options: QuickAddWindowOptions): QuickAddWi
   window.on('blur', hide)
 
   return {
-    toggle: () => (window.isVisible() && window.isFocused() ? hide() : show()),
+    // Open means the shortcut closes it, focused or not: a desktop that refused it the
+    // keyboard (Wayland may) must not leave it stuck open, re-shown on every press.
+    toggle: () => (window.isVisible() ? hide() : show()),
     show,
     hide,
     isVisible: () => window.isVisible(),

@@ -1,11 +1,35 @@
+import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
 
 type Item = { label?: string; click?: () => void; accelerator?: string; type?: string }
-const state: { menu: Item[]; tooltip: string; title: string } = { menu: [], tooltip: '', title: '' }
+type Image = { file: string; template: boolean }
+const state: { menu: Item[]; tooltip: string; title: string; image: Image | null } = {
+  menu: [],
+  tooltip: '',
+  title: '',
+  image: null,
+}
+// The theme as each system reports it: the apps' colors, and Windows' taskbar on its own.
+const theme = Object.assign(new EventEmitter(), {
+  shouldUseDarkColors: false,
+  shouldUseDarkColorsForSystemIntegratedUI: true,
+})
 vi.mock('electron', () => ({
-  nativeImage: { createFromPath: () => ({ setTemplateImage: () => {} }) },
+  nativeTheme: theme,
+  nativeImage: {
+    createFromPath: (file: string) => {
+      const image: Image = { file, template: false }
+      return Object.assign(image, { setTemplateImage: (on: boolean) => (image.template = on) })
+    },
+  },
   Menu: { buildFromTemplate: (items: Item[]) => items },
   Tray: class {
+    constructor(image: Image) {
+      state.image = image
+    }
+    setImage(image: Image) {
+      state.image = image
+    }
     setContextMenu(menu: Item[]) {
       state.menu = menu
     }
@@ -18,7 +42,9 @@ vi.mock('electron', () => ({
     destroy() {}
   },
 }))
-vi.mock('../../../resources/trayTemplate.png?asset', () => ({ default: 'tray.png' }))
+vi.mock('../../../resources/trayTemplate.png?asset', () => ({ default: 'trayTemplate.png' }))
+vi.mock('../../../resources/tray-on-dark.png?asset', () => ({ default: 'tray-on-dark.png' }))
+vi.mock('../../../resources/tray-on-light.png?asset', () => ({ default: 'tray-on-light.png' }))
 const { createTray, pendingLabel } = await import('./tray')
 
 const counts = { queued: 2, sending: 1, uncertain: 0, sent: 9, needs_attention: 1, cancelled: 0 }
@@ -43,5 +69,41 @@ describe('the tray', () => {
     expect(pendingLabel({ ...counts, queued: 0, sending: 0, needs_attention: 0 })).toBe(
       'Nothing waiting to sync',
     )
+  })
+
+  it('on macOS is a template image, which the menu bar tints', () => {
+    createTray({ quickAdd() {}, open() {}, syncNow() {}, quit() {} }, () => 'Alt+L', 'darwin')
+    expect(state.image).toMatchObject({ file: 'trayTemplate.png', template: true })
+  })
+
+  it('on Linux is light on a dark theme, dark on a light one, and follows a change', () => {
+    theme.shouldUseDarkColors = true
+    const listening = theme.listenerCount('updated')
+    const tray = createTray(
+      { quickAdd() {}, open() {}, syncNow() {}, quit() {} },
+      () => 'Alt+L',
+      'linux',
+    )
+    expect(state.image).toMatchObject({ file: 'tray-on-dark.png', template: false })
+    theme.shouldUseDarkColors = false
+    theme.emit('updated')
+    expect(state.image).toMatchObject({ file: 'tray-on-light.png', template: false })
+    tray.destroy()
+    expect(theme.listenerCount('updated')).toBe(listening)
+  })
+
+  it("on Windows follows the taskbar's theme, not the apps' one", () => {
+    theme.shouldUseDarkColors = false
+    theme.shouldUseDarkColorsForSystemIntegratedUI = true
+    const tray = createTray(
+      { quickAdd() {}, open() {}, syncNow() {}, quit() {} },
+      () => 'Alt+L',
+      'win32',
+    )
+    expect(state.image).toMatchObject({ file: 'tray-on-dark.png' })
+    theme.shouldUseDarkColorsForSystemIntegratedUI = false
+    theme.emit('updated')
+    expect(state.image).toMatchObject({ file: 'tray-on-light.png' })
+    tray.destroy()
   })
 })

@@ -1,5 +1,7 @@
-import { Menu, Tray, nativeImage } from 'electron'
-import icon from '../../../resources/trayTemplate.png?asset'
+import { Menu, Tray, nativeImage, nativeTheme } from 'electron'
+import templateIcon from '../../../resources/trayTemplate.png?asset'
+import iconOnDark from '../../../resources/tray-on-dark.png?asset'
+import iconOnLight from '../../../resources/tray-on-light.png?asset'
 import type { OutboxState } from '../../shared/ipc/contract'
 
 export interface TrayActions {
@@ -22,10 +24,36 @@ export function pendingLabel(counts: Record<OutboxState, number>): string {
   return parts.join(', ')
 }
 
-export function createTray(actions: TrayActions, shortcut: () => string): LeadboxTray {
-  const image = nativeImage.createFromPath(icon)
-  image.setTemplateImage(true)
-  const tray = new Tray(image)
+/**
+ * The icon each system expects: on macOS a template image, which the menu bar tints; on
+ * Windows and Linux colors shown as they are, light on a dark panel and dark on a light one.
+ * Windows' taskbar follows the system theme, which may differ from the apps' theme.
+ */
+export function trayIconFile(platform: NodeJS.Platform): string {
+  if (platform === 'darwin') return templateIcon
+  const darkPanel =
+    platform === 'win32'
+      ? nativeTheme.shouldUseDarkColorsForSystemIntegratedUI
+      : nativeTheme.shouldUseDarkColors
+  return darkPanel ? iconOnDark : iconOnLight
+}
+
+function trayImage(platform: NodeJS.Platform) {
+  // The @2x file beside each one is picked up for high-density screens.
+  const image = nativeImage.createFromPath(trayIconFile(platform))
+  if (platform === 'darwin') image.setTemplateImage(true)
+  return image
+}
+
+export function createTray(
+  actions: TrayActions,
+  shortcut: () => string,
+  platform: NodeJS.Platform = process.platform,
+): LeadboxTray {
+  const tray = new Tray(trayImage(platform))
+  // A theme switched while Leadbox runs; macOS re-tints the template by itself.
+  const followTheme = () => tray.setImage(trayImage(platform))
+  if (platform !== 'darwin') nativeTheme.on('updated', followTheme)
   const menu = () =>
     Menu.buildFromTemplate([
       { label: 'Quick add', accelerator: shortcut(), click: actions.quickAdd },
@@ -43,6 +71,9 @@ export function createTray(actions: TrayActions, shortcut: () => string): Leadbo
       if (process.platform === 'darwin') tray.setTitle(waiting > 0 ? String(waiting) : '')
       tray.setContextMenu(menu())
     },
-    destroy: () => tray.destroy(),
+    destroy: () => {
+      nativeTheme.off('updated', followTheme)
+      tray.destroy()
+    },
   }
 }

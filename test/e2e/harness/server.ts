@@ -10,7 +10,7 @@ import { createHandlers } from '../../../src/main/ipc/handlers'
 import { desktopStandIn } from '../../support/desktop-stand-in'
 import { createRouter } from '../../../src/main/ipc/router'
 import { resolveAppAsset } from '../../../src/main/security/app-protocol'
-import { isTrustedSender } from '../../../src/main/security/trusted-sender'
+import { senderPage } from '../../../src/main/security/trusted-sender'
 import { contentSecurityPolicy } from '../../../src/shared/csp'
 import { eventNames } from '../../../src/shared/ipc/contract'
 import { networkSwitch } from '../../support/network-switch'
@@ -103,7 +103,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const route = createRouter({
     handlers: createHandlers(core, desktop.desktop),
     // The page's own URL stands in for Electron's senderFrame: the browser sets Referer.
-    isTrustedSender: (frameUrl) => isTrustedSender(frameUrl, [origin]),
+    senderPage: (frameUrl) => senderPage(frameUrl, [origin]),
     log: core.log,
   })
 

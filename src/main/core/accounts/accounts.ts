@@ -240,7 +240,9 @@ export function createAccounts(options: AccountsOptions): Accounts {
           return true
         } catch (error) {
           if (!(error instanceof PipedriveFailure)) throw error
-          // Any HTTP answer means Pipedrive is there; no answer means it is not.
+          // Any HTTP answer means Pipedrive is there; no answer means it is not, and neither
+          // does a redirect, which comes from something in between.
+          if (error.kind === 'redirected') return false
           return error.status !== null || error.kind === 'daily_budget'
         }
       },
@@ -274,6 +276,7 @@ export function createAccounts(options: AccountsOptions): Accounts {
             : 'Pipedrive did not accept the sign-in.',
         )
       }
+      if (error.kind === 'redirected') throw new LeadboxError('offline', error.message)
       if (error.kind === 'not_sent' || error.status === null) {
         throw new LeadboxError('offline', messages.unreachable)
       }

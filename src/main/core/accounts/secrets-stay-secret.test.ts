@@ -35,7 +35,7 @@ describe('secrets stay in the keychain', () => {
     const { core, sandbox } = r
     const route = createRouter({
       handlers: createHandlers(core, desktopStandIn().desktop),
-      isTrustedSender: () => true,
+      senderPage: () => 'index.html',
       log: core.log,
     })
     const seen: string[] = []

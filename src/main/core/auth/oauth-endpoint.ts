@@ -1,4 +1,4 @@
-import { neverConnected } from '../pipedrive/classify'
+import { neverConnected, redirectRefused } from '../pipedrive/classify'
 import type { Secret } from '../log/secret'
 import { tokenResponseSchema, type TokenResponse } from './oauth-tokens'
 
@@ -11,7 +11,8 @@ export interface OAuthClientCredentials {
 /**
  * A refusal or failure of the OAuth server. `code` is the OAuth error (invalid_grant,
  * invalid_client, invalid_request…), or `unreachable` / `no_answer` / `server_error` when
- * no usable answer came.
+ * no usable answer came, or `redirected` when something in between sent the request
+ * elsewhere (not followed: the client secret would go along).
  */
 export class OAuthError extends Error {
   constructor(
@@ -47,6 +48,15 @@ function basic(client: OAuthClientCredentials): string {
   return `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`
 }
 
+// Electron's net.fetch rejects a redirect under `redirect: 'manual'`; Node's fetch returns it.
+const redirected = (status: number | null, cause?: unknown) =>
+  new OAuthError(
+    'redirected',
+    "The connection to Pipedrive was sent somewhere else (a redirect). Leadbox does not follow it, so your sign-in stays safe; a network's sign-in page or a proxy can cause this.",
+    status,
+    cause === undefined ? undefined : { cause },
+  )
+
 /** oauth.pipedrive.com: form-encoded bodies, HTTP Basic client authentication, no PKCE. */
 export function createOAuthEndpoint(options: {
   fetch: typeof fetch
@@ -78,6 +88,7 @@ export function createOAuthEndpoint(options: {
       status = response.status
       text = await response.text()
     } catch (error) {
+      if (redirectRefused(error)) throw redirected(null, error)
       if (neverConnected(error)) {
         throw new OAuthError('unreachable', 'Leadbox could not reach Pipedrive.', null, {
           cause: error,
@@ -99,6 +110,7 @@ export function createOAuthEndpoint(options: {
       // Not JSON (an HTML error page): judged by its status alone.
     }
     if (status >= 200 && status < 300) return json
+    if (status >= 300 && status < 400) throw redirected(status)
     const body = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>
     const code =
       status >= 500

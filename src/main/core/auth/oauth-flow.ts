@@ -65,6 +65,8 @@ export function exchangeFailure(error: unknown, redirectUri: string): LeadboxErr
     case 'unreachable':
     case 'no_answer':
       return new LeadboxError('offline', `${error.message} Check your connection and try again.`)
+    case 'redirected':
+      return new LeadboxError('offline', error.message)
     case 'invalid_client':
       return new LeadboxError(
         'pipedrive_rejected',

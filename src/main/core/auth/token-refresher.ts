@@ -175,6 +175,12 @@ export class TokenRefresher implements PipedriveAuth {
         { status: error.status, error: error.code, errorInfo: error.message },
       )
     }
+    if (error.code === 'redirected') {
+      return new PipedriveFailure('redirected', error.message, {
+        status: error.status,
+        cause: error,
+      })
+    }
     // The API request itself never went out: safe to send again later.
     return new PipedriveFailure(
       'not_sent',

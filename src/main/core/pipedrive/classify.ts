@@ -34,6 +34,17 @@ function errorChain(error: unknown): Array<{ code?: unknown; message?: unknown; 
   return chain
 }
 
+// Electron's net.fetch rejects a redirect under `redirect: 'manual'` with this message,
+// where Node's fetch hands back the 3xx answer; both mean the same and are named the same.
+const redirectCancelled = /Redirect was cancelled/i
+
+/** True when the fetch refused to follow a redirect (Electron's net.fetch). */
+export function redirectRefused(error: unknown): boolean {
+  return errorChain(error).some(
+    (link) => typeof link.message === 'string' && redirectCancelled.test(link.message),
+  )
+}
+
 /** True when the error says no connection was ever made. */
 export function neverConnected(error: unknown): boolean {
   return errorChain(error).some(
@@ -49,6 +60,9 @@ export function failureFromError(
   intent: RequestIntent,
   details: { timedOut: boolean; timeoutMs: number },
 ): PipedriveFailure {
+  if (redirectRefused(error)) {
+    return new PipedriveFailure('redirected', defaultMessages.redirected, { cause: error })
+  }
   if (details.timedOut) {
     return intent === 'write'
       ? new PipedriveFailure(
@@ -114,11 +128,14 @@ const defaultMessages: Record<FailureKind, string> = {
   burst_limit: 'Too many requests to Pipedrive at once; waiting a moment.',
   daily_budget: "Your company's daily Pipedrive API budget is used up.",
   server_error: 'Pipedrive had a problem answering.',
+  redirected:
+    "The connection to Pipedrive was sent somewhere else (a redirect). Leadbox does not follow it, so your sign-in stays safe; a network's sign-in page or a proxy can cause this.",
 }
 
 export function kindForStatus(answer: HttpAnswer, intent: RequestIntent): FailureKind {
   const { status } = answer
   const error = stringField(answer.json, 'error')
+  if (status >= 300 && status < 400) return 'redirected'
   if (status === 400) return 'validation'
   if (status === 401) return 'unauthorized'
   // 402: the company account is not open (trial over, unpaid): an account-level refusal.
@@ -133,8 +150,10 @@ export function kindForStatus(answer: HttpAnswer, intent: RequestIntent): Failur
 /** An HTTP answer that is not a success. */
 export function failureFromAnswer(answer: HttpAnswer, intent: RequestIntent): PipedriveFailure {
   const kind = kindForStatus(answer, intent)
-  const error = stringField(answer.json, 'error')
-  const errorInfo = stringField(answer.json, 'error_info')
+  // A redirect's body comes from whoever redirected, not from Pipedrive: not quoted.
+  const quoted = kind !== 'redirected'
+  const error = quoted ? stringField(answer.json, 'error') : null
+  const errorInfo = quoted ? stringField(answer.json, 'error_info') : null
   const message = error
     ? `${defaultMessages[kind]} Pipedrive said: ${error}${errorInfo ? ` (${errorInfo})` : ''}`
     : `${defaultMessages[kind]} (HTTP ${answer.status})`

@@ -23,6 +23,11 @@ export type FailureKind =
   | 'daily_budget'
   /** 5xx on a read, or another status Pipedrive should not send. */
   | 'server_error'
+  /**
+   * A 3xx: something between Leadbox and Pipedrive (a proxy, a network's sign-in page) sent
+   * the request elsewhere. Not followed, since the token would go along; not applied.
+   */
+  | 'redirected'
 
 export interface RateLimitHeaders {
   /** x-ratelimit-limit: requests allowed in the 2-second window. */

@@ -145,6 +145,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         lastError =
           'Pipedrive is refusing requests from Leadbox for now (too many requests). Syncing is stopped for 15 minutes; your leads are safe here.'
         return { to: 'queued', nextAttemptAt: pausedUntil, error: message, status }
+      case 'redirected':
+        // Every request would meet the same redirect: stop, say why, and keep the row as it
+        // was (a redirect is answered before anything is applied).
+        pausedUntil = now() + blockedPauseMs
+        halted = true
+        lastError =
+          "Something on this network is sending Leadbox's requests away from Pipedrive (a redirect), so syncing is stopped for 15 minutes to keep your sign-in safe. A Wi-Fi sign-in page or a proxy can do this. Your leads are safe here."
+        return { to: 'queued', nextAttemptAt: pausedUntil, error: message, status }
       case 'unauthorized':
         halted = true
         lastError =

@@ -4,13 +4,15 @@ import { InlineError } from '../../ui/InlineError'
 import { readableAccelerator, readableProblem } from '../shortcuts/accelerator'
 import { focusTargets } from '../shortcuts/focus-when-shown'
 import { ShortcutRecorder } from '../shortcuts/ShortcutRecorder'
+import { shortcutCertainty } from './shortcut-certainty'
 
 type Outcome = { kind: 'changed'; text: string } | { kind: 'refused'; text: string }
 
 /**
  * Settings → Quick-add shortcut: the global shortcut that opens quick add from any app, and
  * a way to record another. When another application holds the one asked for, main keeps
- * the old one and says so; the recorder stays open to pick another.
+ * the old one and says so; the recorder stays open to pick another. A shortcut main was
+ * given comes with what cannot be known from here (see shortcutCertainty).
  */
 export function ShortcutSection() {
   const shortcut = useQuickAddShortcut()
@@ -73,6 +75,11 @@ export function ShortcutSection() {
             <kbd data-testid="quick-add-shortcut">{readableAccelerator(current.accelerator)}</kbd>{' '}
             in any application to capture a lead.
           </p>
+          {current.registered ? (
+            <p className="muted" data-testid="quick-add-shortcut-certainty">
+              {shortcutCertainty(current)}
+            </p>
+          ) : null}
           {recording ? (
             <ShortcutRecorder
               key={attempt}

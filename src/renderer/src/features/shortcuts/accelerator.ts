@@ -1,4 +1,4 @@
-import { shortcutSchema } from '../../../../shared/shortcut'
+import { shortcutSchema, systemShortcutUse } from '../../../../shared/shortcut'
 import { isMac, type KeyPress } from '../../ui/keyboard'
 
 /** What a key press in the shortcut recorder amounts to. */
@@ -84,8 +84,11 @@ export function recordAccelerator(press: KeyPress, mac: boolean = isMac): Record
     }
   }
   const accelerator = [...modifiers, key].join('+')
-  if (!shortcutSchema.safeParse(accelerator).success) {
-    return { kind: 'refused', reason: 'That key cannot be part of a shortcut.' }
+  const parsed = shortcutSchema.safeParse(accelerator)
+  if (!parsed.success) {
+    // The system's own combinations (copy, quit, switching apps) say what they are for.
+    const reason = systemShortcutUse(accelerator) ?? 'That key cannot be part of a shortcut.'
+    return { kind: 'refused', reason }
   }
   return { kind: 'shortcut', accelerator }
 }

@@ -1,0 +1,29 @@
+import { describe, expect, it, vi } from 'vitest'
+
+const state = { packaged: true, ids: [] as string[] }
+vi.mock('electron', () => ({
+  app: {
+    get isPackaged() {
+      return state.packaged
+    },
+    setAppUserModelId: (id: string) => void state.ids.push(id),
+  },
+}))
+const { appId, setWindowsAppIdentity } = await import('./app-identity')
+
+describe('the app identity on Windows', () => {
+  it('is the installer app id when packaged, the executable in development', () => {
+    setWindowsAppIdentity('win32')
+    state.packaged = false
+    setWindowsAppIdentity('win32')
+    expect(state.ids).toEqual(['com.leadbox.app', process.execPath])
+    expect(appId).toBe('com.leadbox.app')
+  })
+
+  it('is not set elsewhere', () => {
+    state.ids.splice(0)
+    setWindowsAppIdentity('darwin')
+    setWindowsAppIdentity('linux')
+    expect(state.ids).toEqual([])
+  })
+})

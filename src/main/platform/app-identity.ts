@@ -1,0 +1,14 @@
+import { app } from 'electron'
+
+/** The app id the installers are built with (electron-builder's `appId`). */
+export const appId = 'com.leadbox.app'
+
+/**
+ * Windows shows a notification only for an app whose AppUserModelID matches a Start menu
+ * shortcut. The installer makes one with the app id; an unpackaged Electron has none, and
+ * Windows accepts the executable's path there instead.
+ */
+export function setWindowsAppIdentity(platform: NodeJS.Platform = process.platform): void {
+  if (platform !== 'win32') return
+  app.setAppUserModelId(app.isPackaged ? appId : process.execPath)
+}

@@ -13,7 +13,7 @@ describe('editing a Pipedrive lead in its pane', () => {
       const { page, harness: h, problems } = await openInbox({ scheme })
       await leadOption(page, seedTitles.lena).click()
       const pane = page.getByRole('region', { name: seedTitles.lena })
-      await pane.getByText(/^Entire company/).waitFor()
+      await pane.getByText('Everyone in the company').waitFor()
       await pane.getByRole('button', { name: 'Edit' }).click()
       const form = pane.getByRole('form', { name: 'Edit lead' })
 

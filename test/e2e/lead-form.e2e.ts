@@ -54,7 +54,7 @@ describe('the lead form', () => {
     await form.getByRole('checkbox', { name: 'Hot' }).check()
     await form.getByRole('checkbox', { name: 'Warm' }).check()
     await form.getByLabel('Expected close date').fill('2026-12-24')
-    await form.getByRole('radio', { name: /^Entire company \(Owner's visibility/ }).check()
+    await form.getByLabel('Who can see it').selectOption({ label: 'Everyone in the company' })
     await form.getByRole('checkbox', { name: 'Mark as seen' }).check()
     await form.getByRole('textbox', { name: 'Lead reference' }).fill('LBX-FORM-1')
     await form.getByRole('textbox', { name: 'Meeting notes' }).fill('Wants 12 trucks by spring')

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserWindow } from 'electron'
@@ -85,6 +86,15 @@ function showMainWindow(): void {
   mainWindow.focus()
 }
 
+/** The Linux package this copy came in ("deb"), as electron-builder recorded it. */
+function linuxPackageType(): string | undefined {
+  try {
+    return readFileSync(join(process.resourcesPath, 'package-type'), 'utf8').trim()
+  } catch {
+    return undefined
+  }
+}
+
 /** Closes the database and the log, once; what is buffered is written first. */
 async function closeCore(): Promise<void> {
   if (!core) return
@@ -143,6 +153,7 @@ async function start(): Promise<void> {
       packaged: app.isPackaged,
       platform: process.platform,
       appImage: process.env['APPIMAGE'],
+      linuxPackage: linuxPackageType(),
     }),
     createUpdater: () => electronUpdater(log),
     timers: {

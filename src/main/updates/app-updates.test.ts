@@ -57,7 +57,12 @@ function fakeUpdater() {
 }
 
 function setup(
-  availability = updateAvailability({ packaged: true, platform: 'darwin', appImage: undefined }),
+  availability = updateAvailability({
+    packaged: true,
+    platform: 'darwin',
+    appImage: undefined,
+    linuxPackage: undefined,
+  }),
 ) {
   const clock = manualTimers()
   const fake = fakeUpdater()
@@ -83,26 +88,71 @@ function setup(
 const flush = () => new Promise((resolve) => setImmediate(resolve))
 
 describe('when Leadbox updates itself', () => {
-  it('never runs in development, nor in a Linux package other than the AppImage', async () => {
+  it('never runs in development, nor in a Linux copy other than the AppImage or the deb', async () => {
     expect(
-      updateAvailability({ packaged: false, platform: 'darwin', appImage: undefined }),
+      updateAvailability({
+        packaged: false,
+        platform: 'darwin',
+        appImage: undefined,
+        linuxPackage: undefined,
+      }),
     ).toEqual({
       enabled: false,
       reason: expect.stringContaining('source code'),
     })
-    expect(updateAvailability({ packaged: true, platform: 'linux', appImage: undefined })).toEqual({
+    expect(
+      updateAvailability({
+        packaged: true,
+        platform: 'linux',
+        appImage: undefined,
+        linuxPackage: undefined,
+      }),
+    ).toEqual({
       enabled: false,
-      reason: expect.stringContaining('package manager'),
+      reason: expect.stringContaining('cannot update itself'),
     })
     expect(
-      updateAvailability({ packaged: true, platform: 'linux', appImage: '/opt/Leadbox.AppImage' }),
+      updateAvailability({
+        packaged: true,
+        platform: 'linux',
+        appImage: undefined,
+        linuxPackage: 'deb',
+      }),
     ).toEqual({ enabled: true })
-    expect(updateAvailability({ packaged: true, platform: 'win32', appImage: undefined })).toEqual({
+    expect(
+      updateAvailability({
+        packaged: true,
+        platform: 'linux',
+        appImage: undefined,
+        linuxPackage: 'rpm',
+      }),
+    ).toMatchObject({ enabled: false })
+    expect(
+      updateAvailability({
+        packaged: true,
+        platform: 'linux',
+        appImage: '/opt/Leadbox.AppImage',
+        linuxPackage: undefined,
+      }),
+    ).toEqual({ enabled: true })
+    expect(
+      updateAvailability({
+        packaged: true,
+        platform: 'win32',
+        appImage: undefined,
+        linuxPackage: undefined,
+      }),
+    ).toEqual({
       enabled: true,
     })
 
     const { updates, clock, createUpdater } = setup(
-      updateAvailability({ packaged: false, platform: 'linux', appImage: undefined }),
+      updateAvailability({
+        packaged: false,
+        platform: 'linux',
+        appImage: undefined,
+        linuxPackage: undefined,
+      }),
     )
     clock.advance(checkEveryMs * 3)
     updates.checkNow()

@@ -44,21 +44,23 @@ export interface Timers {
 export type UpdateAvailability = { enabled: true } | { enabled: false; reason: string }
 
 /**
- * Updates run only in a packaged app, and on Linux only in the AppImage: a deb is updated
- * by the system's package manager.
+ * Updates run only in a packaged app. On Linux they need the AppImage or the deb (which asks
+ * for the administrator's password to install); any other copy is left to whoever made it.
  */
 export function updateAvailability(app: {
   packaged: boolean
   platform: NodeJS.Platform
   appImage: string | undefined
+  /** What electron-builder wrote in resources/package-type ("deb", …), if anything. */
+  linuxPackage: string | undefined
 }): UpdateAvailability {
   if (!app.packaged) {
     return { enabled: false, reason: 'Updates are off while Leadbox runs from its source code.' }
   }
-  if (app.platform === 'linux' && !app.appImage) {
+  if (app.platform === 'linux' && !app.appImage && app.linuxPackage !== 'deb') {
     return {
       enabled: false,
-      reason: 'This copy of Leadbox was installed as a package; your package manager updates it.',
+      reason: 'This copy of Leadbox cannot update itself; install the newest release instead.',
     }
   }
   return { enabled: true }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserWindow } from 'electron'
 import {
@@ -33,6 +35,14 @@ import {
   enableShortcutPortal,
   isWaylandSession,
 } from './platform/quick-add-shortcut'
+import {
+  autostartDirectory,
+  createLaunchAtLogin,
+  loginItemFor,
+  startedAtLogin,
+} from './platform/launch-at-login'
+import { createAppUpdates, updateAvailability } from './updates/app-updates'
+import { electronUpdater } from './updates/electron-updates'
 import {
   denyAllPermissions,
   enforceContentSecurityPolicy,
@@ -81,6 +91,23 @@ function showMainWindow(): void {
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.show()
   mainWindow.focus()
+}
+
+/** The Linux package this copy came in ("deb"), as electron-builder recorded it. */
+function linuxPackageType(): string | undefined {
+  try {
+    return readFileSync(join(process.resourcesPath, 'package-type'), 'utf8').trim()
+  } catch {
+    return undefined
+  }
+}
+
+/** Closes the database and the log, once; what is buffered is written first. */
+async function closeCore(): Promise<void> {
+  if (!core) return
+  const closing = core
+  core = undefined
+  await closing.close()
 }
 
 async function start(): Promise<void> {
@@ -132,17 +159,65 @@ async function start(): Promise<void> {
     () => quickAdd.toggle(),
     isWaylandSession(process.platform, process.env) ? 'desktop' : 'system',
   )
+  const { events, log } = core
   const tray = createTray(
     {
       quickAdd: () => quickAdd.show(),
       open: showMainWindow,
       syncNow: () => core?.sync.wake('sync now'),
       quit: () => app.quit(),
+      restartToUpdate: () => void restartToUpdate(),
     },
     () => shortcut.status().accelerator,
   )
+  const updates = createAppUpdates({
+    availability: updateAvailability({
+      packaged: app.isPackaged,
+      platform: process.platform,
+      appImage: process.env['APPIMAGE'],
+      linuxPackage: linuxPackageType(),
+    }),
+    createUpdater: () => electronUpdater(log),
+    timers: {
+      after: (ms, run) => {
+        const timer = setTimeout(run, ms)
+        return () => clearTimeout(timer)
+      },
+      every: (ms, run) => {
+        const timer = setInterval(run, ms)
+        return () => clearInterval(timer)
+      },
+    },
+    now: Date.now,
+    onChange: (status) => {
+      tray.showUpdateReady(status.state === 'ready' ? status.version : null)
+      events.emit('updates:changed', undefined)
+    },
+    beforeInstall: closeCore,
+    log,
+  })
+  const restartToUpdate = () =>
+    updates.restartToUpdate().catch((error: unknown) => log.warn({ err: error }, 'restart failed'))
+  const launchAtLogin = createLaunchAtLogin(
+    loginItemFor(process.platform, {
+      electron: {
+        get: (options) => app.getLoginItemSettings(options),
+        set: (settings) => app.setLoginItemSettings(settings),
+      },
+      autostartDir: autostartDirectory(process.env, homedir()),
+      // An AppImage runs from a temporary mount; the file itself is what to start.
+      executable: process.env['APPIMAGE'] ?? process.execPath,
+    }),
+    core.settings,
+  )
   tray.showCounts(core.syncStatus().counts)
   core.events.on('sync:status', (status) => tray.showCounts(status.counts))
+  // Launching at login turns on with the first sign-in (unless the user chose otherwise).
+  const signedIn = () => core?.accounts.status().account != null
+  if (signedIn()) launchAtLogin.signedIn()
+  core.events.on('auth:changed', () => {
+    if (signedIn()) launchAtLogin.signedIn()
+  })
   registerIpc(
     createRouter({
       handlers: createHandlers(core, {
@@ -151,6 +226,10 @@ async function start(): Promise<void> {
         showMainWindow,
         shortcut: () => shortcut.status(),
         changeShortcut: (accelerator) => shortcut.change(accelerator),
+        updateStatus: () => updates.status(),
+        restartToUpdate: () => updates.restartToUpdate(),
+        launchAtLogin: () => launchAtLogin.status(),
+        setLaunchAtLogin: (enabled) => launchAtLogin.set(enabled),
       }),
       senderPage: (frameUrl) => senderPage(frameUrl, trustedOrigins),
       log: core.log,
@@ -159,7 +238,10 @@ async function start(): Promise<void> {
   forwardEvents(core.events)
   // Back from sleep: the network may have changed under us, and rows may be due.
   powerMonitor.on('resume', () => core?.sync.wake('resume'))
-  showMainWindow()
+  // Started by the login item: wait in the tray. macOS says so instead of passing --hidden.
+  const macOpenedAtLogin =
+    process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin
+  if (!startedAtLogin(process.argv, macOpenedAtLogin)) showMainWindow()
 }
 
 // Before ready: Chromium reads its features when it starts.
@@ -178,10 +260,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', (event) => {
     // The database and the log close before the process ends, so nothing buffered is lost.
     if (!core) return
-    const closing = core
-    core = undefined
     event.preventDefault()
-    void closing.close().finally(() => app.exit(0))
+    void closeCore().finally(() => app.exit(0))
   })
   app
     .whenReady()

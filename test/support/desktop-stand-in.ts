@@ -1,4 +1,6 @@
 import type { Desktop } from '../../src/main/ipc/desktop'
+import type { LaunchAtLogin, UpdateStatus } from '../../src/shared/ipc/contract'
+import { LeadboxError } from '../../src/shared/result'
 import { defaultQuickAddShortcut, type ShortcutStatus } from '../../src/shared/shortcut'
 
 /**
@@ -12,7 +14,29 @@ export function desktopStandIn(taken: string[] = []) {
     problem: null,
     decidedBy: 'system',
   }
-  const record = { quickAddHidden: 0, quickAddShown: 0, mainWindowShown: 0 }
+  // Like an app run from its source: no updates until a test sets `updates`; login items kept
+  // in memory.
+  const record: {
+    quickAddHidden: number
+    quickAddShown: number
+    mainWindowShown: number
+    updates: UpdateStatus
+    restartsToUpdate: number
+    launchAtLogin: LaunchAtLogin
+  } = {
+    quickAddHidden: 0,
+    quickAddShown: 0,
+    mainWindowShown: 0,
+    updates: {
+      state: 'unavailable',
+      version: null,
+      percent: null,
+      lastCheckedAt: null,
+      message: 'Updates are off while Leadbox runs from its source code.',
+    },
+    restartsToUpdate: 0,
+    launchAtLogin: { supported: true, enabled: false },
+  }
   const desktop: Desktop = {
     hideQuickAdd: () => void (record.quickAddHidden += 1),
     showQuickAdd: () => void (record.quickAddShown += 1),
@@ -27,6 +51,18 @@ export function desktopStandIn(taken: string[] = []) {
       }
       status = { accelerator, registered: true, problem: null, decidedBy: 'system' }
       return status
+    },
+    updateStatus: () => record.updates,
+    async restartToUpdate() {
+      if (record.updates.state !== 'ready') {
+        throw new LeadboxError('not_found', 'No update is ready to install yet.')
+      }
+      record.restartsToUpdate += 1
+    },
+    launchAtLogin: () => record.launchAtLogin,
+    setLaunchAtLogin(enabled) {
+      record.launchAtLogin = { supported: true, enabled }
+      return record.launchAtLogin
     },
   }
   return { desktop, record }

@@ -76,5 +76,12 @@ export function createHandlers(core: Core, desktop: Desktop): Handlers {
     'catalog:createLabel': (label) => core.labelCreator.create(label),
     'catalog:refresh': () => core.catalogRefresher.refresh(),
     'catalog:searchContacts': ({ kind, term }) => core.contactSearch.find(kind, term),
+    'updates:getStatus': () => desktop.updateStatus(),
+    'updates:restart': async () => {
+      await desktop.restartToUpdate()
+      return undefined
+    },
+    'launchAtLogin:get': () => desktop.launchAtLogin(),
+    'launchAtLogin:set': ({ enabled }) => desktop.setLaunchAtLogin(enabled),
   }
 }

@@ -53,6 +53,10 @@ function setup(overrides: Partial<Handlers> = {}, trusted = true) {
     'catalog:createLabel': vi.fn(unused),
     'catalog:refresh': vi.fn(unused),
     'catalog:searchContacts': vi.fn(unused),
+    'updates:getStatus': vi.fn(unused),
+    'updates:restart': vi.fn(unused),
+    'launchAtLogin:get': vi.fn(unused),
+    'launchAtLogin:set': vi.fn(unused),
     ...overrides,
   }
   const route = createRouter({

@@ -62,6 +62,23 @@ describe('the tray', () => {
     expect(actions.quickAdd).toHaveBeenCalledOnce()
   })
 
+  it('offers "Restart to update" only while a downloaded update waits', () => {
+    const restartToUpdate = vi.fn()
+    const tray = createTray(
+      { quickAdd() {}, open() {}, syncNow() {}, quit() {}, restartToUpdate },
+      () => 'Alt+L',
+    )
+    const restart = () => state.menu.find((item) => item.label === 'Restart to update')
+    expect(restart()).toBeUndefined()
+    tray.showUpdateReady('1.2.0')
+    restart()!.click!()
+    expect(restartToUpdate).toHaveBeenCalledOnce()
+    tray.showCounts(counts)
+    expect(restart()).toBeDefined()
+    tray.showUpdateReady(null)
+    expect(restart()).toBeUndefined()
+  })
+
   it('shows how many leads wait', () => {
     const tray = createTray({ quickAdd() {}, open() {}, syncNow() {}, quit() {} }, () => 'Alt+L')
     tray.showCounts(counts)

@@ -9,11 +9,15 @@ export interface TrayActions {
   open(): void
   syncNow(): void
   quit(): void
+  /** Quits and installs a downloaded update of Leadbox. */
+  restartToUpdate?(): void
 }
 
 export interface LeadboxTray {
   /** Shows how many leads wait: the title beside the icon on macOS, the tooltip elsewhere. */
   showCounts(counts: Record<OutboxState, number>): void
+  /** Offers "Restart to update" while a downloaded update waits (its version), or not (null). */
+  showUpdateReady(version: string | null): void
   destroy(): void
 }
 
@@ -54,11 +58,15 @@ export function createTray(
   // A theme switched while Leadbox runs; macOS re-tints the template by itself.
   const followTheme = () => tray.setImage(trayImage(platform))
   if (platform !== 'darwin') nativeTheme.on('updated', followTheme)
+  let updateReady: string | null = null
   const menu = () =>
     Menu.buildFromTemplate([
       { label: 'Quick add', accelerator: shortcut(), click: actions.quickAdd },
       { label: 'Open Leadbox', click: actions.open },
       { label: 'Sync now', click: actions.syncNow },
+      ...(updateReady && actions.restartToUpdate
+        ? [{ label: 'Restart to update', sublabel: updateReady, click: actions.restartToUpdate }]
+        : []),
       { type: 'separator' },
       { label: 'Quit Leadbox', role: 'quit', click: actions.quit },
     ])
@@ -69,6 +77,10 @@ export function createTray(
       const waiting = counts.queued + counts.sending + counts.uncertain + counts.needs_attention
       tray.setToolTip(`Leadbox — ${pendingLabel(counts)}`)
       if (process.platform === 'darwin') tray.setTitle(waiting > 0 ? String(waiting) : '')
+      tray.setContextMenu(menu())
+    },
+    showUpdateReady(version) {
+      updateReady = version
       tray.setContextMenu(menu())
     },
     destroy: () => {

@@ -275,6 +275,37 @@ export const contactMatchSchema = z.object({
 })
 export type ContactMatch = z.infer<typeof contactMatchSchema>
 
+export const updateStates = [
+  'unavailable',
+  'idle',
+  'checking',
+  'downloading',
+  'ready',
+  'failed',
+] as const
+export type UpdateState = (typeof updateStates)[number]
+
+/** Leadbox's own updates, downloaded in the background from its releases. */
+export const updateStatusSchema = z.object({
+  state: z.enum(updateStates),
+  /** The version on its way, or ready to install on restart. */
+  version: z.string().nullable(),
+  /** How much of the download has arrived, 0 to 100, while downloading. */
+  percent: z.number().min(0).max(100).nullable(),
+  /** Epoch ms of the last check that got an answer. */
+  lastCheckedAt: z.number().nullable(),
+  /** In plain words: why updates are off here, or what went wrong. */
+  message: z.string().nullable(),
+})
+export type UpdateStatus = z.infer<typeof updateStatusSchema>
+
+/** Whether Leadbox starts, to the tray, when the user logs in to the computer. */
+export const launchAtLoginSchema = z.object({
+  supported: z.boolean(),
+  enabled: z.boolean(),
+})
+export type LaunchAtLogin = z.infer<typeof launchAtLoginSchema>
+
 export const contract = {
   'app:getInfo': { request: none, response: appInfoSchema },
   'app:openLogsFolder': { request: none, response: z.undefined() },
@@ -332,6 +363,14 @@ export const contract = {
   'catalog:refresh': { request: none, response: refreshStatusSchema },
   /** Pipedrive's own search (online, signed in); what it finds is cached in the catalog too. */
   'catalog:searchContacts': { request: contactSearchSchema, response: z.array(contactMatchSchema) },
+  'updates:getStatus': { request: none, response: updateStatusSchema },
+  /** Quits and installs the downloaded update; refused while none is ready. */
+  'updates:restart': { request: none, response: z.undefined() },
+  'launchAtLogin:get': { request: none, response: launchAtLoginSchema },
+  'launchAtLogin:set': {
+    request: z.object({ enabled: z.boolean() }),
+    response: launchAtLoginSchema,
+  },
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>
 
 /** Main → renderer notifications. Coarse on purpose: the renderer refetches what it shows. */
@@ -344,6 +383,8 @@ export const events = {
   'catalog:changed': none,
   /** Quick add handed a lead over to the full form in the main window. */
   'leadForm:requested': none,
+  /** Leadbox's own update moved on: checking, downloading, ready to install. */
+  'updates:changed': none,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>
 
 export interface ChannelSpec {

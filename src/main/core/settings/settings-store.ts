@@ -20,6 +20,8 @@ export const settingSchemas = {
   pipedriveOAuthClient: oauthClientRecordSchema.nullable(),
   /** The global quick-add shortcut, when the user picked another than the default. */
   quickAddShortcut: shortcutSchema,
+  /** What the user last chose for launching at login; absent until a first sign-in or a choice. */
+  launchAtLogin: z.boolean(),
 } as const
 
 export type SettingKey = keyof typeof settingSchemas

@@ -14,6 +14,8 @@ const cached: readonly QueryKey[] = [
   ['auth', 'account'],
   ['catalog', 'quick-add'],
   ['contacts', 'search', 'person', 'maria'],
+  keys.updates.status,
+  keys.launchAtLogin.status,
 ]
 
 let client: QueryClient
@@ -42,9 +44,17 @@ describe('invalidateFor', () => {
     ['leads:changed', ['leads/inbox']],
     [
       'auth:changed',
-      ['auth/account', 'catalog/quick-add', 'contacts/search', 'leads/inbox', 'sync/status'],
+      [
+        'auth/account',
+        'catalog/quick-add',
+        'contacts/search',
+        'launchAtLogin/status',
+        'leads/inbox',
+        'sync/status',
+      ],
     ],
     ['catalog:changed', ['catalog/quick-add', 'leads/inbox']],
+    ['updates:changed', ['updates/status']],
   ])('%s invalidates exactly its keys', async (event, expected) => {
     const queryClient = seed()
     await invalidateFor(queryClient, event)

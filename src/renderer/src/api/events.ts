@@ -14,18 +14,21 @@ export const invalidatedBy: Record<EventName, readonly QueryKey[]> = {
   'outbox:changed': [keys.outbox.all, keys.sync.status, keys.leads.all],
   'sync:status': [keys.sync.status],
   'leads:changed': [keys.leads.all],
-  // Another account (or none) means other leads, names and labels, and another sign-in state.
+  // Another account (or none) means other leads, names and labels, and another sign-in state;
+  // the first sign-in also turns launching at login on.
   'auth:changed': [
     keys.auth.all,
     keys.sync.status,
     keys.leads.all,
     keys.catalog.all,
     keys.contacts.all,
+    keys.launchAtLogin.all,
   ],
   // Names and labels shown in the inbox come from the catalog too.
   'catalog:changed': [keys.catalog.all, keys.leads.all],
   // Nothing cached changes: the lead form takes the hand-over itself (api/lead-form.ts).
   'leadForm:requested': [],
+  'updates:changed': [keys.updates.all],
 }
 
 export function invalidateFor(queryClient: QueryClient, event: EventName): Promise<void> {

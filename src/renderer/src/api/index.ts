@@ -37,3 +37,9 @@ export {
 } from './inbox'
 export { useAccountStatus } from './account'
 export { useLeadFormRequests, useOpenInForm } from './lead-form'
+export {
+  useLaunchAtLogin,
+  useRestartToUpdate,
+  useSetLaunchAtLogin,
+  useUpdateStatus,
+} from './updates'

@@ -42,6 +42,14 @@ export const keys = {
     all: ['shortcut'] as const,
     quickAdd: ['shortcut', 'quickAdd'] as const,
   },
+  updates: {
+    all: ['updates'] as const,
+    status: ['updates', 'status'] as const,
+  },
+  launchAtLogin: {
+    all: ['launchAtLogin'] as const,
+    status: ['launchAtLogin', 'status'] as const,
+  },
 } as const
 
 export type QueryKey = readonly string[]

@@ -1,7 +1,9 @@
 import { DiagnosticsSection } from './DiagnosticsSection'
 import { LeadDefaultsSection } from './LeadDefaultsSection'
+import { LaunchAtLoginSection } from './LaunchAtLoginSection'
 import { PipedriveAccountSection } from './PipedriveAccountSection'
 import { ShortcutSection } from './ShortcutSection'
+import { UpdateSection } from './UpdateSection'
 
 export function SettingsView() {
   return (
@@ -9,6 +11,8 @@ export function SettingsView() {
       <PipedriveAccountSection />
       <LeadDefaultsSection />
       <ShortcutSection />
+      <LaunchAtLoginSection />
+      <UpdateSection />
       <DiagnosticsSection />
     </div>
   )

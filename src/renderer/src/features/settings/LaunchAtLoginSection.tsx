@@ -1,0 +1,53 @@
+import { useId } from 'react'
+import { useLaunchAtLogin, useSetLaunchAtLogin } from '../../api'
+import { InlineError } from '../../ui/InlineError'
+
+/**
+ * Settings → Start at login: Leadbox waits in the tray from the moment the user logs in, so
+ * the quick-add shortcut works at once. On by default after the first sign-in.
+ */
+export function LaunchAtLoginSection() {
+  const status = useLaunchAtLogin()
+  const change = useSetLaunchAtLogin()
+  const titleId = useId()
+  const hintId = useId()
+
+  return (
+    <section className="settings-section" aria-labelledby={titleId}>
+      <h2 id={titleId} className="settings-section__title">
+        Start at login
+      </h2>
+      {status.isError ? (
+        <InlineError
+          title="Could not read whether Leadbox starts at login"
+          error={status.error}
+          onRetry={() => void status.refetch()}
+        />
+      ) : status.isPending ? (
+        <p className="muted">Loading…</p>
+      ) : !status.data.supported ? (
+        <p className="muted">This system does not let Leadbox start at login.</p>
+      ) : (
+        <>
+          <label className="inbox-toggle">
+            <input
+              type="checkbox"
+              role="switch"
+              aria-describedby={hintId}
+              checked={status.data.enabled}
+              disabled={change.isPending}
+              onChange={(event) => change.mutate(event.target.checked)}
+            />
+            Start Leadbox when I log in
+          </label>
+          <p id={hintId} className="muted">
+            It starts in the tray, without opening its window, so quick add is ready at once.
+          </p>
+        </>
+      )}
+      {change.isError ? (
+        <InlineError title="Could not change the login setting" error={change.error} />
+      ) : null}
+    </section>
+  )
+}

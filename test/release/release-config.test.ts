@@ -15,6 +15,11 @@ async function loadConfig(env: Record<string, string | undefined>) {
 }
 
 describe('the packaging configuration', () => {
+  it('builds with the app id Leadbox gives Windows for its notifications', async () => {
+    const { appId } = await import('../../src/main/platform/app-id')
+    expect((await loadConfig({})).appId).toBe(appId)
+  })
+
   it('builds dmg and zip for both Mac architectures, NSIS for Windows, AppImage and deb', async () => {
     const config = await loadConfig({})
     expect(config.mac?.target).toEqual([

@@ -9,15 +9,15 @@ vi.mock('electron', () => ({
     setAppUserModelId: (id: string) => void state.ids.push(id),
   },
 }))
-const { appId, setWindowsAppIdentity } = await import('./app-identity')
+const { setWindowsAppIdentity } = await import('./app-identity')
+const { appId } = await import('./app-id')
 
 describe('the app identity on Windows', () => {
   it('is the installer app id when packaged, the executable in development', () => {
     setWindowsAppIdentity('win32')
     state.packaged = false
     setWindowsAppIdentity('win32')
-    expect(state.ids).toEqual(['com.leadbox.app', process.execPath])
-    expect(appId).toBe('com.leadbox.app')
+    expect(state.ids).toEqual([appId, process.execPath])
   })
 
   it('is not set elsewhere', () => {

@@ -1,7 +1,5 @@
 import { app } from 'electron'
-
-/** The app id the installers are built with (electron-builder's `appId`). */
-export const appId = 'com.leadbox.app'
+import { appId } from './app-id'
 
 /**
  * Windows shows a notification only for an app whose AppUserModelID matches a Start menu

@@ -48,6 +48,17 @@ describe('the OAuth callback server', () => {
     expect(server.address()).toBeNull()
   })
 
+  it('says in plain words when Pipedrive ends the sign-in for another reason', async () => {
+    const port = await freePort()
+    const server = await startCallbackServer({ port, state: 's' })
+    await get(`http://127.0.0.1:${port}/oauth/callback?error=server_error&state=s`)
+    const failure = await server.code.catch((error: Error) => error)
+    expect((failure as Error).message).toBe(
+      'Pipedrive did not complete the sign-in. Try again, or connect with your API token.',
+    )
+    expect((failure as Error).message).not.toMatch(/server_error|\(/)
+  })
+
   it('gives up after its time and frees the port', async () => {
     const port = await freePort()
     const server = await startCallbackServer({ port, state: 's', timeoutMs: 100 })

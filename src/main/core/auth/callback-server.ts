@@ -102,7 +102,7 @@ export async function startCallbackServer(options: {
           'pipedrive_rejected',
           error === 'access_denied'
             ? 'You did not allow Leadbox to access Pipedrive.'
-            : `Pipedrive did not complete the sign-in (${error ?? 'no code'}).`,
+            : 'Pipedrive did not complete the sign-in. Try again, or connect with your API token.',
         ),
       )
       return

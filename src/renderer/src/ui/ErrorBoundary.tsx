@@ -30,16 +30,12 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children
-    const { message, code } = describeError(this.state.error)
+    // The message is for the user; the error itself went to the log in componentDidCatch.
+    const { message } = describeError(this.state.error)
     return (
       <div className="error-panel" role="alert">
         <p className="error-panel__title">{this.props.label} ran into a problem</p>
         <p className="error-panel__message">{message}</p>
-        {code ? (
-          <p className="error-panel__code">
-            Error code: <code>{code}</code>
-          </p>
-        ) : null}
         <button type="button" className="button" onClick={this.reset}>
           Try again
         </button>

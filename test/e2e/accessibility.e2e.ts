@@ -29,6 +29,74 @@ async function expectAccessible(page: Page, where: string): Promise<void> {
   expect((await seriousViolations(page)).join('\n'), `axe on ${where}`).toBe('')
 }
 
+/**
+ * Tabs through the page (or the open modal) from the start and answers what is wrong: the
+ * visible, enabled controls that never got focus, and where focus went outside `within`.
+ * Controls taken out of the tab order on purpose (tabindex -1: a list's rows, moved between with
+ * the arrow keys) do not count, nor do radio buttons whose group was reached (arrows move in it).
+ */
+async function tabProblems(page: Page, within = 'body'): Promise<string[]> {
+  const count = await page.evaluate((scope) => {
+    const root = document.querySelector(scope)!
+    const controls = [
+      ...root.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]'),
+    ].filter(
+      (el) =>
+        el.tabIndex >= 0 &&
+        !(el as HTMLButtonElement).disabled &&
+        !el.closest('[inert], [aria-hidden="true"]') &&
+        el.getClientRects().length > 0 &&
+        getComputedStyle(el).visibility !== 'hidden',
+    )
+    controls.forEach((el, i) => el.setAttribute('data-tab-check', String(i)))
+    ;(document.activeElement as HTMLElement | null)?.blur()
+    return controls.length
+  }, within)
+  const reached = new Set<string>()
+  const strayed = new Set<string>()
+  for (let i = 0; i < count * 2 + 5; i++) {
+    await page.keyboard.press('Tab')
+    const mark = await page.evaluate((scope) => {
+      const el = document.activeElement
+      // Past the last control the browser may take focus to its own UI: the body, here.
+      if (!el || el === document.body) return null
+      if (!document.querySelector(scope)!.contains(el)) {
+        return `focus left for ${el.tagName.toLowerCase()} “${el.textContent?.trim() ?? ''}”`
+      }
+      if (el instanceof HTMLInputElement && el.type === 'radio') return `radio:${el.name}`
+      return el.getAttribute('data-tab-check')
+    }, within)
+    if (mark?.startsWith('focus left')) strayed.add(mark)
+    else if (mark) reached.add(mark)
+  }
+  const missed = await page.evaluate(
+    (seen) => {
+      const marked = [...document.querySelectorAll<HTMLElement>('[data-tab-check]')]
+      const names = marked
+        .filter(
+          (el) =>
+            !seen.includes(el.getAttribute('data-tab-check')!) &&
+            !(el instanceof HTMLInputElement && seen.includes(`radio:${el.name}`)),
+        )
+        .map((el) => {
+          const name = el.getAttribute('aria-label') ?? el.textContent?.trim() ?? ''
+          return `never reached: ${el.tagName.toLowerCase()} “${name}”`
+        })
+      for (const el of marked) el.removeAttribute('data-tab-check')
+      return names
+    },
+    [...reached],
+  )
+  return [...missed, ...strayed]
+}
+
+/** The live regions (status, alert, aria-live) whose text says `message`. */
+const announcements = (page: Page, message: string) =>
+  page
+    .locator('[role="status"], [role="alert"], [aria-live]:not([aria-live="off"])')
+    .filter({ hasText: message })
+    .count()
+
 const heading = (page: Page, name: string) =>
   page.getByRole('heading', { level: 1, name }).waitFor()
 
@@ -74,6 +142,22 @@ describe('the accessibility check', () => {
         expect.stringMatching(/^button-name \(critical\): .+\n {4}button\n/),
         expect.stringMatching(/^color-contrast \(serious\): .+\n {4}p\n/),
       ])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('names a control that Tab never reaches, and focus that leaves a dialog', async () => {
+    const context = await browser.browser.newContext()
+    try {
+      const page = await context.newPage()
+      await page.setContent(
+        '<input aria-label="Trap" onkeydown="if (event.key === \'Tab\') event.preventDefault()">' +
+          '<button>After the trap</button>',
+      )
+      expect(await tabProblems(page)).toEqual(['never reached: button “After the trap”'])
+      await page.setContent('<div id="box"><button>Inside</button></div><button>Outside</button>')
+      expect(await tabProblems(page, '#box')).toEqual(['focus left for button “Outside”'])
     } finally {
       await context.close()
     }
@@ -195,8 +279,10 @@ describe.each(['light', 'dark'] as const)('accessibility, %s', (scheme) => {
         .click()
       await page.getByRole('group', { name: 'Discard “Jane Doe”?' }).waitFor()
       await expectAccessible(page, 'the outbox’s discard confirmation')
+      await page.getByRole('button', { name: 'Yes, discard' }).click()
+      // Said once, not by two live regions at the same time.
+      await expect.poll(() => announcements(page, 'Discarded “Jane Doe”')).toBe(1)
 
-      await page.keyboard.press('Escape')
       await page.keyboard.press('Control+3')
       await heading(page, 'Settings')
       await page.getByRole('textbox', { name: 'API token' }).waitFor()
@@ -236,6 +322,67 @@ describe.each(['light', 'dark'] as const)('accessibility, %s', (scheme) => {
       await field.press('Enter')
       await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Saved/)
       await expectAccessible(page, 'quick add after saving')
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+      await harness.close()
+    }
+  })
+})
+
+describe('by keyboard', () => {
+  it('reaches every control of the main window with Tab, and keeps Tab inside the lead form', async () => {
+    const { page, problems } = await openInbox({
+      before: (h, sandbox) => conflictingEdit(h, sandbox.url, sandbox.apiToken),
+    })
+    await leadOption(page, seedTitles.blueRiver).click()
+    await page
+      .getByRole('region', { name: seedTitles.blueRiver })
+      .getByRole('button', { name: 'Edit' })
+      .waitFor()
+    expect(await tabProblems(page), 'the inbox with a lead open').toEqual([])
+
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('n')
+    const form = page.getByRole('dialog', { name: 'New lead' })
+    const title = form.getByRole('textbox', { name: 'Title' })
+    await title.waitFor()
+    expect(await tabProblems(page, 'dialog[open], [role="dialog"]'), 'the new-lead form').toEqual(
+      [],
+    )
+    // Back from wherever the last Tab left focus (headless Chromium's own UI counts as the page).
+    await title.focus()
+    await page.keyboard.press('Escape')
+    await form.waitFor({ state: 'detached' })
+
+    await page.keyboard.press('Control+2')
+    await heading(page, 'Outbox')
+    await page.getByRole('group', { name: 'Title' }).getByRole('radio').first().waitFor()
+    expect(await tabProblems(page), 'the outbox').toEqual([])
+
+    await page.keyboard.press('Control+3')
+    await heading(page, 'Settings')
+    await page.getByText('Alex Morgan').first().waitFor()
+    expect(await tabProblems(page), 'Settings').toEqual([])
+    expect(problems).toEqual([])
+  }, 300_000)
+
+  it('announces a saved lead once, and reaches the chips’ buttons in quick add', async () => {
+    const harness = await startHarness({ dataDir: tempDir() })
+    const context = await browser.browser.newContext({ viewport: { width: 640, height: 320 } })
+    try {
+      const page = await context.newPage()
+      const problems = collectProblems(page)
+      await page.goto(`${harness.url}/quick-add.html`)
+      const field = page.getByRole('textbox', { name: 'Describe the lead' })
+      await field.waitFor()
+      await field.pressSequentially('Acme renewal 5k EUR @"Jane Doe" due fri')
+      await page.getByRole('button', { name: 'Remove @"Jane Doe"' }).waitFor()
+      expect(await tabProblems(page), 'quick add with chips').toEqual([])
+
+      await field.focus()
+      await field.press('Enter')
+      await expect.poll(() => announcements(page, 'Saved')).toBe(1)
       expect(problems).toEqual([])
     } finally {
       await context.close()

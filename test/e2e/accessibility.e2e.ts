@@ -245,7 +245,7 @@ describe.each(['light', 'dark'] as const)('accessibility, %s', (scheme) => {
     expect(problems).toEqual([])
   }, 300_000)
 
-  it('the main window signed out: empty inbox, outbox rows and their discard, settings', async () => {
+  it('the main window signed out and offline: inbox, outbox, a refused lead in the form, discard, settings', async () => {
     const harness = await startHarness({ dataDir: tempDir() })
     const context = await browser.browser.newContext({
       colorScheme: scheme,
@@ -261,18 +261,29 @@ describe.each(['light', 'dark'] as const)('accessibility, %s', (scheme) => {
       db.prepare(
         `UPDATE outbox SET state = 'needs_attention', attempts = 1, last_error = ? WHERE id = ?`,
       ).run('Pipedrive refused the organization: it was deleted.', refused.id)
+      // Offline too, so the sync indicator shows its warning.
+      harness.network.set(false)
       const page = await context.newPage()
       const problems = collectProblems(page)
       await page.goto(`${harness.url}/index.html`)
       await heading(page, 'Inbox')
       await page.getByRole('list', { name: 'Waiting to sync' }).waitFor()
-      await expectAccessible(page, 'the inbox, signed out, with leads waiting')
+      await expectAccessible(page, 'the inbox, signed out and offline, with leads waiting')
 
       await page.keyboard.press('Control+2')
       await heading(page, 'Outbox')
       const items = page.getByRole('list', { name: 'Items' })
       await items.getByRole('listitem', { name: 'Initech upgrade' }).waitFor()
       await expectAccessible(page, 'the outbox')
+      await items
+        .getByRole('listitem', { name: 'Initech upgrade' })
+        .getByRole('button', { name: 'Edit' })
+        .click()
+      const refusedForm = page.getByRole('dialog', { name: 'Edit lead' })
+      await refusedForm.getByRole('textbox', { name: 'Title' }).waitFor()
+      await expectAccessible(page, 'a refused lead in the lead form')
+      await page.keyboard.press('Escape')
+      await refusedForm.waitFor({ state: 'detached' })
       await items
         .getByRole('listitem', { name: 'Jane Doe' })
         .getByRole('button', { name: 'Discard' })

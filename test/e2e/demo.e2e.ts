@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import { readdirSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import keytar from 'keytar'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startDemo, type Demo } from './harness/demo'
@@ -65,5 +68,22 @@ describe('npm run demo, in the browser', () => {
     // Signed out on the way out: nothing of the demo stays in the keychain.
     expect(await keytar.findCredentials(keychainService)).toEqual([])
     await expect(fetch(opened.mainWindowUrl)).rejects.toThrow()
+  })
+
+  it('says the port is taken, and leaves nothing behind', async () => {
+    const taken = createServer()
+    await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done))
+    const port = (taken.address() as { port: number }).port
+    const demoDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith('leadbox-demo-'))
+    const before = demoDirs()
+    try {
+      const failure = await startDemo({ port, electron: 'never', keychainService, say: () => {} })
+        .then(() => null)
+        .catch((error: NodeJS.ErrnoException) => error)
+      expect(failure?.code).toBe('EADDRINUSE')
+      expect(demoDirs()).toEqual(before)
+    } finally {
+      taken.close()
+    }
   })
 })

@@ -81,6 +81,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
+  const taken = (error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE'
+  console.error(
+    taken
+      ? `Port ${port} is already in use. Try another: npm run demo -- --port ${port + 1}`
+      : error instanceof Error
+        ? error.message
+        : error,
+  )
   process.exit(1)
 })

@@ -53,6 +53,17 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const dataDir = mkdtempSync(join(tmpdir(), 'leadbox-demo-'))
   const sandbox = await startSandbox({ company: createDemoCompany })
   say(`Pipedrive sandbox with the demo company: ${sandbox.url}`)
+  // A step that fails leaves nothing running behind it.
+  const undoOnFailure = async <T>(step: () => Promise<T>, undo?: () => Promise<void>) => {
+    try {
+      return await step()
+    } catch (error) {
+      await undo?.()
+      await sandbox.close()
+      rmSync(dataDir, { recursive: true, force: true })
+      throw error
+    }
+  }
 
   const electron: ElectronCheck =
     options.electron === 'never'
@@ -62,16 +73,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   if (electron.ok) {
     // The app keeps its sign-in in the keychain under its own service name, so the demo signs
     // in there, in a data folder of its own, and removes that keychain item when it ends.
-    const setup = await startHarness({
-      dataDir,
-      keychainService,
-      pipedriveUrl: sandbox.url,
+    await undoOnFailure(async () => {
+      const setup = await startHarness({ dataDir, keychainService, pipedriveUrl: sandbox.url })
+      try {
+        await signIn(setup, sandbox)
+      } finally {
+        await setup.close()
+      }
     })
-    try {
-      await signIn(setup, sandbox)
-    } finally {
-      await setup.close()
-    }
     say('Opening Leadbox…')
     const app = startElectronApp(sandbox.url, dataDir)
     // Whoever ends it (the user quitting the app, or Ctrl+C), the clean-up runs once.
@@ -92,26 +101,19 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   }
 
   say(`${electron.reason} Opening the browser version instead.`)
-  try {
-    await options.buildRenderer?.()
-  } catch (error) {
-    await sandbox.close()
-    throw error
-  }
-  const service = options.keychainService ?? 'Leadbox-demo'
-  const harness = await startHarness({
-    dataDir,
-    keychainService: service,
-    pipedriveUrl: sandbox.url,
-    port: options.port ?? 0,
-  })
-  try {
-    await signIn(harness, sandbox)
-  } catch (error) {
-    await harness.close()
-    await sandbox.close()
-    throw error
-  }
+  await undoOnFailure(async () => options.buildRenderer?.())
+  const harness = await undoOnFailure(() =>
+    startHarness({
+      dataDir,
+      keychainService: options.keychainService ?? 'Leadbox-demo',
+      pipedriveUrl: sandbox.url,
+      port: options.port ?? 0,
+    }),
+  )
+  await undoOnFailure(
+    () => signIn(harness, sandbox),
+    () => harness.close(),
+  )
   let closing: Promise<void> | undefined
   return {
     sandbox,

@@ -20,6 +20,7 @@ import { createCore, type Core } from './core/index'
 import { createHandlers } from './ipc/handlers'
 import { forwardEvents, registerIpc } from './ipc/register'
 import { createRouter } from './ipc/router'
+import { developmentDataDir } from './platform/development-data-dir'
 import { electronNetwork } from './platform/network'
 import { electronSqliteBinding } from './platform/sqlite-binding'
 import { appOrigin, senderPage } from './security/trusted-sender'
@@ -55,6 +56,9 @@ const devServer = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undef
 // Development only: talk to the Pipedrive sandbox (npm run sandbox) instead of Pipedrive.
 // A packaged app never reads it, and nothing the renderer sends can set it.
 const pipedriveUrl = !app.isPackaged ? process.env['LEADBOX_PIPEDRIVE_URL'] : undefined
+// Before 'ready', as Electron asks of a userData override (npm run demo uses a folder of its own).
+const dataDir = developmentDataDir(app.isPackaged, process.env)
+if (dataDir) app.setPath('userData', dataDir)
 // The Pipedrive app (Developer Hub) this copy signs in with; without it, Settings asks for one.
 const oauthClientId = process.env['LEADBOX_OAUTH_CLIENT_ID']
 const oauthClientSecret = process.env['LEADBOX_OAUTH_CLIENT_SECRET']

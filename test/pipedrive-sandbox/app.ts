@@ -51,6 +51,8 @@ export interface SandboxOptions {
    * indexed from the start. `faults.searchIndexLag(ms)` changes it until `faults.clear()`.
    */
   searchIndexLagMs?: number
+  /** The company it starts with and a reset puts back (default: the small seed in seed.ts). */
+  company?: (start: number) => Data
 }
 
 export interface Config {

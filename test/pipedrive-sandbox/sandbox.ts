@@ -136,7 +136,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const config = resolveConfig(options)
   let offset = 0
   const now = () => (options.now ? options.now() : Date.now()) + offset
-  const data = createSeedData(now())
+  const company = options.company ?? createSeedData
+  const data = company(now())
   const app: App = {
     config,
     now,
@@ -383,7 +384,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     reset: async () => {
       await faults.clear()
       clearTimeout(budgetTimer)
-      app.data = createSeedData(now())
+      app.data = company(now())
       app.oauth.reset()
       app.limiter.reset()
       app.log.clear()

@@ -181,7 +181,20 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   const server = createServer((request, response) => void answer(request, response))
 
-  await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done))
+  try {
+    // A taken port is an 'error' event, not an exception: without this it would wait forever.
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail)
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
+        server.off('error', fail)
+        done()
+      })
+    })
+  } catch (error) {
+    for (const off of unsubscribe) off()
+    await core.close()
+    throw error
+  }
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
   return {

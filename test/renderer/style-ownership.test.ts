@@ -46,4 +46,30 @@ describe('style ownership', () => {
     })
     expect(clashes).toEqual([])
   })
+
+  it('no feature draws with a class only another feature’s stylesheet defines', () => {
+    const definedBy = new Map<string, Set<string>>()
+    const define = (className: string, owner: string) =>
+      definedBy.set(className, (definedBy.get(className) ?? new Set()).add(owner))
+    for (const file of filesUnder(renderer, /\.css$/)) {
+      const path = relative(renderer, file)
+      const owner = path.startsWith('features/') ? path.split('/')[1]! : 'shared'
+      for (const [, name] of readFileSync(file, 'utf8').matchAll(/\.([a-z][a-z0-9_-]*)/g)) {
+        define(name!, owner)
+      }
+    }
+    const borrowed = filesUnder(features, /\.tsx$/).flatMap((file) => {
+      const feature = relative(features, file).split('/')[0]!
+      const text = readFileSync(file, 'utf8')
+      const names = [...text.matchAll(/className=(?:"([^"]+)"|\{`([^`]+)`\})/g)].flatMap(
+        ([, plain, template]) => (plain ?? template ?? '').split(/\s+/),
+      )
+      return names.flatMap((name) => {
+        const owners = definedBy.get(name)
+        if (!owners || owners.has(feature) || owners.has('shared')) return []
+        return [`${relative(renderer, file)} uses .${name} from ${[...owners].join(', ')}`]
+      })
+    })
+    expect([...new Set(borrowed)]).toEqual([])
+  })
 })

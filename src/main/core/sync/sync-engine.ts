@@ -112,6 +112,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const backoff = now() + fullJitterDelay(row.attempts, { random })
     const message = describe(failure)
     const status = failure.status
+    // Every request would meet the same refusal: the engine stops for a while, saying why.
+    const pauseFor = (words: string): Settlement => {
+      pausedUntil = now() + blockedPauseMs
+      halted = true
+      lastError = words
+      return { to: 'queued', nextAttemptAt: pausedUntil, error: message, status }
+    }
     switch (failure.kind) {
       case 'validation':
       case 'forbidden':
@@ -140,19 +147,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         return { to: 'queued', nextAttemptAt: pausedUntil, error: message, status }
       }
       case 'blocked':
-        pausedUntil = now() + blockedPauseMs
-        halted = true
-        lastError =
-          'Pipedrive is refusing requests from Leadbox for now (too many requests). Syncing is stopped for 15 minutes; your leads are safe here.'
-        return { to: 'queued', nextAttemptAt: pausedUntil, error: message, status }
+        return pauseFor(
+          'Pipedrive is refusing requests from Leadbox for now (too many requests). Syncing is stopped for 15 minutes; your leads are safe here.',
+        )
       case 'redirected':
         // Every request would meet the same redirect: stop, say why, and keep the row as it
         // was (a redirect is answered before anything is applied).
-        pausedUntil = now() + blockedPauseMs
-        halted = true
-        lastError =
-          "Something on this network is sending Leadbox's requests away from Pipedrive (a redirect), so syncing is stopped for 15 minutes to keep your sign-in safe. A Wi-Fi sign-in page or a proxy can do this. Your leads are safe here."
-        return { to: 'queued', nextAttemptAt: pausedUntil, error: message, status }
+        return pauseFor(
+          "Something on this network is sending Leadbox's requests away from Pipedrive (a redirect), so syncing is stopped for 15 minutes to keep your sign-in safe. A Wi-Fi sign-in page or a proxy can do this. Your leads are safe here.",
+        )
       case 'unauthorized':
         halted = true
         lastError =

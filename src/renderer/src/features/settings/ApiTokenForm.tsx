@@ -53,7 +53,7 @@ export function ApiTokenForm() {
           </label>
           <input
             id={inputId}
-            className="field__input"
+            className="text-input"
             type="password"
             autoComplete="off"
             spellCheck={false}

@@ -106,7 +106,7 @@ function OAuthAppForm({
         </label>
         <input
           id={idId}
-          className="field__input"
+          className="text-input"
           autoComplete="off"
           spellCheck={false}
           value={clientId}
@@ -121,7 +121,7 @@ function OAuthAppForm({
         </label>
         <input
           id={secretId}
-          className="field__input"
+          className="text-input"
           type="password"
           autoComplete="off"
           spellCheck={false}

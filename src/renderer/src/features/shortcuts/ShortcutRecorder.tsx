@@ -59,7 +59,7 @@ export function ShortcutRecorder({ saving, onSave, onCancel }: Props) {
         </label>
         <input
           id={inputId}
-          className="field__input shortcut-recorder__input"
+          className="text-input shortcut-recorder__input"
           type="text"
           autoComplete="off"
           spellCheck={false}

@@ -14,7 +14,7 @@ import { createInboxCache, type InboxCache } from './leads/inbox-cache'
 import { createInboxRefresher, type InboxRefresher } from './leads/inbox-refresh'
 import { parseLead } from './leads/pipedrive-lead'
 import { createOutbox, type Outbox } from './outbox/outbox'
-import type { LostRequestTiming } from './outbox/lost-requests'
+import { lostRequestTiming, type LostRequestTiming } from './outbox/lost-requests'
 import { createOutboxQueue } from './outbox/outbox-queue'
 import { createLeadChanges, type LeadChanges } from './outbox/lead-changes'
 import { createLeadSeeds, type LeadSeeds } from './outbox/lead-seeds'
@@ -114,7 +114,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   const events = createCoreEvents()
   const settings = createSettingsStore(db, now)
-  const outbox = createOutbox(db, now, { knownLabelIds: () => catalog.knownLabelIds() })
+  const outbox = createOutbox(db, now, {
+    knownLabelIds: () => catalog.knownLabelIds(),
+    landingWindowMs: lostRequestTiming(options.sync).landingWindowMs,
+  })
   const leadChanges = createLeadChanges(db, outbox, now)
   const pendingLeads = createPendingLeads(db, outbox, now)
   const catalog = createCatalog(db)

@@ -29,6 +29,13 @@ export function lostRequestTiming(options: Partial<LostRequestTiming> = {}): Los
   return timing
 }
 
+/**
+ * When a row is due, in SQL over the outbox row `o`: its backoff, and never before its lost
+ * requests can no longer land. `landingWindow` is the SQL for the window's length.
+ */
+export const dueAtSql = (landingWindow: string) =>
+  `max(coalesce(o.next_attempt_at, 0), coalesce(o.last_lost_at + ${landingWindow}, 0))`
+
 /** The attempts of one row whose answers were lost: when the first and the last began. */
 export interface LostRequests {
   firstAt: number

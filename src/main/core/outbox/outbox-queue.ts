@@ -1,7 +1,12 @@
 import type { OutboxKind, OutboxState } from '../../../shared/ipc/contract'
 import type { Db } from '../db/database'
 import type { RemoteLead } from '../pipedrive/outbox-gateway'
-import { lostRequestTiming, type LostRequestTiming, type LostRequests } from './lost-requests'
+import {
+  dueAtSql,
+  lostRequestTiming,
+  type LostRequestTiming,
+  type LostRequests,
+} from './lost-requests'
 
 /** A row as the sync engine handles it. */
 export interface QueuedRow {
@@ -96,8 +101,7 @@ const dueRows = `
       SELECT 1 FROM outbox e
       WHERE e.lead_ref = o.lead_ref AND e.id < o.id
         AND e.state IN ('queued', 'sending', 'uncertain', 'needs_attention')))`
-// When a row is due: its backoff, and never before its lost requests can no longer land.
-const dueAt = `max(coalesce(o.next_attempt_at, 0), coalesce(o.last_lost_at + @landingWindowMs, 0))`
+const dueAt = dueAtSql('@landingWindowMs')
 
 export function createOutboxQueue(
   db: Db,

@@ -20,6 +20,26 @@ function setup() {
 const lead = { title: 'Acme renewal', person: { kind: 'existing' as const, id: 7 } }
 
 describe('the outbox', () => {
+  it('says when a row is tried next, a row with lost requests included', () => {
+    const { db, outbox } = setup()
+    const fresh = outbox.enqueueLead(lead)
+    expect(fresh.nextAttemptAt).toBeNull()
+    // Its answer was lost at 5,000: no backoff of its own, but not tried before the window.
+    db.prepare(
+      `UPDATE outbox SET state = 'uncertain', next_attempt_at = NULL,
+         first_lost_at = 5000, last_lost_at = 5000 WHERE id = ?`,
+    ).run(fresh.id)
+    expect(outbox.get(fresh.id)?.nextAttemptAt).toBe(5000 + 3 * 60_000)
+    // A backoff later than the window wins.
+    db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE id = ?`).run(
+      10 * 60_000,
+      fresh.id,
+    )
+    expect(outbox.get(fresh.id)?.nextAttemptAt).toBe(10 * 60_000)
+    db.prepare(`UPDATE outbox SET state = 'needs_attention' WHERE id = ?`).run(fresh.id)
+    expect(outbox.get(fresh.id)?.nextAttemptAt).toBeNull()
+  })
+
   it('sums up a new lead as the inbox shows one: contacts by name, value and labels', () => {
     const { db, outbox } = setup()
     db.prepare("INSERT INTO catalog_person (id, name) VALUES (7, 'Jane Doe')").run()

@@ -8,6 +8,7 @@ import type { LeadRef } from '../../../shared/leads/lead-change'
 import { leadDraftSchema, type LeadDraft } from '../../../shared/leads/lead-draft'
 import { LeadboxError, fieldErrors } from '../../../shared/result'
 import type { Db } from '../db/database'
+import { defaultTiming, dueAtSql } from './lost-requests'
 import { createRowWriter, type Role } from './row-writer'
 
 interface Row {
@@ -63,8 +64,13 @@ const contactName = (role: 'person' | 'organization') => `CASE WHEN o.kind = 'le
     (SELECT c.name FROM catalog_${role} c WHERE c.id = json_extract(o.payload, '$.${role}Id')))
   END`
 
-const select = `
-  SELECT o.id, o.client_id, o.kind, o.state, o.payload, o.title, o.attempts, o.next_attempt_at,
+// The next try as the queue will take it: for a row with lost requests, not before they can
+// no longer land, though no backoff of its own is set.
+const selectWith = (landingWindowMs: number) => `
+  SELECT o.id, o.client_id, o.kind, o.state, o.payload, o.title, o.attempts,
+         CASE WHEN o.state IN ('queued', 'uncertain')
+               AND (o.next_attempt_at IS NOT NULL OR o.last_lost_at IS NOT NULL)
+              THEN ${dueAtSql(String(Math.round(landingWindowMs)))} END AS next_attempt_at,
          o.last_error, o.remote_id, o.created_at, o.updated_at, o.conflict, o.lead_ref,
          (SELECT group_concat(d.parent_id) FROM outbox_dependency d WHERE d.row_id = o.id) AS depends_on,
          ${contactName('person')} AS person_name,
@@ -122,6 +128,8 @@ const retryable = new Set<OutboxState>(['queued', 'needs_attention'])
 export interface OutboxOptions {
   /** Label ids Pipedrive has, or null before the catalog knows any. */
   knownLabelIds?(): Set<string> | null
+  /** The queue's landing window for lost requests, so a row says when it is tried next. */
+  landingWindowMs?: number
 }
 
 export function createOutbox(
@@ -130,6 +138,7 @@ export function createOutbox(
   options: OutboxOptions = {},
 ): Outbox {
   const rows = createRowWriter(db, now)
+  const select = selectWith(options.landingWindowMs ?? defaultTiming.landingWindowMs)
   const byId = db.prepare<[number], Row>(`${select} WHERE o.id = ?`)
   const all = db.prepare<[], Row>(`${select} ORDER BY o.id DESC`)
   const countByState = db.prepare<[], { state: OutboxState; n: number }>(

@@ -40,5 +40,7 @@ export function useApiUsage() {
   return useQuery({
     queryKey: keys.usage.today,
     queryFn: () => call(leadbox().usage.today()),
+    // Background refreshes spend tokens without an event of their own; a cheap IPC read.
+    refetchInterval: 30_000,
   })
 }

@@ -48,7 +48,7 @@ export function ApiUsageSection() {
             connected to Pipedrive. Today (UTC) Leadbox made {number.format(usage.data.requests)}{' '}
             {usage.data.requests === 1 ? 'request' : 'requests'}.
           </p>
-          <dl className="details" aria-label="Tokens used today by purpose">
+          <dl className="details">
             {usage.data.byPurpose.map((row) => (
               <PurposeRow key={row.purpose} {...row} />
             ))}

@@ -40,6 +40,11 @@ export interface SandboxOptions {
     blockMs?: number
     /** Send Retry-After on ordinary 429s (Pipedrive's current docs do not mention it). */
     retryAfter?: boolean
+    /**
+     * Send x-daily-ratelimit-token-limit and -remaining (default true). Pipedrive does not
+     * document them and sometimes leaves them out; the budget is charged either way.
+     */
+    dailyHeaders?: boolean
   }
   /** A lead conversion completes after this many status polls or this much clock time. */
   conversion?: { polls?: number; ms?: number }
@@ -75,6 +80,7 @@ export interface Config {
     blockAfter: number
     blockMs: number
     retryAfter: boolean
+    dailyHeaders: boolean
   }
   conversion: { polls: number; ms: number }
   logLimit: number
@@ -145,6 +151,7 @@ export function resolveConfig(options: SandboxOptions): Config {
       blockAfter: options.limits?.blockAfter ?? 20,
       blockMs: options.limits?.blockMs ?? 60_000,
       retryAfter: options.limits?.retryAfter ?? false,
+      dailyHeaders: options.limits?.dailyHeaders ?? true,
     },
     conversion: { polls: options.conversion?.polls ?? 2, ms: options.conversion?.ms ?? 1500 },
     logLimit: options.logLimit ?? 5000,

@@ -143,10 +143,14 @@ export class RateLimiter {
     const limit = useSearch ? this.config.searchLimit : burstLimit
     const oldest = window[0]
     const reset = oldest === undefined ? 0 : Math.ceil((oldest + this.config.windowMs - now) / 1000)
-    return {
+    const burstHeaders = {
       'x-ratelimit-limit': String(limit),
       'x-ratelimit-remaining': String(Math.max(0, limit - window.length)),
       'x-ratelimit-reset': String(Math.max(0, reset)),
+    }
+    if (!this.config.dailyHeaders) return burstHeaders
+    return {
+      ...burstHeaders,
       'x-daily-ratelimit-token-limit': String(this.config.dailyTokens),
       'x-daily-ratelimit-token-remaining': String(this.remaining),
     }

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import type { ApiUsage } from '../../shared/api-usage'
 import type { AppInfo, DatabaseHealth, SyncStatus } from '../../shared/ipc/contract'
 import { openExternalUrl } from './links/external-link'
 import { createAccounts, type Accounts } from './accounts/accounts'
@@ -10,6 +11,7 @@ import { createCatalog, type Catalog } from './catalog/catalog'
 import { createCatalogRefresher, type CatalogRefresher } from './catalog/catalog-refresh'
 import { createContactSearch, type ContactSearch } from './catalog/contact-search'
 import { createLabelCreator, type LabelCreator } from './catalog/label-creator'
+import { createTokenLedger, type TokenLedger } from './ledger/token-ledger'
 import { createInboxCache, type InboxCache } from './leads/inbox-cache'
 import { createInboxRefresher, type InboxRefresher } from './leads/inbox-refresh'
 import { parseLead } from './leads/pipedrive-lead'
@@ -89,6 +91,10 @@ export interface Core {
   accounts: Accounts
   /** Sends the outbox to Pipedrive while signed in and online. */
   sync: SyncEngine
+  /** Every request to Pipedrive with its token cost, per account, day and purpose. */
+  ledger: TokenLedger
+  /** The signed-in account's use of the API today; null when signed out. */
+  usageToday(): ApiUsage | null
   secrets: SecretStore
   events: CoreEvents
   logDir: string
@@ -121,10 +127,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const leadChanges = createLeadChanges(db, outbox, now)
   const pendingLeads = createPendingLeads(db, outbox, now)
   const catalog = createCatalog(db)
-  const syncStatus = () => ({
-    ...currentSyncStatus(options.network, outbox.counts(), sync.status()),
-    signedIn: accounts.status().account !== null,
+  const ledger = createTokenLedger(db, {
+    now,
+    log,
+    onBudgetChange: () => events.emit('sync:status', syncStatus()),
   })
+  ledger.prune()
+  const signedInAccount = () => settings.get('pipedriveAccount')?.id ?? null
+  const syncStatus = () => {
+    const account = signedInAccount()
+    return {
+      ...currentSyncStatus(
+        options.network,
+        outbox.counts(),
+        sync.status(),
+        account ? ledger.budget(account) : null,
+      ),
+      signedIn: accounts.status().account !== null,
+    }
+  }
   const outboxChanged = () => {
     events.emit('outbox:changed', undefined)
     events.emit('sync:status', syncStatus())
@@ -141,6 +162,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       sync.wake('auth changed')
     },
     now,
+    ledger,
     ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
     ...(options.pipedriveUrl ? { pipedriveUrl: options.pipedriveUrl } : {}),
     ...(options.oauthClient ? { oauthClient: options.oauthClient } : {}),
@@ -245,6 +267,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     inboxRefresher,
     accounts,
     sync,
+    ledger,
+    usageToday() {
+      const account = signedInAccount()
+      return account ? ledger.today(account) : null
+    },
     secrets: options.secrets,
     events,
     logDir,

@@ -18,6 +18,7 @@ export function createHandlers(core: Core, desktop: Desktop): Handlers {
     },
     'app:openLink': ({ url }) => core.openLink(url),
     'sync:getStatus': () => core.syncStatus(),
+    'usage:today': () => core.usageToday(),
     'quickAdd:hide': () => {
       desktop.hideQuickAdd()
       return undefined

@@ -25,6 +25,7 @@ function setup(overrides: Partial<Handlers> = {}, trusted = true) {
     'app:openLink': vi.fn(() => true),
     'sync:getStatus': vi.fn(unused),
     'sync:now': vi.fn(unused),
+    'usage:today': vi.fn(unused),
     'quickAdd:hide': vi.fn(unused),
     'quickAdd:show': vi.fn(unused),
     'quickAdd:openInForm': vi.fn(unused),

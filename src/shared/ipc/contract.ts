@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { apiBudgetSchema, apiUsageSchema } from '../api-usage'
 import { leadChangeSchema, leadRefSchema } from '../leads/lead-change'
 import { leadDraftSchema, leadSeedSchema } from '../leads/lead-draft'
 import { leadLabelSchema, newLeadLabelSchema } from '../leads/lead-label'
@@ -120,6 +121,8 @@ export const syncStatusSchema = z.object({
   /** Since when Pipedrive has not answered while the network was up; null when it answers. */
   unreachableSince: z.number().nullable(),
   lastError: z.string().nullable(),
+  /** What is left of the company's daily API budget, when Pipedrive said today. */
+  budget: apiBudgetSchema.pick({ left: true, limit: true }).nullable(),
 })
 export type SyncStatus = z.infer<typeof syncStatusSchema>
 
@@ -312,6 +315,8 @@ export const contract = {
   'app:openLink': { request: externalLinkSchema, response: z.boolean() },
   'sync:getStatus': { request: none, response: syncStatusSchema },
   'sync:now': { request: none, response: z.undefined() },
+  /** Leadbox's use of Pipedrive's API today and the budget left; null when signed out. */
+  'usage:today': { request: none, response: apiUsageSchema.nullable() },
   'quickAdd:hide': { request: none, response: z.undefined() },
   /** The palette's "Quick add": shows the quick-add window, as the shortcut does. */
   'quickAdd:show': { request: none, response: z.undefined() },

@@ -24,6 +24,7 @@ import {
   PipedriveHttp,
   type AuthCredentials,
   type PipedriveAuth,
+  type SentRequest,
 } from '../pipedrive/pipedrive-http'
 import { pipedriveUrls, type PipedriveUrls } from '../pipedrive/pipedrive-urls'
 import { RateLimiter } from '../pipedrive/rate-limiter'
@@ -80,7 +81,11 @@ export interface AccountsOptions {
   /** How long the browser may take to come back. */
   signInTimeoutMs?: number
   now?: () => number
+  /** Counts every request an account sends, the sign-in's own included. */
+  ledger?: { record(account: string, request: SentRequest): void }
 }
+
+type PipedriveHttpSent = (request: SentRequest) => void
 
 // Pipedrive's lowest plan until its headers say more (API-NOTES §4).
 const startingBurst: Record<AuthType, number> = { api_token: 20, oauth: 80 }
@@ -174,6 +179,24 @@ export function createAccounts(options: AccountsOptions): Accounts {
     changed()
   }
 
+  /**
+   * The one way requests reach Pipedrive: signed by `auth`, paced by a limiter of its own,
+   * and each told to `onSent`, so the ledger sees every request, sign-in included.
+   */
+  function httpStack(auth: PipedriveAuth, authType: AuthType, onSent: PipedriveHttpSent) {
+    const limiter = new RateLimiter({ burstLimit: startingBurst[authType], now })
+    const http = new PipedriveHttp({
+      fetch: options.fetch,
+      auth,
+      limiter,
+      now,
+      log,
+      onSent,
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    })
+    return { limiter, client: new PipedriveClient(http) }
+  }
+
   const itemFor = (account: AccountRecord) =>
     account.authType === 'oauth'
       ? keychainItems.oauthTokens(account.id)
@@ -218,16 +241,9 @@ export function createAccounts(options: AccountsOptions): Accounts {
             ...(initial?.token ? { token: initial.token } : {}),
             ...hooks,
           })
-    const limiter = new RateLimiter({ burstLimit: startingBurst[account.authType], now })
-    const http = new PipedriveHttp({
-      fetch: options.fetch,
-      auth,
-      limiter,
-      now,
-      log,
-      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-    })
-    const client = new PipedriveClient(http)
+    const { limiter, client } = httpStack(auth, account.authType, (request) =>
+      options.ledger?.record(account.id, request),
+    )
     const session: AccountSession = {
       account: account.id,
       authType: account.authType,
@@ -253,16 +269,9 @@ export function createAccounts(options: AccountsOptions): Accounts {
   /** GET /v1/users/me with credentials that are not stored yet. */
   async function whoAmI(credentials: AuthCredentials, authType: AuthType): Promise<AccountRecord> {
     const auth: PipedriveAuth = { credentials: async () => credentials }
-    const limiter = new RateLimiter({ burstLimit: startingBurst[authType], now })
-    const client = new PipedriveClient(
-      new PipedriveHttp({
-        fetch: options.fetch,
-        auth,
-        limiter,
-        now,
-        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-      }),
-    )
+    // Whose budget paid is known only from the answer: counted once it says.
+    const sent: SentRequest[] = []
+    const { client } = httpStack(auth, authType, (request) => void sent.push(request))
     let data: unknown
     try {
       data = (await client.getCurrentUser()).data
@@ -289,8 +298,10 @@ export function createAccounts(options: AccountsOptions): Accounts {
         'Pipedrive did not say who this account belongs to.',
       )
     }
+    const id = accountKey(me.data.company_id, me.data.id)
+    for (const request of sent) options.ledger?.record(id, request)
     return {
-      id: accountKey(me.data.company_id, me.data.id),
+      id,
       authType,
       userId: me.data.id,
       userName: me.data.name,

@@ -215,7 +215,8 @@ export function createCatalogRefresher(options: CatalogRefresherOptions): Catalo
   async function run(signal: AbortSignal): Promise<boolean> {
     const session = options.session()
     if (!session) return false
-    const { account, client } = session
+    const { account } = session
+    const client = session.client.for('catalog')
     const check = () => {
       if (options.session()?.account !== account) throw new AccountChanged()
     }

@@ -86,8 +86,12 @@ export function createContactSearch(options: ContactSearchOptions): ContactSearc
     const timeout = { timeoutMs: searchTimeoutMs }
     try {
       return kind === 'person'
-        ? await session.client.searchPersons({ ...query, fields: 'name,email' }, timeout)
-        : await session.client.searchOrganizations({ ...query, fields: 'name,address' }, timeout)
+        ? await session.client
+            .for('catalog')
+            .searchPersons({ ...query, fields: 'name,email' }, timeout)
+        : await session.client
+            .for('catalog')
+            .searchOrganizations({ ...query, fields: 'name,address' }, timeout)
     } catch (error) {
       throw error instanceof PipedriveFailure ? searchFailed(error) : error
     }

@@ -67,13 +67,14 @@ export function createLabelCreator(options: LabelCreatorOptions): LabelCreator {
       }
       const signal = AbortSignal.timeout(timeoutMs)
       let changed = catalog.adoptAccount(session.account)
+      const client = session.client.for('catalog')
       try {
-        const listed = parseLabels((await session.client.getLeadLabels({ signal })).data)
+        const listed = parseLabels((await client.getLeadLabels({ signal })).data)
         changed = catalog.replaceLabels(listed.items) || changed
         const existing = known(input.name)
         if (existing) return existing
 
-        const answer = await session.client.addLeadLabel(
+        const answer = await client.addLeadLabel(
           { name: input.name, color: input.color },
           { signal },
         )

@@ -183,7 +183,8 @@ export function createInboxRefresher(options: InboxRefresherOptions): InboxRefre
     const session = options.session()
     if (!session) return false
     lastStartedAt = now()
-    const { account, client } = session
+    const { account } = session
+    const client = session.client.for('inbox')
     const check = () => {
       if (options.session()?.account !== account) throw new AccountChanged()
     }

@@ -38,6 +38,8 @@ export interface RateLimitHeaders {
   resetSeconds: number | null
   /** x-daily-ratelimit-token-remaining; often absent. */
   dailyTokensRemaining: number | null
+  /** x-daily-ratelimit-token-limit: the company's whole daily budget; often absent. */
+  dailyTokenLimit: number | null
   /** Retry-After, in seconds, when sent. */
   retryAfterSeconds: number | null
 }

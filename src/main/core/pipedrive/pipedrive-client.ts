@@ -1,3 +1,4 @@
+import type { ApiPurpose } from '../../../shared/api-usage'
 import type * as Api from './api-types'
 import {
   allCursorPages,
@@ -30,13 +31,22 @@ export interface CursorRequest {
  * sources, fields, users, currencies and notes are v1 (leads have no v2 CRUD); persons,
  * organizations, search and lead conversion are v2 (their v1 endpoints are out of support).
  * Each call resolves with the whole answer (status, data, rate-limit headers) or throws a
- * PipedriveFailure.
+ * PipedriveFailure. A client asks for one purpose, which the token ledger counts its
+ * requests under; `for` gives the same account's client for another.
  */
 export class PipedriveClient {
-  constructor(readonly http: PipedriveHttp) {}
+  constructor(
+    readonly http: PipedriveHttp,
+    readonly purpose: ApiPurpose = 'account',
+  ) {}
+
+  /** The same account and limiter, counted under another purpose. */
+  for(purpose: ApiPurpose): PipedriveClient {
+    return purpose === this.purpose ? this : new PipedriveClient(this.http, purpose)
+  }
 
   private call<T>(spec: RequestSpec, options: Options = {}): Promise<PipedriveResponse<T>> {
-    return this.http.request<T>({ ...spec, ...options })
+    return this.http.request<T>({ ...spec, ...options, purpose: this.purpose })
   }
 
   private async page<T>(

@@ -99,11 +99,17 @@ function readable<T>(schema: z.ZodType<T>, items: readonly unknown[]): T[] {
   })
 }
 
-/** The OutboxGateway on top of the typed client: what the sync engine calls. */
+/**
+ * The OutboxGateway on top of the typed client: what the sync engine calls. Sending a row
+ * counts as capture in the token ledger; the listings that find out whether a request whose
+ * answer was lost landed count as lookups.
+ */
 export function createOutboxGateway(
-  client: PipedriveClient,
+  account: PipedriveClient,
   options: { pageSize?: number; signal?: AbortSignal } = {},
 ): OutboxGateway {
+  const client = account.for('capture')
+  const lookups = account.for('lookups')
   const pageSize = options.pageSize ?? 500
   const request = options.signal ? { signal: options.signal } : undefined
   return {
@@ -123,7 +129,7 @@ export function createOutboxGateway(
       return lead(response.data, false)
     },
     async listLeads(query) {
-      const leads = await client.listLeads(query, pageSize, request)
+      const leads = await lookups.listLeads(query, pageSize, request)
       return leads.map((item) => lead(item, false))
     },
     async addPerson(body) {
@@ -137,13 +143,13 @@ export function createOutboxGateway(
       return { id, name }
     },
     async listPersons(query) {
-      return readable(contactSchema, await client.listPersons(query, pageSize, request))
+      return readable(contactSchema, await lookups.listPersons(query, pageSize, request))
     },
     async listOrganizations(query) {
-      return readable(contactSchema, await client.listOrganizations(query, pageSize, request))
+      return readable(contactSchema, await lookups.listOrganizations(query, pageSize, request))
     },
     async listNotes(query) {
-      return readable(listedNoteSchema, await client.listNotes(query, pageSize, request))
+      return readable(listedNoteSchema, await lookups.listNotes(query, pageSize, request))
     },
     async addNote(body) {
       const response = await client.addNote(body, request)
@@ -162,7 +168,7 @@ export function createOutboxGateway(
         ? { status: data.status }
         : { status: data.status, dealId: data.deal_id }
     },
-    bound: (signal) => createOutboxGateway(client, { ...options, signal }),
+    bound: (signal) => createOutboxGateway(account, { ...options, signal }),
     serverClockOffsetMs: () => client.http.serverClockOffsetMs,
   }
 }

@@ -1,3 +1,4 @@
+import type { ApiPurpose } from '../../../shared/api-usage'
 import type { Secret } from '../log/secret'
 import type { Logger } from '../log/logger'
 import {
@@ -6,7 +7,7 @@ import {
   type HttpAnswer,
   type RequestIntent,
 } from './classify'
-import { PipedriveFailure, type RateLimitHeaders } from './failure'
+import { PipedriveFailure, type FailureKind, type RateLimitHeaders } from './failure'
 import type { RateLimiter } from './rate-limiter'
 import { readRateLimitHeaders } from './rate-limit-headers'
 
@@ -42,6 +43,21 @@ export interface PipedriveHttpOptions {
   timeoutMs?: number
   now?: () => number
   log?: Logger
+  /** Told of every request that left, answered or not: the token ledger listens here. */
+  onSent?(request: SentRequest): void
+}
+
+/** One request that left for Pipedrive, as the token ledger counts it. */
+export interface SentRequest {
+  method: RequestSpec['method']
+  path: string
+  purpose: ApiPurpose
+  /** The answer's HTTP status; null when no answer came (timeout, reset). */
+  status: number | null
+  /** How it failed, when it did. */
+  failure: FailureKind | null
+  /** The answer's rate-limit headers; null when no answer came. */
+  rateLimit: RateLimitHeaders | null
 }
 
 export type QueryValue = string | number | boolean | null | undefined
@@ -54,6 +70,8 @@ export interface RequestSpec {
   body?: unknown
   /** Counts against the search cap as well as the burst window. */
   search?: boolean
+  /** Why it is asked, for the token ledger; 'account' when not said. */
+  purpose?: ApiPurpose
   signal?: AbortSignal
   timeoutMs?: number
 }
@@ -192,6 +210,7 @@ export class PipedriveHttp {
     } catch (error) {
       permit.settle({ status: null, rateLimit: null })
       const failure = failureFromError(error, intent, { timedOut: timeout.aborted, timeoutMs })
+      if (failure.kind !== 'not_sent') this.sent(spec, null, failure.kind, null)
       this.options.log?.debug(
         { method: spec.method, path: spec.path, failure: failure.kind, ms: this.now() - started },
         'pipedrive request failed',
@@ -202,6 +221,7 @@ export class PipedriveHttp {
     const ok = answer.status >= 200 && answer.status < 300
     if (!ok) {
       const failure = failureFromAnswer(answer, intent)
+      this.sent(spec, answer.status, failure.kind, answer.rateLimit)
       permit.settle({
         status: answer.status,
         rateLimit: answer.rateLimit,
@@ -214,6 +234,7 @@ export class PipedriveHttp {
       throw failure
     }
     permit.settle({ status: answer.status, rateLimit: answer.rateLimit })
+    this.sent(spec, answer.status, null, answer.rateLimit)
     this.options.auth.accepted?.()
     const body = answer.json
     if (!body || typeof body !== 'object' || !('data' in body)) {
@@ -232,6 +253,22 @@ export class PipedriveHttp {
       error: null,
       errorInfo: null,
     }
+  }
+
+  private sent(
+    spec: RequestSpec,
+    status: number | null,
+    failure: FailureKind | null,
+    rateLimit: RateLimitHeaders | null,
+  ): void {
+    this.options.onSent?.({
+      method: spec.method,
+      path: spec.path,
+      purpose: spec.purpose ?? 'account',
+      status,
+      failure,
+      rateLimit,
+    })
   }
 
   /** The server stamped its Date while answering: somewhere between our send and now. */

@@ -24,6 +24,7 @@ export function readRateLimitHeaders(headers: Headers, now: number = Date.now())
     remaining: intHeader(headers, 'x-ratelimit-remaining'),
     resetSeconds: intHeader(headers, 'x-ratelimit-reset'),
     dailyTokensRemaining: intHeader(headers, 'x-daily-ratelimit-token-remaining'),
+    dailyTokenLimit: intHeader(headers, 'x-daily-ratelimit-token-limit'),
     retryAfterSeconds: retryAfter(headers, now),
   }
 }
@@ -33,5 +34,6 @@ export const noRateLimitHeaders: RateLimitHeaders = {
   remaining: null,
   resetSeconds: null,
   dailyTokensRemaining: null,
+  dailyTokenLimit: null,
   retryAfterSeconds: null,
 }

@@ -38,6 +38,7 @@ const headers = (partial: Partial<RateLimitHeaders>): RateLimitHeaders => ({
   remaining: null,
   resetSeconds: null,
   dailyTokensRemaining: null,
+  dailyTokenLimit: null,
   retryAfterSeconds: null,
   ...partial,
 })

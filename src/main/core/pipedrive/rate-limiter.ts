@@ -144,6 +144,7 @@ export class RateLimiter {
           remaining: null,
           resetSeconds: Math.ceil((this.dailyExhaustedUntil - now) / 1000),
           dailyTokensRemaining: 0,
+          dailyTokenLimit: null,
           retryAfterSeconds: null,
         },
       },

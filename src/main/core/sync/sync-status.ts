@@ -1,12 +1,17 @@
+import type { ApiBudget } from '../../../shared/api-usage'
 import type { OutboxState, SyncStatus } from '../../../shared/ipc/contract'
 import type { NetworkSignals } from './network'
 import type { EngineStatus } from './sync-engine'
 
-/** What the renderer's sync indicator shows: connectivity, the outbox, the engine. */
+/**
+ * What the renderer's sync indicator shows: connectivity, the outbox, the engine, and the
+ * daily budget left, so it can warn before the budget runs out.
+ */
 export function currentSyncStatus(
   network: NetworkSignals,
   counts: Record<OutboxState, number>,
   engine: EngineStatus,
+  budget: ApiBudget | null = null,
 ): SyncStatus {
   return {
     online: network.isOnline(),
@@ -18,5 +23,6 @@ export function currentSyncStatus(
     pausedUntil: engine.pausedUntil,
     unreachableSince: engine.unreachableSince,
     lastError: engine.lastError,
+    budget: budget ? { left: budget.left, limit: budget.limit } : null,
   }
 }

@@ -11,9 +11,10 @@ import { leadbox } from './leadbox'
  */
 export const invalidatedBy: Record<EventName, readonly QueryKey[]> = {
   // Outbox rows feed the sync counts and show up in the inbox as pending leads.
-  'outbox:changed': [keys.outbox.all, keys.sync.status, keys.leads.all],
-  'sync:status': [keys.sync.status],
-  'leads:changed': [keys.leads.all],
+  // Each follows requests to Pipedrive, which the API use in Settings counts.
+  'outbox:changed': [keys.outbox.all, keys.sync.status, keys.leads.all, keys.usage.all],
+  'sync:status': [keys.sync.status, keys.usage.all],
+  'leads:changed': [keys.leads.all, keys.usage.all],
   // Another account (or none) means other leads, names and labels, and another sign-in state;
   // the first sign-in also turns launching at login on.
   'auth:changed': [
@@ -23,9 +24,10 @@ export const invalidatedBy: Record<EventName, readonly QueryKey[]> = {
     keys.catalog.all,
     keys.contacts.all,
     keys.launchAtLogin.all,
+    keys.usage.all,
   ],
   // Names and labels shown in the inbox come from the catalog too.
-  'catalog:changed': [keys.catalog.all, keys.leads.all],
+  'catalog:changed': [keys.catalog.all, keys.leads.all, keys.usage.all],
   // Nothing cached changes: the lead form takes the hand-over itself (api/lead-form.ts).
   'leadForm:requested': [],
   'updates:changed': [keys.updates.all],

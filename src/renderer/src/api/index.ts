@@ -2,7 +2,13 @@ export { call, unwrap } from './unwrap'
 export { keys, type QueryKey } from './keys'
 export { createQueryClient, shouldRetryQuery } from './query-client'
 export { invalidateFor, invalidatedBy, subscribeToMainEvents, useMainEvents } from './events'
-export { useAppInfo, useOpenExternal, useOpenLogsFolder, useSyncStatus } from './queries'
+export {
+  useApiUsage,
+  useAppInfo,
+  useOpenExternal,
+  useOpenLogsFolder,
+  useSyncStatus,
+} from './queries'
 export {
   pendingLeadDraft,
   useDiscardOutboxItem,

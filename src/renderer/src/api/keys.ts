@@ -46,6 +46,11 @@ export const keys = {
     all: ['updates'] as const,
     status: ['updates', 'status'] as const,
   },
+  /** Leadbox's use of Pipedrive's API today; any request may change it. */
+  usage: {
+    all: ['usage'] as const,
+    today: ['usage', 'today'] as const,
+  },
   launchAtLogin: {
     all: ['launchAtLogin'] as const,
     status: ['launchAtLogin', 'status'] as const,

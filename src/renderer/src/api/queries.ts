@@ -34,3 +34,13 @@ export function useOpenExternal() {
     mutationFn: (url: string) => call(leadbox().app.openLink({ url })),
   })
 }
+
+/** Leadbox's use of Pipedrive's API today and the budget left ('usage:today'). */
+export function useApiUsage() {
+  return useQuery({
+    queryKey: keys.usage.today,
+    queryFn: () => call(leadbox().usage.today()),
+    // Background refreshes spend tokens without an event of their own; a cheap IPC read.
+    refetchInterval: 30_000,
+  })
+}

@@ -7,6 +7,7 @@ import { inboxLeads005 } from './005-inbox-leads'
 import { outboxConversions006 } from './006-outbox-conversions'
 import { inboxVisibility007 } from './007-inbox-visibility'
 import { outboxKindsAndLostRequests008 } from './008-outbox-kinds-and-lost-requests'
+import { apiUsage009 } from './009-api-usage'
 
 export interface Migration {
   version: number
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   outboxConversions006,
   inboxVisibility007,
   outboxKindsAndLostRequests008,
+  apiUsage009,
 ]
 
 export const latestVersion = migrations.length

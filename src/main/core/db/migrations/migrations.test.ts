@@ -337,3 +337,37 @@ describe('8: outbox kinds table and lost requests', () => {
     db.close()
   })
 })
+
+describe('9: api usage ledger', () => {
+  it('adds the ledger beside the outbox and the inbox, which stay', () => {
+    const db = databaseAt(8)
+    db.prepare(
+      `INSERT INTO outbox (client_id, kind, state, payload, title, created_at, updated_at)
+       VALUES ('a', 'lead.create', 'queued', '{}', 'Kept', 1, 2)`,
+    ).run()
+    migrate(db, 9)
+
+    expect(db.prepare('SELECT title FROM outbox').pluck().all()).toEqual(['Kept'])
+    const add = db.prepare(
+      `INSERT INTO api_usage (account, day, purpose, requests, tokens) VALUES (?, ?, ?, 1, 10)
+       ON CONFLICT (account, day, purpose) DO UPDATE SET
+         requests = requests + excluded.requests, tokens = tokens + excluded.tokens`,
+    )
+    add.run('1:2', '2026-12-07', 'capture')
+    add.run('1:2', '2026-12-07', 'capture')
+    expect(db.prepare('SELECT requests, tokens FROM api_usage').get()).toEqual({
+      requests: 2,
+      tokens: 20,
+    })
+    // STRICT: a count that is not a number is refused, not stored as text.
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO api_budget (account, day, tokens_left, token_limit, seen_at)
+           VALUES ('1:2', '2026-12-07', 'lots', NULL, 1)`,
+        )
+        .run(),
+    ).toThrow()
+    db.close()
+  })
+})

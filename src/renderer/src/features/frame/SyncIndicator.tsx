@@ -36,6 +36,7 @@ export function SyncIndicator() {
       <span className="sync-indicator__line">{summary.connection}</span>
       <span className="sync-indicator__detail">{summary.account}</span>
       <span className="sync-indicator__detail">{summary.queue}</span>
+      {summary.budget && <span className="sync-indicator__detail">{summary.budget}</span>}
     </div>
   )
 }

@@ -10,6 +10,7 @@ const status = (overrides: Partial<SyncStatus>, counts: Partial<SyncStatus['coun
     pausedUntil: null,
     unreachableSince: null,
     lastError: null,
+    budget: null,
     ...overrides,
     counts: {
       queued: 0,
@@ -87,5 +88,41 @@ describe('summarizeSync', () => {
     const sent = state({ signedIn: true }, { sent: 3 })
     expect(sent.state).toBe('all_sent')
     expect(sent.queue).toBe('All sent')
+  })
+})
+
+describe('the daily API budget in the sync summary', () => {
+  it('warns while less than a tenth of the day’s budget is left, in plain words', () => {
+    const low = summarizeSync(
+      status({ signedIn: true, budget: { left: 2900, limit: 30000 } }),
+      Date.now(),
+      'en-US',
+    )
+    expect(low.budget).toBe('Daily API budget almost used up: 2,900 of 30,000 tokens left')
+    expect(low.tone).toBe('attention')
+    expect(low.label).toMatch(/\. Daily API budget almost used up: 2,900 of 30,000 tokens left$/)
+  })
+
+  it('stays quiet with enough left, or when Pipedrive has not said', () => {
+    for (const budget of [{ left: 3000, limit: 30000 }, null]) {
+      const summary = summarizeSync(status({ signedIn: true, budget }))
+      expect(summary.budget).toBeNull()
+      expect(summary.tone).toBe('ok')
+    }
+  })
+
+  it('judges by a tenth of the smallest budget when the whole is unknown', () => {
+    const say = (left: number) =>
+      summarizeSync(status({ signedIn: true, budget: { left, limit: null } }), 0, 'en-US').budget
+    expect(say(2999)).toBe('Daily API budget almost used up: 2,999 tokens left')
+    expect(say(3000)).toBeNull()
+  })
+
+  it('says a spent budget is used up, and nothing once signed out', () => {
+    const spent = { left: 0, limit: 30000 }
+    expect(summarizeSync(status({ signedIn: true, budget: spent })).budget).toBe(
+      "Pipedrive's daily API budget is used up",
+    )
+    expect(summarizeSync(status({ signedIn: false, budget: spent })).budget).toBeNull()
   })
 })

@@ -1,3 +1,4 @@
+import { isBudgetLow } from '../../../../shared/api-usage'
 import type { SyncStatus } from '../../../../shared/ipc/contract'
 
 export type SyncTone = 'ok' | 'idle' | 'offline' | 'attention'
@@ -14,6 +15,8 @@ export interface SyncSummary {
   account: string
   /** What is left to sync, or that nothing is. */
   queue: string
+  /** A warning while the company's daily API budget is nearly spent; null otherwise. */
+  budget: string | null
   tone: SyncTone
   /** Everything above in one sentence, for the indicator's accessible name. */
   label: string
@@ -36,6 +39,18 @@ export function sayMoment(at: number, now: number, locale?: string): string {
 /** When something happens next: a moment not after `now` (or none) is "now", never 00:00. */
 export function sayWhen(at: number | null, now: number, locale?: string): string {
   return at === null || at <= now ? 'now' : sayMoment(at, now, locale)
+}
+
+/** Warns before the budget runs out, while there is still time to hold back. */
+export function sayBudget(budget: SyncStatus['budget'], locale?: string): string | null {
+  if (!budget || !isBudgetLow(budget)) return null
+  const number = new Intl.NumberFormat(locale)
+  if (budget.left === 0) return "Pipedrive's daily API budget is used up"
+  const left =
+    budget.limit === null
+      ? `${number.format(budget.left)} tokens left`
+      : `${number.format(budget.left)} of ${number.format(budget.limit)} tokens left`
+  return `Daily API budget almost used up: ${left}`
 }
 
 function stateOf(status: SyncStatus, waiting: number): SyncState {
@@ -76,8 +91,10 @@ export function summarizeSync(status: SyncStatus, now = Date.now(), locale?: str
         ? 'All sent'
         : 'Nothing waiting'
 
+  const budget = status.signedIn ? sayBudget(status.budget, locale) : null
+
   const tone: SyncTone =
-    attention > 0
+    attention > 0 || (budget !== null && state !== 'offline' && state !== 'unreachable')
       ? 'attention'
       : state === 'offline' || state === 'unreachable' || state === 'paused'
         ? 'offline'
@@ -90,7 +107,8 @@ export function summarizeSync(status: SyncStatus, now = Date.now(), locale?: str
     connection,
     account,
     queue,
+    budget,
     tone,
-    label: `Sync status: ${connection}, ${account}, ${queue.toLowerCase()}`,
+    label: `Sync status: ${connection}, ${account}, ${queue.toLowerCase()}${budget ? `. ${budget}` : ''}`,
   }
 }

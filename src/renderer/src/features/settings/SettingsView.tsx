@@ -1,3 +1,4 @@
+import { ApiUsageSection } from './ApiUsageSection'
 import { DiagnosticsSection } from './DiagnosticsSection'
 import { LeadDefaultsSection } from './LeadDefaultsSection'
 import { LaunchAtLoginSection } from './LaunchAtLoginSection'
@@ -13,6 +14,7 @@ export function SettingsView() {
       <ShortcutSection />
       <LaunchAtLoginSection />
       <UpdateSection />
+      <ApiUsageSection />
       <DiagnosticsSection />
     </div>
   )

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { networkSwitch } from '../../../../test/support/network-switch'
 import { migrate } from '../db/migrate'
 import { createSilentLogger } from '../log/logger'
+import { createOutbox } from '../outbox/outbox'
 import { createOutboxQueue } from '../outbox/outbox-queue'
 import type { OutboxGateway } from '../pipedrive/outbox-gateway'
 import { createSyncEngine } from './sync-engine'
@@ -23,7 +24,7 @@ function setup() {
     queue: createOutboxQueue(db, now),
     session: () => ({
       account: 'a',
-      // Never used: the outbox is empty.
+      // Never used: Pipedrive never answers while a row waits.
       gateway: {} as OutboxGateway,
       confirmReachable: async () => {
         checks += 1
@@ -36,8 +37,12 @@ function setup() {
     now,
     periodMs: 30_000,
   })
+  const outbox = createOutbox(db, now)
   return {
     engine,
+    /** A lead waiting to be sent: what makes a pass ask Pipedrive at all. */
+    capture: () => outbox.enqueueLead({ title: 'Acme', organization: { kind: 'existing', id: 1 } }),
+    cancelAll: () => db.prepare(`UPDATE outbox SET state = 'cancelled'`).run(),
     tick: (ms: number) => (clock += ms),
     reach: (on: boolean) => (reachable = on),
     checks: () => checks,
@@ -49,6 +54,7 @@ function setup() {
 describe('an unreachable Pipedrive', () => {
   it('is said, with since when and the next try, and "Sync now" checks again at once', async () => {
     const rig = setup()
+    rig.capture()
     rig.engine.start()
     await rig.engine.idle()
     const since = rig.now()
@@ -68,9 +74,23 @@ describe('an unreachable Pipedrive', () => {
     expect(rig.checks()).toBe(2)
     expect(rig.engine.status().unreachableSince).toBe(since)
 
+    // The lead is gone, but the outage was said: passes go on asking until it is over.
+    rig.cancelAll()
     rig.reach(true)
     rig.engine.wake('sync now')
     await rig.engine.idle()
+    expect(rig.checks()).toBe(3)
+    expect(rig.engine.status().unreachableSince).toBeNull()
+    await rig.engine.stop()
+  })
+
+  it('is not asked about while nothing waits: no request, no tokens', async () => {
+    const rig = setup()
+    rig.engine.start()
+    await rig.engine.idle()
+    rig.engine.wake('sync now')
+    await rig.engine.idle()
+    expect(rig.checks()).toBe(0)
     expect(rig.engine.status().unreachableSince).toBeNull()
     await rig.engine.stop()
   })

@@ -215,6 +215,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const session = options.session()
       if (!session || !options.network.isOnline() || halted) return
       if (unreachableUntil > now()) return
+      // Nothing to send: no request, and no tokens spent proving Pipedrive is there. Once it
+      // was unreachable, passes go on asking, so the status clears when it answers again.
+      const waiting = queue.ready(session.account, 1, now()).length > 0
+      if (!waiting && unreachableSince === null) return
       if (session.confirmReachable && !(await session.confirmReachable())) {
         unreachable()
         return

@@ -65,6 +65,9 @@ export type CatalogIndexInSteps = CatalogIndex & {
   buildSome(shouldYield: () => boolean): boolean
 }
 
+/** How long one slice of indexing may hold a window: a keystroke waits at most this long. */
+export const catalogIndexSliceMs = 8
+
 export function createCatalogIndexInSteps(entries: readonly CatalogEntry[]): CatalogIndexInSteps {
   const steps = indexSteps(entries)
   let index: CatalogIndex | undefined

@@ -13,7 +13,7 @@
  *   from the title. An unclosed quote runs to the end of the line and keeps its mark.
  * - everything else is the title, whitespace collapsed.
  */
-export { createCatalogIndex, createCatalogIndexInSteps } from './catalog'
+export { catalogIndexSliceMs, createCatalogIndex, createCatalogIndexInSteps } from './catalog'
 export type { CatalogIndex, CatalogIndexInSteps } from './catalog'
 export { draftIssueMessage } from './draft-messages'
 export { normalizeName } from './normalize'

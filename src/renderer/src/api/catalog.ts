@@ -8,6 +8,7 @@ import type {
 import type { LeadDefaults } from '../../../shared/leads/lead-defaults'
 import type { LeadLabelData, NewLeadLabel } from '../../../shared/leads/lead-label'
 import {
+  catalogIndexSliceMs,
   createCatalogIndexInSteps,
   type CatalogIndexInSteps,
   type QuickAddContext,
@@ -19,9 +20,6 @@ import { call } from './unwrap'
 /** The parser's context, less `now`, which each parse supplies, and the user's lead defaults. */
 export type QuickAddCatalog = Omit<QuickAddContext, 'now'> & { defaults: LeadDefaults }
 
-/** How long one slice of indexing may hold the page: a keystroke waits at most this long. */
-const indexSliceMs = 8
-
 /**
  * Indexes the catalog in slices between keystrokes and paints, so the window reads the first
  * keystroke at once even with 100,000 persons. An index asked before it is done finishes
@@ -30,7 +28,7 @@ const indexSliceMs = 8
 function indexInBackground(indexes: readonly CatalogIndexInSteps[]): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined
   const slice = () => {
-    const deadline = performance.now() + indexSliceMs
+    const deadline = performance.now() + catalogIndexSliceMs
     const built = indexes.every((index) => index.buildSome(() => performance.now() >= deadline))
     if (!built) timer = setTimeout(slice, 0)
   }

@@ -1,10 +1,12 @@
 // `npm run bench`: every benchmark of the project, printed as a table and as JSON.
 // Figures, not pass/fail: the targets are printed beside them.
+import { benchBundleSizes } from './bundle-size.bench'
 import { benchDrain } from './drain.bench'
 import { benchEnqueue } from './enqueue.bench'
 import { benchInbox } from './inbox.bench'
 import { benchInboxRender } from './inbox-render.bench'
 import { benchQuickAdd } from './quick-add.bench'
+import { benchQuickAddOpen } from './quick-add-open.bench'
 import { benchQuickAddEnter } from './quick-add-enter.bench'
 import { benchSandbox } from './sandbox.bench'
 
@@ -13,7 +15,9 @@ type Row = Record<string, unknown> & { name: string }
 async function main() {
   const results: Row[] = []
   for (const bench of [
+    benchBundleSizes,
     benchQuickAdd,
+    () => benchQuickAddOpen(),
     () => benchQuickAddEnter(),
     benchEnqueue,
     benchInbox,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { channels } from '../shared/ipc/contract'
+import { channelNames } from '../shared/ipc/channel-names'
 import type { LeadboxApi } from '../shared/ipc/leadbox-api'
 
 const exposed: Record<string, unknown> = {}
@@ -15,6 +15,10 @@ vi.mock('electron', () => ({
     removeListener: (event: string) => void listeners.delete(event),
   },
 }))
+// The preload forwards and main validates: the schemas (and their 200 kB) stay out of it.
+vi.mock('zod', () => {
+  throw new Error('The preload must not load zod')
+})
 await import('./index')
 
 describe('the preload', () => {
@@ -28,7 +32,7 @@ describe('the preload', () => {
     const methods = Object.entries(leadbox).flatMap(([domain, value]) =>
       typeof value === 'function' ? [] : Object.keys(value).map((verb) => `${domain}:${verb}`),
     )
-    expect(methods.sort()).toEqual([...channels].sort())
+    expect(methods.sort()).toEqual([...channelNames].sort())
     expect(JSON.stringify(Object.keys(leadbox))).not.toMatch(/ipc|send|invoke/i)
   })
 
@@ -48,5 +52,6 @@ describe('the preload', () => {
     off()
     expect(listeners.has('sync:status')).toBe(false)
     expect(() => leadbox.on('app:getInfo' as never, listener)).toThrow('Unknown event')
+    expect(() => leadbox.on('__proto__' as never, listener)).toThrow('Unknown event')
   })
 })

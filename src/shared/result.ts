@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 
 /**
  * Every failure that crosses a process boundary has one of these codes, so the renderer
@@ -17,13 +17,14 @@ export const errorCodes = [
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
-export const appErrorSchema = z.object({
-  code: z.enum(errorCodes),
-  message: z.string(),
+// A plain type, no schema: the renderer's windows use this module, and zod would weigh on
+// the quick-add window's start.
+export type AppError = {
+  code: ErrorCode
+  message: string
   /** Field path → message, for forms. */
-  fields: z.record(z.string(), z.string()).optional(),
-})
-export type AppError = z.infer<typeof appErrorSchema>
+  fields?: Record<string, string> | undefined
+}
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
 

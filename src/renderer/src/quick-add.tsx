@@ -1,4 +1,5 @@
-import './zod-config'
+// No './zod-config': nothing this window loads uses zod (main checks what it sends), and
+// keeping zod out makes the window's script a quarter smaller.
 import './styles/theme.css'
 import './styles/labels.css'
 import './features/quick-add/quick-add.css'

@@ -1,12 +1,6 @@
 import type { Result } from '../result'
-import {
-  channels,
-  type Channel,
-  type EventName,
-  type EventPayload,
-  type RequestOf,
-  type ResponseOf,
-} from './contract'
+import { channelNames } from './channel-names'
+import type { Channel, EventName, EventPayload, RequestOf, ResponseOf } from './contract'
 
 /**
  * How calls reach main. The preload hands in Electron's ipcRenderer; the browser harness
@@ -33,7 +27,7 @@ export type LeadboxApi = {
 /** Builds `window.leadbox`: one method per channel of the contract, nothing else. */
 export function createLeadboxApi(transport: Transport): LeadboxApi {
   const api: Record<string, Record<string, unknown>> = {}
-  for (const channel of channels) {
+  for (const channel of channelNames) {
     const [domain, verb] = channel.split(':') as [string, string]
     api[domain] ??= {}
     api[domain][verb] = (payload?: unknown) => transport.invoke(channel, payload)

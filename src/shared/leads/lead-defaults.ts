@@ -18,10 +18,4 @@ export const leadDefaultsSchema = z
   })
   .strict()
 export type LeadDefaults = z.infer<typeof leadDefaultsSchema>
-
-export const noLeadDefaults: LeadDefaults = {
-  ownerId: null,
-  currency: null,
-  labelId: null,
-  visibleTo: null,
-}
+export { noLeadDefaults } from './no-lead-defaults'

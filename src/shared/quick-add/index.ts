@@ -13,8 +13,8 @@
  *   from the title. An unclosed quote runs to the end of the line and keeps its mark.
  * - everything else is the title, whitespace collapsed.
  */
-export { createCatalogIndex } from './catalog'
-export type { CatalogIndex } from './catalog'
+export { catalogIndexSliceMs, createCatalogIndex, createCatalogIndexInSteps } from './catalog'
+export type { CatalogIndex, CatalogIndexInSteps } from './catalog'
 export { draftIssueMessage } from './draft-messages'
 export { normalizeName } from './normalize'
 export { parseQuickAdd, warmUpQuickAdd } from './parse'

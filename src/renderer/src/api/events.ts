@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import type { QueryClient } from '@tanstack/react-query'
-import { eventNames, type EventName } from '../../../shared/ipc/contract'
+import { eventNames } from '../../../shared/ipc/channel-names'
+import type { EventName } from '../../../shared/ipc/contract'
 import type { LeadboxApi } from '../../../shared/ipc/leadbox-api'
 import { keys, type QueryKey } from './keys'
 import { leadbox } from './leadbox'

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { outboxItemSchema } from '../../../shared/ipc/contract'
 import { outboxRow } from '../testing/outbox-row'
 import {
   isPlaceholder,
@@ -26,6 +27,18 @@ describe('the optimistic lead', () => {
     expect(isPlaceholder(first)).toBe(true)
     expect(second.id).not.toBe(first.id)
     expect(isPlaceholder(row(3))).toBe(false)
+  })
+
+  it('is a row exactly as main sends one', () => {
+    const placeholder = placeholderLead(
+      {
+        ...draft,
+        person: { kind: 'new', name: 'Jane Doe' },
+        value: { amount: 5, currency: 'EUR' },
+      },
+      5,
+    )
+    expect(outboxItemSchema.strict().parse(placeholder)).toEqual(placeholder)
   })
 
   it('goes first in the list, and nowhere when the list was never loaded', () => {

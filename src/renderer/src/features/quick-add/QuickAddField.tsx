@@ -1,4 +1,4 @@
-import { noLeadDefaults } from '../../../../shared/leads/lead-defaults'
+import { noLeadDefaults } from '../../../../shared/leads/no-lead-defaults'
 import {
   useId,
   useLayoutEffect,

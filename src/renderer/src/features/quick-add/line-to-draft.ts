@@ -1,4 +1,5 @@
-import { noLeadDefaults, type LeadDefaults } from '../../../../shared/leads/lead-defaults'
+import type { LeadDefaults } from '../../../../shared/leads/lead-defaults'
+import { noLeadDefaults } from '../../../../shared/leads/no-lead-defaults'
 import type { LeadDraft } from '../../../../shared/leads/lead-draft'
 import {
   normalizeName,

@@ -44,6 +44,7 @@ export const channelNames = [
   'updates:restart',
   'launchAtLogin:get',
   'launchAtLogin:set',
+  'usage:today',
 ] as const
 
 export const eventNames = [

@@ -31,7 +31,7 @@ describe('the inbox as a salesperson reads it', () => {
       'Labels',
       'Value',
       'Owner',
-      'Expected close',
+      'Close date',
     ])
     // The names sit over their columns: the value's header lines up with the values.
     const valueHeader = await columns.getByText('Value').boundingBox()

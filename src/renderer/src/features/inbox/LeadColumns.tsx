@@ -11,7 +11,7 @@ export function LeadColumns() {
       <span>Labels</span>
       <span className="lead-columns__value">Value</span>
       <span className="lead-columns__owner">Owner</span>
-      <span className="lead-columns__close">Expected close</span>
+      <span className="lead-columns__close">Close date</span>
     </div>
   )
 }

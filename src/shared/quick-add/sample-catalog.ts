@@ -163,6 +163,7 @@ export function sampleContext(
     labels: sampleLabels,
     persons: createCatalogIndex(persons),
     organizations: createCatalogIndex(organizations),
+    phoneRegion: 'GB',
     ...overrides,
   }
 }

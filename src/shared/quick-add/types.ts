@@ -22,6 +22,11 @@ export type QuickAddContext = {
   labels: readonly LeadLabel[]
   persons: CatalogIndex
   organizations: CatalogIndex
+  /**
+   * The country a phone number typed without its code is read in (`GB`), from the OS locale
+   * (`phoneRegionOf`). Without it only numbers typed with `+` and a country code are read.
+   */
+  phoneRegion?: string | undefined
 }
 
 /**
@@ -77,7 +82,18 @@ export type DateChip = ChipSpan & {
   date: string
 }
 
-export type Chip = PersonChip | OrganizationChip | LabelChip | MoneyChip | DateChip
+/** An email address for the line's new person, as typed. */
+export type EmailChip = ChipSpan & { kind: 'email'; address: string }
+
+/** A phone number for the line's new person. */
+export type PhoneChip = ChipSpan & {
+  kind: 'phone'
+  /** E.164, as libphonenumber reads it: `+442079460958`. */
+  number: string
+}
+
+export type Chip =
+  PersonChip | OrganizationChip | LabelChip | MoneyChip | DateChip | EmailChip | PhoneChip
 export type ChipKind = Chip['kind']
 
 /**

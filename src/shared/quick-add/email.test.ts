@@ -4,13 +4,10 @@ import { z } from 'zod'
 import { emailPattern } from './email'
 
 describe('emailPattern', () => {
-  it('is the pattern the lead draft checks', () => {
-    expect(emailPattern.source).toBe(z.regexes.email.source)
-  })
-
   it('accepts what z.email() accepts and nothing else', () => {
     const candidate = fc.oneof(
       fc.emailAddress(),
+      fc.constantFrom('jane@acme.com', "o'brien@acme.ie", 'a.b@c.de', '.a@b.co', 'a@-b.co'),
       fc.string({
         unit: fc.constantFrom('a', 'Z', '0', '.', '@', '-', '_', '+', "'"),
         maxLength: 20,

@@ -3,11 +3,11 @@ import { withoutTrailingPunctuation } from './tokens'
 
 /**
  * The pattern zod's `z.email()` checks (its `regexes.email`), copied so the parser stays
- * free of zod: an address the line reads is one the lead's draft accepts. A test keeps the
- * two the same.
+ * free of zod: an address the line reads is one the lead's draft accepts. A test checks the
+ * two agree.
  */
 export const emailPattern =
-  /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/
+  /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/
 
 /** Longer than any address a mail server accepts (RFC 5321 allows 254). */
 const longestAddress = 254

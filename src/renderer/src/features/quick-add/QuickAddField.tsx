@@ -11,6 +11,7 @@ import {
 import {
   createCatalogIndex,
   parseQuickAdd,
+  phoneRegionOf,
   removeChip,
   type Chip,
   type QuickAddContext,
@@ -78,6 +79,9 @@ const chipKey = (chip: Chip) => `${chip.start}:${chip.text}`
  * turns that chip back into title words. While the candidate list of an ambiguous name is
  * open, ↑ ↓ move, Enter or Tab pick.
  */
+/** A number typed without its country code is read in the OS locale's country. */
+const phoneRegion = phoneRegionOf(navigator.language)
+
 export function QuickAddField({ takeEarlyText }: Props) {
   const catalog = useQuickAddContext()
   const createLead = useCreateLead()
@@ -103,7 +107,7 @@ export function QuickAddField({ takeEarlyText }: Props) {
 
   const base = catalog.context ?? emptyCatalog
   const parsed = useMemo(
-    () => parseQuickAdd(line.text, { ...base, now: line.editedAt }),
+    () => parseQuickAdd(line.text, { ...base, phoneRegion, now: line.editedAt }),
     [line.text, line.editedAt, base],
   )
   const today = localIsoDate(line.editedAt)
@@ -129,7 +133,7 @@ export function QuickAddField({ takeEarlyText }: Props) {
     input.current.setSelectionRange(caret, caret)
   }, [line])
 
-  const contextNow = (): QuickAddContext => ({ ...base, now: new Date() })
+  const contextNow = (): QuickAddContext => ({ ...base, phoneRegion, now: new Date() })
 
   const replaceLine = (text: string, caret = text.length) => {
     pendingCaret.current = caret

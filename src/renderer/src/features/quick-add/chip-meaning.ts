@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
 import type { Chip, Currency, ParsedQuickAdd } from '../../../../shared/quick-add'
 import { leftOutBecause, resolveLabel, resolveName, type Picks } from './line-to-draft'
 
@@ -24,6 +25,8 @@ const kindLabels: Record<Chip['kind'], string> = {
   label: 'Label',
   money: 'Value',
   date: 'Close date',
+  email: 'Email',
+  phone: 'Phone',
 }
 
 /**
@@ -66,6 +69,11 @@ export function localIsoDate(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
 
+/** `+442079460958` as people read it: `+44 20 7946 0958`. */
+export function formatPhone(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164
+}
+
 function matches(count: number): string {
   return count === 1 ? '1 match' : `${count} matches`
 }
@@ -105,6 +113,12 @@ export function chipMeaning(
             : `${found.name}: ${matches(found.candidates.length)}, choose one`
       if (leftOut) return { ...base, tone: 'muted', meaning: `${meaning}, ${leftOut}` }
       return { ...base, tone: found.kind === 'ambiguous' ? 'attention' : 'normal', meaning }
+    }
+    case 'email':
+    case 'phone': {
+      const meaning = chip.kind === 'email' ? chip.address : formatPhone(chip.number)
+      if (leftOut) return { ...base, tone: 'muted', meaning: `${meaning}, ${leftOut}` }
+      return { ...base, tone: 'normal', meaning }
     }
     case 'label': {
       const found = resolveLabel(chip, picks)

@@ -22,6 +22,7 @@ export { draftIssueMessage } from './draft-messages'
 export { normalizeName } from './normalize'
 export { parseQuickAdd, warmUpQuickAdd } from './parse'
 export { phoneRegionOf } from './phone'
+export type { PhoneReader } from './phone'
 export { removeChip } from './remove-chip'
 export type {
   CatalogEntry,

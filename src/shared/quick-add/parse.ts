@@ -115,10 +115,15 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
     }
 
     // After money, so `5000 EUR` stays an amount; a phone number is never money.
-    if (!hasPhone) {
-      const found = readPhone(input, tokens, index, context.phoneRegion)
+    if (!hasPhone && context.phoneNumbers) {
+      const found = readPhone(input, tokens, index, context.phoneRegion, context.phoneNumbers)
       if (found) {
-        chips.push({ kind: 'phone', ...spanOf(input, found), number: found.number })
+        chips.push({
+          kind: 'phone',
+          ...spanOf(input, found),
+          number: found.number,
+          international: found.international,
+        })
         hasPhone = true
         index = lastTokenBefore(tokens, index, found.end)
       }

@@ -32,6 +32,16 @@ describe('phone numbers without a country code', () => {
   })
 })
 
+describe('without a phone reader', () => {
+  it('reads no number: it stays in the title', () => {
+    const context = sampleContext(undefined, undefined, { phoneNumbers: undefined })
+    expect(parseQuickAdd('Call +44 20 7946 0958', context)).toMatchObject({
+      title: 'Call +44 20 7946 0958',
+      chips: [],
+    })
+  })
+})
+
 describe('phoneRegionOf', () => {
   it.each([
     ['en-GB', 'GB'],

@@ -1,30 +1,31 @@
-// The `min` metadata: about half the size of `max`, and the quick-add window's script budget
-// is tight. It checks a number's length and leading digits per country, which is enough to
-// tell a phone number from an amount or an order number; `max` would only add the exact
-// digit ranges and the type (mobile, landline), which the line does not need.
-import {
-  isSupportedCountry,
-  parsePhoneNumberFromString,
-  type CountryCode,
-} from 'libphonenumber-js/min'
 import type { Token } from './tokens'
 import { withoutTrailingPunctuation } from './tokens'
+
+/**
+ * Reads a phone number, typed without its country code in `region`'s way: its E.164 form and
+ * how it is written internationally, or undefined when it is not a valid number.
+ * `readPhoneNumber` in `phone-numbers.ts` is the one the app uses.
+ */
+export type PhoneReader = (
+  text: string,
+  region: string | undefined,
+) => { number: string; international: string } | undefined
 
 /**
  * The country a number typed without its code is read in: the locale's region (`en-GB` →
  * GB), or the region a bare language most likely means (`de` → DE). Undefined when unknown.
  */
-export function phoneRegionOf(locale: string | undefined): CountryCode | undefined {
+export function phoneRegionOf(locale: string | undefined): string | undefined {
   if (!locale) return undefined
   try {
     const region = new Intl.Locale(locale).maximize().region
-    return region !== undefined && isSupportedCountry(region) ? region : undefined
+    return region !== undefined && /^[A-Z]{2}$/.test(region) ? region : undefined
   } catch {
     return undefined
   }
 }
 
-export type PhoneFound = { start: number; end: number; number: string }
+export type PhoneFound = { start: number; end: number; number: string; international: string }
 
 /** One word of a number: digits and the marks people group them with. */
 const numberWord = /^[+(]?[\d().\-/]*\d[\d().\-/]*$/
@@ -36,8 +37,8 @@ const longestText = 32
 const fewestDigits = 6
 
 /**
- * The longest run of words from `tokens[index]` that libphonenumber reads as a valid number,
- * as E.164. A number with no country code is read in `region`. A bare run of digits that
+ * The longest run of words from `tokens[index]` that `read` takes for a valid number. A
+ * number with no country code is read in `region`. A bare run of digits that
  * does not start with 0 is left alone: it is more likely an amount or an order number.
  */
 export function readPhone(
@@ -45,11 +46,11 @@ export function readPhone(
   tokens: readonly Token[],
   index: number,
   region: string | undefined,
+  read: PhoneReader,
 ): PhoneFound | undefined {
   const first = tokens[index]
   if (!first || first.kind !== 'word' || !first.atWordStart) return undefined
   if (!/^[+(\d]/.test(input[first.start] ?? '')) return undefined
-  const country = region !== undefined && isSupportedCountry(region) ? region : undefined
 
   const ends: number[] = []
   for (let at = index; at < tokens.length && ends.length < mostWords; at += 1) {
@@ -68,12 +69,8 @@ export function readPhone(
     const end = ends[count - 1]!
     const text = input.slice(first.start, end)
     if (text.length > longestText || !looksLikePhone(text)) continue
-    const phone = parsePhoneNumberFromString(text, country)
-    // E.164 stops at 15 digits, though some countries' rules accept more: two numbers
-    // typed in a row are two numbers.
-    if (phone?.isValid() && phone.number.length <= 16) {
-      return { start: first.start, end, number: phone.number }
-    }
+    const phone = read(text, region)
+    if (phone) return { start: first.start, end, ...phone }
   }
   return undefined
 }

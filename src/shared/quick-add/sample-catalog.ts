@@ -1,4 +1,5 @@
 import { createCatalogIndex } from './catalog'
+import { readPhoneNumber } from './phone-numbers'
 import type { CatalogEntry, Currency, LeadLabel, QuickAddContext } from './types'
 
 /**
@@ -164,6 +165,7 @@ export function sampleContext(
     persons: createCatalogIndex(persons),
     organizations: createCatalogIndex(organizations),
     phoneRegion: 'GB',
+    phoneNumbers: readPhoneNumber,
     ...overrides,
   }
 }

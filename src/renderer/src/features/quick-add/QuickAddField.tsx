@@ -37,6 +37,7 @@ import {
 import { chipMeaning, localIsoDate } from './chip-meaning'
 import { finishedChipAtEnd } from './line-editing'
 import { draftFromLine, type Choice, type ChoosableChip } from './line-to-draft'
+import { usePhoneReader } from './phone-reader'
 import { saveProblems, savedMessage } from './save-messages'
 
 export const quickAddExample = 'Acme renewal 5k EUR @Jane Doe #hot due fri'
@@ -84,6 +85,7 @@ const phoneRegion = phoneRegionOf(navigator.language)
 
 export function QuickAddField({ takeEarlyText }: Props) {
   const catalog = useQuickAddContext()
+  const phoneNumbers = usePhoneReader()
   const createLead = useCreateLead()
   const openInFormRequest = useOpenInForm()
   const syncStatus = useSyncStatus()
@@ -107,8 +109,8 @@ export function QuickAddField({ takeEarlyText }: Props) {
 
   const base = catalog.context ?? emptyCatalog
   const parsed = useMemo(
-    () => parseQuickAdd(line.text, { ...base, phoneRegion, now: line.editedAt }),
-    [line.text, line.editedAt, base],
+    () => parseQuickAdd(line.text, { ...base, phoneRegion, phoneNumbers, now: line.editedAt }),
+    [line.text, line.editedAt, base, phoneNumbers],
   )
   const today = localIsoDate(line.editedAt)
   const shownChips = parsed.chips.map((chip) => ({
@@ -133,7 +135,12 @@ export function QuickAddField({ takeEarlyText }: Props) {
     input.current.setSelectionRange(caret, caret)
   }, [line])
 
-  const contextNow = (): QuickAddContext => ({ ...base, phoneRegion, now: new Date() })
+  const contextNow = (): QuickAddContext => ({
+    ...base,
+    phoneRegion,
+    phoneNumbers,
+    now: new Date(),
+  })
 
   const replaceLine = (text: string, caret = text.length) => {
     pendingCaret.current = caret

@@ -4,6 +4,7 @@ import {
   parseQuickAdd,
   type QuickAddContext,
 } from '../../../../shared/quick-add'
+import { readPhoneNumber } from '../../../../shared/quick-add/phone-numbers'
 import { chipMeaning, formatDay, formatMoney, localIsoDate } from './chip-meaning'
 import { finishedChipAtEnd } from './line-editing'
 
@@ -18,6 +19,7 @@ const context: QuickAddContext = {
   persons: createCatalogIndex([{ id: 1, name: 'Jane Doe' }]),
   organizations: createCatalogIndex([]),
   phoneRegion: 'GB',
+  phoneNumbers: readPhoneNumber,
 }
 
 const formats = { locale: 'en-GB', today: '2026-11-25', currencies: context.currencies }

@@ -1,4 +1,3 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
 import type { Chip, Currency, ParsedQuickAdd } from '../../../../shared/quick-add'
 import { leftOutBecause, resolveLabel, resolveName, type Picks } from './line-to-draft'
 
@@ -69,11 +68,6 @@ export function localIsoDate(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
 
-/** `+442079460958` as people read it: `+44 20 7946 0958`. */
-export function formatPhone(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164
-}
-
 function matches(count: number): string {
   return count === 1 ? '1 match' : `${count} matches`
 }
@@ -116,7 +110,7 @@ export function chipMeaning(
     }
     case 'email':
     case 'phone': {
-      const meaning = chip.kind === 'email' ? chip.address : formatPhone(chip.number)
+      const meaning = chip.kind === 'email' ? chip.address : chip.international
       if (leftOut) return { ...base, tone: 'muted', meaning: `${meaning}, ${leftOut}` }
       return { ...base, tone: 'normal', meaning }
     }

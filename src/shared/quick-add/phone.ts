@@ -2,9 +2,9 @@ import type { Token } from './tokens'
 import { withoutTrailingPunctuation } from './tokens'
 
 /**
- * Reads a phone number, typed without its country code in `region`'s way: its E.164 form and
- * how it is written internationally, or undefined when it is not a valid number.
- * `readPhoneNumber` in `phone-numbers.ts` is the one the app uses.
+ * Reads a phone number, one typed without its country code as `region` writes them: its
+ * E.164 form and how it is written internationally, or undefined when it is not a valid
+ * number. The app's is `readPhoneNumber` in `phone-numbers.ts`.
  */
 export type PhoneReader = (
   text: string,
@@ -38,8 +38,8 @@ const fewestDigits = 6
 
 /**
  * The longest run of words from `tokens[index]` that `read` takes for a valid number. A
- * number with no country code is read in `region`. A bare run of digits that
- * does not start with 0 is left alone: it is more likely an amount or an order number.
+ * number with no country code is read in `region`. A bare run of digits that does not start
+ * with 0 is left alone: it is more likely an amount or an order number.
  */
 export function readPhone(
   input: string,

@@ -262,6 +262,39 @@ describe('v2 persons and organizations', () => {
     expect(typeof list.body.additional_data.next_cursor).toBe('string')
   })
 
+  it('creates a person in a new organization and gives back its org_id everywhere', async () => {
+    const org = await call(sandbox, 'POST', '/api/v2/organizations', { name: 'Globex' })
+    expect(org.status).toBe(200)
+    const orgId = org.body.data.id as number
+    const body = {
+      name: 'Mia Wong',
+      org_id: orgId,
+      emails: [{ value: 'mia@globex.example', primary: true, label: 'work' }],
+      phones: [{ value: '+442079460958', primary: true, label: 'work' }],
+    }
+    expectRequest('v2', 'POST /persons', body)
+    const created = await call(sandbox, 'POST', '/api/v2/persons', body)
+    expect(created.status).toBe(200)
+    expectResponse('v2', 'POST /persons', 200, created.body)
+    const expected = {
+      org_id: orgId,
+      emails: body.emails,
+      phones: body.phones,
+    }
+    expect(created.body.data).toMatchObject(expected)
+
+    const fetched = await call(sandbox, 'GET', `/api/v2/persons/${created.body.data.id}`)
+    expectResponse('v2', 'GET /persons/{id}', 200, fetched.body)
+    expect(fetched.body.data).toMatchObject(expected)
+    const since = new Date(sandbox.now() - 60_000).toISOString()
+    for (const query of [`org_id=${orgId}`, `updated_since=${since}`]) {
+      const list = await call(sandbox, 'GET', `/api/v2/persons?${query}`)
+      expectResponse('v2', 'GET /persons', 200, list.body)
+      const listed = list.body.data.find((p: { id: number }) => p.id === created.body.data.id)
+      expect(listed).toMatchObject(expected)
+    }
+  })
+
   it.each(['persons', 'organizations'])(
     'lists %s by updated_since, updated_until, sort_by, sort_direction and ids',
     async (kind) => {

@@ -9,6 +9,9 @@
  * - money: see `money.ts`. Only the first amount counts.
  * - `due`, `by`, `close`, `closes`, `closing` followed by a date: the expected close date.
  *   Only the first date counts; `due diligence` stays text.
+ * - an email address, and a phone number (`+44 20 7946 0958`, or `020 7946 0958` read in the
+ *   OS locale's country), for the line's new person: see `email.ts`, `phone.ts`. Only the
+ *   first of each counts.
  * - `"…"` at the start of a word: literal text, never parsed; the two quote marks are dropped
  *   from the title. An unclosed quote runs to the end of the line and keeps its mark.
  * - everything else is the title, whitespace collapsed.
@@ -18,6 +21,8 @@ export type { CatalogIndex, CatalogIndexInSteps } from './catalog'
 export { draftIssueMessage } from './draft-messages'
 export { normalizeName } from './normalize'
 export { parseQuickAdd, warmUpQuickAdd } from './parse'
+export { phoneRegionOf } from './phone'
+export type { PhoneReader } from './phone'
 export { removeChip } from './remove-chip'
 export type {
   CatalogEntry,
@@ -26,6 +31,7 @@ export type {
   ChipKind,
   Currency,
   DateChip,
+  EmailChip,
   LabelChip,
   LabelMatch,
   LeadLabel,
@@ -34,6 +40,7 @@ export type {
   OrganizationChip,
   ParsedQuickAdd,
   PersonChip,
+  PhoneChip,
   QuickAddContext,
   TextSpan,
 } from './types'

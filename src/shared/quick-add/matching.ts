@@ -39,6 +39,8 @@ const legalForm =
 export type NewNameKind = 'person' | 'organization'
 
 function joinsNewName(word: string, kind: NewNameKind): boolean {
+  // `@Mia Wong Mia@globex.example`: an email address is never part of a name.
+  if (word.includes('@')) return false
   return nameWord.test(word) || (kind === 'organization' && legalForm.test(word))
 }
 

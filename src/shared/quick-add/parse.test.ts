@@ -19,6 +19,10 @@ function describeChip(chip: Chip): string {
       return `money ${chip.amount} ${chip.currency} "${chip.text}"`
     case 'date':
       return `date ${chip.date} "${chip.text}"`
+    case 'email':
+      return `email ${chip.address} "${chip.text}"`
+    case 'phone':
+      return `phone ${chip.number} "${chip.text}"`
   }
 }
 
@@ -119,10 +123,10 @@ const examples: Record<string, Example[]> = {
     ['+', '+', []],
     ['@""', '@""', []],
     ['+ Acme', '+ Acme', []],
-    ['Call +49 151 2345678', 'Call +49 151 2345678', []],
     ['meet @5pm', 'meet @5pm', []],
     ['order #123', 'order #123', []],
-    ['mail jane@acme.com', 'mail jane@acme.com', []],
+    ['+49', '+49', []],
+    ['@jane@acme.com', '', ['person new jane@acme.com "@jane@acme.com"']],
     ['C++ training', 'C++ training', []],
   ],
   labels: [
@@ -156,6 +160,59 @@ const examples: Record<string, Example[]> = {
     ['by tomorrow', '', ['date 2026-11-26 "by tomorrow"']],
     ['Close the deal by fri', 'Close the deal', ['date 2026-11-27 "by fri"']],
     ['due fri due mon', 'due mon', ['date 2026-11-27 "due fri"']],
+  ],
+  // Before the new chips, these two lines were all title.
+  emails: [
+    ['mail jane@acme.com', 'mail', ['email jane@acme.com "jane@acme.com"']],
+    ['Mail jane@acme.com.', 'Mail.', ['email jane@acme.com "jane@acme.com"']],
+    [
+      'jane.doe+leads@mail.acme.co.uk, then call',
+      ', then call',
+      ['email jane.doe+leads@mail.acme.co.uk "jane.doe+leads@mail.acme.co.uk"'],
+    ],
+    ['(jane@acme.com)', '(jane@acme.com)', []],
+    ['jane@acme', 'jane@acme', []],
+    ['jane@@acme.com', 'jane@@acme.com', []],
+    ['@acme.com', '', ['person new acme.com "@acme.com"']],
+    ['a@b.c', 'a@b.c', []],
+    ['"jane@acme.com" x', 'jane@acme.com x', []],
+    ['a@acme.com b@acme.com', 'b@acme.com', ['email a@acme.com "a@acme.com"']],
+    [
+      '@Mia Wong Mia@globex.example',
+      '',
+      ['person new Mia Wong "@Mia Wong"', 'email Mia@globex.example "Mia@globex.example"'],
+    ],
+  ],
+  phones: [
+    ['Call +49 151 2345678', 'Call', ['phone +491512345678 "+49 151 2345678"']],
+    ['+44 20 7946 0958 Pilot', 'Pilot', ['phone +442079460958 "+44 20 7946 0958"']],
+    ['020 7946 0958', '', ['phone +442079460958 "020 7946 0958"']],
+    ['Call 020 7946 0958.', 'Call.', ['phone +442079460958 "020 7946 0958"']],
+    ['+44 (0)20 7946 0958', '', ['phone +442079460958 "+44 (0)20 7946 0958"']],
+    ['+1 (201) 555-0123, x', ', x', ['phone +12015550123 "+1 (201) 555-0123"']],
+    ['+1-202-555-0143', '', ['phone +12025550143 "+1-202-555-0143"']],
+    ['+33 1 23 45 67 89', '', ['phone +33123456789 "+33 1 23 45 67 89"']],
+    // The longest valid run: the year after the number stays in the title.
+    ['+44 20 7946 0958 2024', '2024', ['phone +442079460958 "+44 20 7946 0958"']],
+    [
+      '+44 20 7946 0958 +Globex',
+      '',
+      ['phone +442079460958 "+44 20 7946 0958"', 'organization ambiguous Globex "+Globex"'],
+    ],
+    ['+44 20 7946 095', '+44 20 7946 095', []],
+    ['Call 555 0100', 'Call 555 0100', []],
+    ['Order 2079460958', 'Order 2079460958', []],
+    ['5000 EUR', '', ['money 5000 EUR "5000 EUR"']],
+    [
+      '€5,000 +49 151 2345678',
+      '',
+      ['money 5000 EUR "€5,000"', 'phone +491512345678 "+49 151 2345678"'],
+    ],
+    [
+      '+49 151 2345678 +44 20 7946 0958',
+      '+44 20 7946 0958',
+      ['phone +491512345678 "+49 151 2345678"'],
+    ],
   ],
   'quoted literals': [
     ['"5k @home #1" follow-up', '5k @home #1 follow-up', []],

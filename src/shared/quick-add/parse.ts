@@ -3,9 +3,11 @@ import { isCloseDateKeyword, readCloseDate, warmUpCloseDates } from './close-dat
 import { createLabelLookup } from './labels'
 import type { NameLookup, NameMatch } from './matching'
 import { matchQuotedName, matchSigilWords, rankCandidates } from './matching'
+import { readEmail } from './email'
 import { createCurrencyTable, readMoney } from './money'
 import type { CurrencyTable } from './money'
 import { collapseWhitespace, isWhitespace } from './normalize'
+import { readPhone } from './phone'
 import type { Sigil, Token } from './tokens'
 import { isSigil, tokenize } from './tokens'
 import type {
@@ -36,6 +38,8 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
   let labels: NameLookup<LeadLabel> | undefined
   let hasMoney = false
   let hasDate = false
+  let hasEmail = false
+  let hasPhone = false
 
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!
@@ -85,6 +89,15 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
       }
     }
 
+    if (!hasEmail) {
+      const found = readEmail(input, tokens, index)
+      if (found) {
+        chips.push({ kind: 'email', ...spanOf(input, found), address: found.address })
+        hasEmail = true
+        continue
+      }
+    }
+
     if (!hasMoney) {
       currencies ??= createCurrencyTable(context.currencies, context.defaultCurrency)
       const found = readMoney(input, tokens, index, currencies, context.defaultCurrency)
@@ -96,6 +109,22 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
           currency: found.currency,
         })
         hasMoney = true
+        index = lastTokenBefore(tokens, index, found.end)
+        continue
+      }
+    }
+
+    // After money, so `5000 EUR` stays an amount; a phone number is never money.
+    if (!hasPhone && context.phoneNumbers) {
+      const found = readPhone(input, tokens, index, context.phoneRegion, context.phoneNumbers)
+      if (found) {
+        chips.push({
+          kind: 'phone',
+          ...spanOf(input, found),
+          number: found.number,
+          international: found.international,
+        })
+        hasPhone = true
         index = lastTokenBefore(tokens, index, found.end)
       }
     }

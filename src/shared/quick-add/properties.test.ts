@@ -1,5 +1,7 @@
 import fc from 'fast-check'
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { createCatalogIndex } from './catalog'
 import { parseQuickAdd } from './parse'
 import { removeChip } from './remove-chip'
@@ -99,10 +101,22 @@ function expectSound(input: string, parsed: ParsedQuickAdd): void {
         expect(keywords).toContain(chip.text.split(/\s/)[0]!.toLowerCase())
         break
       }
+      case 'email':
+        // The address is the chip's text, and one the lead's draft accepts.
+        expect(chip.address).toBe(chip.text)
+        expect(z.email().safeParse(chip.address).success).toBe(true)
+        break
+      case 'phone':
+        expect(chip.number).toMatch(/^\+[1-9]\d{5,14}$/)
+        expect(parsePhoneNumberFromString(chip.text, 'GB')?.number).toBe(chip.number)
+        expect(chip.text).not.toMatch(/^[+(]?\p{L}/u)
+        break
     }
   }
   expect(parsed.chips.filter((chip) => chip.kind === 'money').length).toBeLessThanOrEqual(1)
   expect(parsed.chips.filter((chip) => chip.kind === 'date').length).toBeLessThanOrEqual(1)
+  expect(parsed.chips.filter((chip) => chip.kind === 'email').length).toBeLessThanOrEqual(1)
+  expect(parsed.chips.filter((chip) => chip.kind === 'phone').length).toBeLessThanOrEqual(1)
 
   for (const literal of parsed.literals) {
     expect(input[literal.start]).toBe('"')
@@ -198,6 +212,23 @@ const datePhrase = fc.constantFrom(
     in 2 weeks | friday, | mon. | noon | to signing | "fri" | @Jane | 5k EUR
   `),
 )
+const email = fc.oneof(
+  fc.emailAddress(),
+  fc.constantFrom(
+    ...choices(`
+      jane@acme.com | jane@acme.com. | Jane.Doe@Acme.example, | a@b | @acme.com | jane@@acme.com |
+      x@y.z | (jane@acme.com) | jane@acme.com!? | "jane@acme.com" | mia@globex.example
+    `),
+  ),
+)
+const phone = fc.constantFrom(
+  ...choices(`
+    +44 20 7946 0958 | 020 7946 0958 | +49 151 2345678 | 0151 2345678 | +1 (201) 555-0123 |
+    +1-202-555-0143 | +33 1 23 45 67 89 | +44 (0)20 7946 0958. | 020 7946 0958, | +44 20 |
+    +44 20 7946 095 | 555 0100 | 2079460958 | (020) 7946 0958 | +49 151 2345678 5k EUR |
+    +44 20 7946 0958 2024 | 0 0 0 0 0 0 0 | +999 1234567
+  `),
+)
 const keyword = fc.constantFrom(...keywords, 'Due', 'BY', 'Close')
 const plainWord = fc.constantFrom(
   ...choices(`
@@ -214,6 +245,8 @@ const lineToken: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: sigilled('+', orgName) },
   { weight: 2, arbitrary: sigilled('#', labelName) },
   { weight: 3, arbitrary: money },
+  { weight: 2, arbitrary: email },
+  { weight: 2, arbitrary: phone },
   {
     weight: 3,
     arbitrary: fc.tuple(keyword, datePhrase).map(([word, phrase]) => `${word} ${phrase}`),
@@ -221,7 +254,7 @@ const lineToken: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .tuple(fc.array(fc.oneof(plainWord, money), { maxLength: 3 }), fc.boolean())
+      .tuple(fc.array(fc.oneof(plainWord, money, email, phone), { maxLength: 3 }), fc.boolean())
       .map(([words, closed]) => `"${words.join(' ')}${closed ? '"' : ''}`),
   },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 4 }) },
@@ -279,7 +312,15 @@ describe('invariant 2: every character is accounted for', () => {
       }),
       { numRuns: 600 },
     )
-    expect([...seen].sort()).toEqual(['date', 'label', 'money', 'organization', 'person'])
+    expect([...seen].sort()).toEqual([
+      'date',
+      'email',
+      'label',
+      'money',
+      'organization',
+      'person',
+      'phone',
+    ])
   })
 
   it('on long realistic lines', () => {

@@ -32,6 +32,19 @@ describe('removeChip', () => {
     )
   })
 
+  it('quotes an email address or a phone number, which no chip then takes again', () => {
+    const input = 'Pilot @Zed Bloggs zed@bloggs.example +44 20 7946 0958'
+    const withoutEmail = removeChip(input, chipAt(input, 'zed@bloggs.example'), context)
+    expect(withoutEmail).toBe('Pilot @Zed Bloggs "zed@bloggs.example" +44 20 7946 0958')
+    expect(parseQuickAdd(withoutEmail, context).chips.map((chip) => chip.kind)).toEqual([
+      'person',
+      'phone',
+    ])
+    const withoutPhone = removeChip(input, chipAt(input, '+44 20 7946 0958'), context)
+    expect(withoutPhone).toBe('Pilot @Zed Bloggs zed@bloggs.example "+44 20 7946 0958"')
+    expect(parseQuickAdd(withoutPhone, context).title).toBe('Pilot +44 20 7946 0958')
+  })
+
   it('keeps the quotes of a quoted name, which then make a literal', () => {
     const input = '@"Jane Doe" call'
     expect(removeChip(input, chipAt(input, '@"Jane Doe"'), context)).toBe('"Jane Doe" call')

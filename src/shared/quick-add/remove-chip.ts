@@ -8,7 +8,8 @@ import type { Chip, QuickAddContext } from './types'
  * The input with the chip's words handed back to the title, for Backspace on a chip:
  * - a person, organization or label loses its sigil: `@Jane Doe` → `Jane Doe`, `#hot` → `hot`,
  *   `@"Jane Doe"` → `"Jane Doe"`;
- * - money and dates are put in quotes, which keeps them literal: `5k EUR` → `"5k EUR"`;
+ * - money, dates, emails and phone numbers are put in quotes, which keeps them literal:
+ *   `5k EUR` → `"5k EUR"`;
  * - a name that would still end up in a chip is quoted too: next to a number it could become
  *   money (`5 @EUR`), after a keyword a date (`due @Fri`), after another name part of it
  *   (`@Jane @Doe`). Given the context, the line is parsed again to know for sure; without it,
@@ -22,8 +23,10 @@ export function removeChip(input: string, chip: Chip, context?: QuickAddContext)
   }
   const before = input.slice(0, start)
   const after = input.slice(end)
-  const quoted = quote(chip.kind === 'money' || chip.kind === 'date' ? text : text.slice(1))
-  if (chip.kind === 'money' || chip.kind === 'date') return before + quoted + after
+  if (chip.kind !== 'person' && chip.kind !== 'organization' && chip.kind !== 'label') {
+    return before + quote(text) + after
+  }
+  const quoted = quote(text.slice(1))
   const name = text.slice(1)
   // A quoted name is already a literal once the sigil goes.
   if (name.startsWith('"')) return before + name + after

@@ -1,4 +1,5 @@
 import { createCatalogIndex } from './catalog'
+import { readPhoneNumber } from './phone-numbers'
 import type { CatalogEntry, Currency, LeadLabel, QuickAddContext } from './types'
 
 /**
@@ -163,6 +164,8 @@ export function sampleContext(
     labels: sampleLabels,
     persons: createCatalogIndex(persons),
     organizations: createCatalogIndex(organizations),
+    phoneRegion: 'GB',
+    phoneNumbers: readPhoneNumber,
     ...overrides,
   }
 }

@@ -1,4 +1,5 @@
 import type { CatalogIndex } from './catalog'
+import type { PhoneReader } from './phone'
 
 /** A person or organization as the local cache holds it. */
 export type CatalogEntry = { id: number; name: string }
@@ -22,6 +23,16 @@ export type QuickAddContext = {
   labels: readonly LeadLabel[]
   persons: CatalogIndex
   organizations: CatalogIndex
+  /**
+   * The country a phone number typed without its code is read in (`GB`), from the OS locale
+   * (`phoneRegionOf`). Without it only numbers typed with `+` and a country code are read.
+   */
+  phoneRegion?: string | undefined
+  /**
+   * Reads phone numbers: `readPhoneNumber` from `phone-numbers.ts`, which carries every
+   * country's numbering plan and so is loaded apart. Without it no phone number is read.
+   */
+  phoneNumbers?: PhoneReader | undefined
 }
 
 /**
@@ -77,7 +88,20 @@ export type DateChip = ChipSpan & {
   date: string
 }
 
-export type Chip = PersonChip | OrganizationChip | LabelChip | MoneyChip | DateChip
+/** An email address for the line's new person, as typed. */
+export type EmailChip = ChipSpan & { kind: 'email'; address: string }
+
+/** A phone number for the line's new person. */
+export type PhoneChip = ChipSpan & {
+  kind: 'phone'
+  /** E.164: `+442079460958`. */
+  number: string
+  /** As people read it: `+44 20 7946 0958`. */
+  international: string
+}
+
+export type Chip =
+  PersonChip | OrganizationChip | LabelChip | MoneyChip | DateChip | EmailChip | PhoneChip
 export type ChipKind = Chip['kind']
 
 /**

@@ -25,6 +25,42 @@ const withNewPerson = {
 }
 
 describe('the outbox queue', () => {
+  it('sends a new person after the new organization named with it, with its id', () => {
+    const { outbox, queue } = setup()
+    const lead = outbox.enqueueLead({
+      title: 'Pilot',
+      person: { kind: 'new', name: 'Mia Wong', email: 'mia@globex.example' },
+      organization: { kind: 'new', name: 'Globex' },
+    })
+    const [person, organization] = lead.dependsOn
+    expect(outbox.get(person!)).toMatchObject({ kind: 'person.create', dependsOn: [organization] })
+    expect(queue.ready('acct', 10)).toEqual([{ id: organization }])
+    queue.claim(organization!, 'acct')
+    queue.settle(organization!, { to: 'sent', remoteId: '77' })
+
+    expect(queue.ready('acct', 10)).toEqual([{ id: person }])
+    expect(queue.claim(person!, 'acct')).toMatchObject({
+      payload: { name: 'Mia Wong', email: 'mia@globex.example' },
+      parents: { organization: '77' },
+    })
+    queue.settle(person!, { to: 'sent', remoteId: '501' })
+    expect(queue.claim(lead.id, 'acct')).toMatchObject({
+      parents: { person: '501', organization: '77' },
+    })
+  })
+
+  it('leaves a new person alone with an organization already in Pipedrive', () => {
+    const { outbox, queue } = setup()
+    const lead = outbox.enqueueLead({
+      title: 'Pilot',
+      person: { kind: 'new', name: 'Mia Wong' },
+      organization: { kind: 'existing', id: 7 },
+    })
+    const [person] = lead.dependsOn
+    expect(outbox.get(person!)?.dependsOn).toEqual([])
+    expect(queue.ready('acct', 10)).toEqual([{ id: person }])
+  })
+
   it('offers a row only once its parents are sent, with their Pipedrive ids', () => {
     const { outbox, queue } = setup()
     const lead = outbox.enqueueLead(withNewPerson)

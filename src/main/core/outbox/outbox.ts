@@ -155,17 +155,26 @@ export function createOutbox(
     const { person, organization, note, ...lead } = draft
     const payload: LeadCreatePayload = { ...lead }
     const parents: Array<[number, Role]> = []
+    let newPerson: number | undefined
+    let newOrganization: number | undefined
     if (person?.kind === 'existing') payload.personId = person.id
     if (person?.kind === 'new') {
       const { kind: _kind, ...fields } = person
-      parents.push([rows.add('person.create', fields, person.name), 'person'])
+      newPerson = rows.add('person.create', fields, person.name)
+      parents.push([newPerson, 'person'])
     }
     if (organization?.kind === 'existing') payload.organizationId = organization.id
     if (organization?.kind === 'new') {
-      parents.push([
-        rows.add('organization.create', { name: organization.name }, organization.name),
-        'organization',
-      ])
+      newOrganization = rows.add(
+        'organization.create',
+        { name: organization.name },
+        organization.name,
+      )
+      parents.push([newOrganization, 'organization'])
+    }
+    // A new person named with a new organization is made in it: sent after it, with its id.
+    if (newPerson !== undefined && newOrganization !== undefined) {
+      rows.link(newPerson, newOrganization, 'organization')
     }
     const leadId = rows.add('lead.create', payload, draft.title)
     for (const [parent, role] of parents) rows.link(leadId, parent, role)

@@ -63,6 +63,27 @@ describe('a lead waiting in the outbox, as a draft', () => {
     expect(pending.draftOf(lead.id).organization).toEqual({ kind: 'new', name: 'Fair GmbH' })
   })
 
+  it('keeps a new person in step with the new organization through edits', () => {
+    const { outbox, pending, queue } = setup()
+    const both = { ...full, organization: { kind: 'new' as const, name: 'Fair GmbH' } }
+    const lead = outbox.enqueueLead(both)
+    const [person, firstOrganization] = lead.dependsOn
+    expect(outbox.get(person!)?.dependsOn).toEqual([firstOrganization])
+
+    // An organization already in Pipedrive: the person no longer waits for the dropped one.
+    pending.edit(lead.id, { ...full })
+    expect(outbox.get(firstOrganization!)?.state).toBe('cancelled')
+    expect(outbox.get(person!)?.dependsOn).toEqual([])
+    expect(queue.ready('a', 10)).toEqual([{ id: person }])
+
+    // A new organization again: the person waits for that one.
+    pending.edit(lead.id, both)
+    const organization = outbox.get(lead.id)!.dependsOn.find((id) => id !== person)
+    expect(outbox.get(organization!)).toMatchObject({ kind: 'organization.create' })
+    expect(outbox.get(person!)?.dependsOn).toEqual([organization])
+    expect(queue.ready('a', 10)).toEqual([{ id: organization }])
+  })
+
   it('refuses to edit what is gone or on its way', () => {
     const { outbox, pending, queue } = setup()
     const lead = outbox.enqueueLead({ title: 'x', organization: { kind: 'existing', id: 1 } })

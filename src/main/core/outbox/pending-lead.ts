@@ -40,6 +40,9 @@ export function createPendingLeads(
     `SELECT o.id, o.state, o.payload FROM outbox o JOIN outbox_dependency d ON d.row_id = o.id
      WHERE d.parent_id = ? AND o.kind = 'note.create' AND o.state <> 'cancelled'`,
   )
+  const organizationOfPerson = db.prepare<[number], { parent_id: number }>(
+    `SELECT parent_id FROM outbox_dependency WHERE row_id = ? AND role = 'organization'`,
+  )
   const rows = createRowWriter(db, now)
   const unlink = db.prepare('DELETE FROM outbox_dependency WHERE row_id = ? AND parent_id = ?')
   const rewrite = db.prepare(
@@ -73,6 +76,21 @@ export function createPendingLeads(
     if (!parent) return
     unlink.run(leadId, parent.id)
     if (unsent(parent.state)) cancel.run(now(), parent.id)
+  }
+
+  /**
+   * A new person is made in the lead's new organization, as when the lead was queued. Kept
+   * in step after an edit, or the person would wait for an organization nobody sends.
+   */
+  function linkPersonToOrganization(leadId: number) {
+    const person = parentOf.get(leadId, 'person')
+    if (!person || !unsent(person.state)) return
+    const organization = parentOf.get(leadId, 'organization')
+    const wanted = organization?.state === 'cancelled' ? undefined : organization?.id
+    const current = organizationOfPerson.get(person.id)?.parent_id
+    if (current === wanted) return
+    if (current !== undefined) unlink.run(person.id, current)
+    if (wanted !== undefined) rows.link(person.id, wanted, 'organization')
   }
 
   function setNote(leadId: number, content: string | undefined) {
@@ -125,6 +143,7 @@ export function createPendingLeads(
       if (organization?.kind === 'existing') payload.organizationId = organization.id
       setContact(id, 'person', person)
       setContact(id, 'organization', organization)
+      linkPersonToOrganization(id)
       setNote(id, note)
       requeue.run(JSON.stringify(payload), draft.title, now(), id)
       const item = outbox.get(id)

@@ -41,8 +41,11 @@ export const personCreate: LookedUpKind = {
   },
   async send(row, { gateway }) {
     const person = row.payload as ContactPayload
+    // Queued with a new organization: made in it, whose id the sent organization row gave.
+    const organization = row.parents.organization
     const created = await gateway.addPerson({
       name: person.name,
+      ...(organization ? { org_id: Number(organization) } : {}),
       ...(person.email ? { emails: [{ value: person.email, primary: true, label: 'work' }] } : {}),
       ...(person.phone ? { phones: [{ value: person.phone, primary: true, label: 'work' }] } : {}),
     })

@@ -9,6 +9,9 @@ const paths: Record<ChipKind, string> = {
   money:
     'M8 2.5v11M11 5c-.5-1-1.6-1.5-3-1.5-1.8 0-3 .9-3 2.2 0 3.1 6.3 1.6 6.3 4.7 0 1.3-1.3 2.1-3.3 2.1-1.5 0-2.6-.6-3.1-1.6',
   date: 'M2.5 4h11v9.5h-11V4ZM2.5 7h11M5.5 2.5v3M10.5 2.5v3',
+  email: 'M2 4h12v8.5H2V4ZM2 4.5l6 4.5 6-4.5',
+  phone:
+    'M4.5 2.5h2l1 3-1.5 1c.7 1.6 1.9 2.8 3.5 3.5l1-1.5 3 1v2c0 .8-.7 1.5-1.5 1.5C7 13 3 9 3 4c0-.8.7-1.5 1.5-1.5Z',
 }
 
 export function ChipIcon({ kind }: { kind: ChipKind }) {

@@ -11,6 +11,7 @@ import {
 import {
   createCatalogIndex,
   parseQuickAdd,
+  phoneRegionOf,
   removeChip,
   type Chip,
   type QuickAddContext,
@@ -36,6 +37,7 @@ import {
 import { chipMeaning, localIsoDate } from './chip-meaning'
 import { finishedChipAtEnd } from './line-editing'
 import { draftFromLine, type Choice, type ChoosableChip } from './line-to-draft'
+import { usePhoneReader } from './phone-reader'
 import { saveProblems, savedMessage } from './save-messages'
 
 export const quickAddExample = 'Acme renewal 5k EUR @Jane Doe #hot due fri'
@@ -78,8 +80,12 @@ const chipKey = (chip: Chip) => `${chip.start}:${chip.text}`
  * turns that chip back into title words. While the candidate list of an ambiguous name is
  * open, ↑ ↓ move, Enter or Tab pick.
  */
+/** A number typed without its country code is read in the OS locale's country. */
+const phoneRegion = phoneRegionOf(navigator.language)
+
 export function QuickAddField({ takeEarlyText }: Props) {
   const catalog = useQuickAddContext()
+  const phoneNumbers = usePhoneReader()
   const createLead = useCreateLead()
   const openInFormRequest = useOpenInForm()
   const syncStatus = useSyncStatus()
@@ -103,8 +109,8 @@ export function QuickAddField({ takeEarlyText }: Props) {
 
   const base = catalog.context ?? emptyCatalog
   const parsed = useMemo(
-    () => parseQuickAdd(line.text, { ...base, now: line.editedAt }),
-    [line.text, line.editedAt, base],
+    () => parseQuickAdd(line.text, { ...base, phoneRegion, phoneNumbers, now: line.editedAt }),
+    [line.text, line.editedAt, base, phoneNumbers],
   )
   const today = localIsoDate(line.editedAt)
   const shownChips = parsed.chips.map((chip) => ({
@@ -129,7 +135,12 @@ export function QuickAddField({ takeEarlyText }: Props) {
     input.current.setSelectionRange(caret, caret)
   }, [line])
 
-  const contextNow = (): QuickAddContext => ({ ...base, now: new Date() })
+  const contextNow = (): QuickAddContext => ({
+    ...base,
+    phoneRegion,
+    phoneNumbers,
+    now: new Date(),
+  })
 
   const replaceLine = (text: string, caret = text.length) => {
     pendingCaret.current = caret

@@ -28,6 +28,10 @@ export function QuickAddHelp({ id }: Props) {
           <li>
             Money: <code>5k</code>, <code>€5,000</code>; a close date: <code>due fri</code>
           </li>
+          <li>
+            An email and a phone number go to the new person: <code>@"Mia Wong"</code>{' '}
+            <code>mia@globex.example</code> <code>+44 20 7946 0958</code>
+          </li>
         </ul>
       </details>
     </div>

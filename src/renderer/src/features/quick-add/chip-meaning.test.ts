@@ -4,6 +4,7 @@ import {
   parseQuickAdd,
   type QuickAddContext,
 } from '../../../../shared/quick-add'
+import { readPhoneNumber } from '../../../../shared/quick-add/phone-numbers'
 import { chipMeaning, formatDay, formatMoney, localIsoDate } from './chip-meaning'
 import { finishedChipAtEnd } from './line-editing'
 
@@ -17,6 +18,8 @@ const context: QuickAddContext = {
   labels: [{ id: '8b5c1f1e-6a52-4d1b-9a55-0d5b8f0a8c01', name: 'Hot', color: 'red' }],
   persons: createCatalogIndex([{ id: 1, name: 'Jane Doe' }]),
   organizations: createCatalogIndex([]),
+  phoneRegion: 'GB',
+  phoneNumbers: readPhoneNumber,
 }
 
 const formats = { locale: 'en-GB', today: '2026-11-25', currencies: context.currencies }
@@ -63,6 +66,26 @@ describe('chipMeaning', () => {
       ['Label', 'Hot', 'normal'],
       ['Label', 'vip: unknown label, not sent', 'muted'],
       ['Close date', 'Fri 27 Nov', 'normal'],
+    ])
+  })
+
+  it("shows a new person's email and phone, or why they will not be saved", () => {
+    const shown = (line: string) => meanings(line).map((m) => [m.kindLabel, m.meaning, m.tone])
+    expect(shown('Pilot @"Mia Wong" mia@globex.example 020 7946 0958')).toEqual([
+      ['Person', 'Mia Wong (new person)', 'normal'],
+      ['Email', 'mia@globex.example', 'normal'],
+      ['Phone', '+44 20 7946 0958', 'normal'],
+    ])
+    expect(shown('Call @Jane Doe +1 201 555 0123')).toEqual([
+      ['Person', 'Jane Doe (in Pipedrive)', 'normal'],
+      [
+        'Phone',
+        '+1 201 555 0123, not saved: quick add does not change people already in Pipedrive',
+        'muted',
+      ],
+    ])
+    expect(shown('Call mia@globex.example')).toEqual([
+      ['Email', 'mia@globex.example, not saved: name a new person with @ to save it with', 'muted'],
     ])
   })
 

@@ -24,6 +24,8 @@ const kindLabels: Record<Chip['kind'], string> = {
   label: 'Label',
   money: 'Value',
   date: 'Close date',
+  email: 'Email',
+  phone: 'Phone',
 }
 
 /**
@@ -105,6 +107,12 @@ export function chipMeaning(
             : `${found.name}: ${matches(found.candidates.length)}, choose one`
       if (leftOut) return { ...base, tone: 'muted', meaning: `${meaning}, ${leftOut}` }
       return { ...base, tone: found.kind === 'ambiguous' ? 'attention' : 'normal', meaning }
+    }
+    case 'email':
+    case 'phone': {
+      const meaning = chip.kind === 'email' ? chip.address : chip.international
+      if (leftOut) return { ...base, tone: 'muted', meaning: `${meaning}, ${leftOut}` }
+      return { ...base, tone: 'normal', meaning }
     }
     case 'label': {
       const found = resolveLabel(chip, picks)

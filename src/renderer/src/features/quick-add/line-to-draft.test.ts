@@ -4,6 +4,7 @@ import {
   parseQuickAdd,
   type QuickAddContext,
 } from '../../../../shared/quick-add'
+import { readPhoneNumber } from '../../../../shared/quick-add/phone-numbers'
 import { draftFromLine, leftOutBecause, pickKey, type Choice } from './line-to-draft'
 
 const hot = { id: '8b5c1f1e-6a52-4d1b-9a55-0d5b8f0a8c01', name: 'Hot', color: 'red' }
@@ -23,6 +24,8 @@ const context: QuickAddContext = {
     { id: 4, name: 'Sam Lee' },
   ]),
   organizations: createCatalogIndex([{ id: 10, name: 'Acme' }]),
+  phoneRegion: 'GB',
+  phoneNumbers: readPhoneNumber,
 }
 
 const read = (line: string, picks: ReadonlyMap<string, Choice> = new Map()) =>
@@ -69,6 +72,65 @@ describe('draftFromLine', () => {
         person: { kind: 'new', name: 'Mia Wong' },
         organization: { kind: 'new', name: 'Globex' },
       },
+    })
+  })
+
+  it("gives the new person the line's email and phone, wherever they are typed", () => {
+    expect(read('Pilot @"Mia Wong" mia@globex.example +44 20 7946 0958 +Globex')).toEqual({
+      kind: 'ready',
+      draft: {
+        title: 'Pilot',
+        person: {
+          kind: 'new',
+          name: 'Mia Wong',
+          email: 'mia@globex.example',
+          phone: '+442079460958',
+        },
+        organization: { kind: 'new', name: 'Globex' },
+      },
+    })
+    expect(read('Pilot 020 7946 0958 +Acme mia@globex.example @"Mia Wong"')).toMatchObject({
+      draft: {
+        person: { name: 'Mia Wong', email: 'mia@globex.example', phone: '+442079460958' },
+      },
+    })
+  })
+
+  it('does not change a person already in Pipedrive, and says so', () => {
+    const parsed = parseQuickAdd('Call @Jane Doe jane@new.example 020 7946 0958', context)
+    expect(draftFromLine(parsed, new Map())).toEqual({
+      kind: 'ready',
+      draft: { title: 'Call', person: { kind: 'existing', id: 1 } },
+    })
+    for (const chip of parsed.chips.slice(1)) {
+      expect(leftOutBecause(chip, parsed, new Map())).toBe(
+        'not saved: quick add does not change people already in Pipedrive',
+      )
+    }
+  })
+
+  it('makes no person from a detail alone, and says so', () => {
+    const parsed = parseQuickAdd('Call +Acme mia@globex.example', context)
+    expect(draftFromLine(parsed, new Map())).toEqual({
+      kind: 'ready',
+      draft: { title: 'Call', organization: { kind: 'existing', id: 10 } },
+    })
+    expect(leftOutBecause(parsed.chips[1]!, parsed, new Map())).toBe(
+      'not saved: name a new person with @ to save it with',
+    )
+  })
+
+  it('keeps the details for the person the user picks as new', () => {
+    const line = 'Call @"Sam Lee" sam@lee.example'
+    expect(read(line)).toMatchObject({ kind: 'unresolved', chip: { kind: 'person' } })
+    const asNew = new Map([[pickKey('person', 'Sam Lee'), { kind: 'new' } as Choice]])
+    expect(read(line, asNew)).toMatchObject({
+      draft: { person: { kind: 'new', name: 'Sam Lee', email: 'sam@lee.example' } },
+    })
+    const existing = new Map([[pickKey('person', 'Sam Lee'), { kind: 'entry', id: 4 } as Choice]])
+    expect(read(line, existing)).toEqual({
+      kind: 'ready',
+      draft: { title: 'Call', person: { kind: 'existing', id: 4 } },
     })
   })
 

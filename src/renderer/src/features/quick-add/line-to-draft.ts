@@ -93,6 +93,14 @@ export function leftOutBecause(chip: Chip, parsed: ParsedQuickAdd, picks: Picks)
   if (chip.kind === 'label' && resolveLabel(chip, picks).kind === 'unknown') {
     return 'not sent: Pipedrive has no such label'
   }
+  if (chip.kind === 'email' || chip.kind === 'phone') {
+    // The details go to the person the lead is linked to: the line's first.
+    const person = parsed.chips.find((other) => other.kind === 'person')
+    if (!person) return 'not saved: name a new person with @ to save it with'
+    if (resolveName(person, picks).kind === 'existing') {
+      return 'not saved: quick add does not change people already in Pipedrive'
+    }
+  }
   return null
 }
 
@@ -118,6 +126,8 @@ export function draftFromLine(
 
   const draft: LeadDraft = { title: parsed.title }
   const labelIds: string[] = []
+  // For the line's new person, who may be typed after them.
+  const details: { email?: string; phone?: string } = {}
   for (const chip of parsed.chips) {
     if (leftOutBecause(chip, parsed, picks) !== null) continue
     switch (chip.kind) {
@@ -132,6 +142,12 @@ export function draftFromLine(
         else draft.organization = ref
         break
       }
+      case 'email':
+        details.email = chip.address
+        break
+      case 'phone':
+        details.phone = chip.number
+        break
       case 'label': {
         const found = resolveLabel(chip, picks)
         if (found.kind === 'existing' && !labelIds.includes(found.label.id)) {
@@ -147,6 +163,7 @@ export function draftFromLine(
         break
     }
   }
+  if (draft.person?.kind === 'new') draft.person = { ...draft.person, ...details }
   // The user's defaults fill what the line does not say.
   if (labelIds.length === 0 && defaults.labelId !== null) labelIds.push(defaults.labelId)
   if (labelIds.length > 0) draft.labelIds = labelIds

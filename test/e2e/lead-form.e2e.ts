@@ -121,6 +121,29 @@ describe('the lead form', () => {
     expect(problems).toEqual([])
   })
 
+  it('asks before Esc discards a keystroke it overtook', async () => {
+    const { page, problems } = await openInbox()
+    await openWithN(page)
+    const form = dialog(page)
+    const title = form.getByRole('textbox', { name: 'Title' })
+    // The keystroke and Esc in one task: Esc arrives before React has drawn the keystroke.
+    await title.evaluate((input: HTMLInputElement) => {
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
+      setValue.call(input, 'Typed just before Esc')
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    })
+    await form.getByRole('alertdialog', { name: 'Discard changes?' }).waitFor()
+    await form.getByRole('button', { name: 'Keep editing' }).click()
+    expect(await title.inputValue()).toBe('Typed just before Esc')
+
+    // Typed back to empty, there is nothing to lose: Esc closes at once.
+    await title.fill('')
+    await page.keyboard.press('Escape')
+    await form.waitFor({ state: 'detached' })
+    expect(problems).toEqual([])
+  })
+
   it('shows what is missing next to the fields and saves nothing', async () => {
     const { page, problems, harness: h } = await openInbox()
     await page.getByRole('button', { name: 'New lead' }).click()

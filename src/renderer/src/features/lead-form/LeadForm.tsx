@@ -42,12 +42,15 @@ function LeadFormDialog() {
   const quickAdd = useQuickAddContext()
   const inbox = useInboxContext()
   const [confirming, setConfirming] = useState(false)
-  const [dirty, setDirty] = useState(false)
+  // Refs, not state: Esc may come before React has drawn the keystroke that made the form
+  // dirty. `unsettled` is set in the edit's own event; the fields settle it once they know.
+  const dirty = useRef(false)
+  const unsettled = useRef(false)
 
   // Where focus was when the confirm opened, so "Keep editing" puts the user back there.
   const returnTo = useRef<HTMLElement | null>(null)
   const requestClose = () => {
-    if (!dirty) return closeLeadForm()
+    if (!dirty.current && !unsettled.current) return closeLeadForm()
     if (document.activeElement instanceof HTMLElement) returnTo.current = document.activeElement
     setConfirming(true)
   }
@@ -82,7 +85,11 @@ function LeadFormDialog() {
           <LeadFormFields
             catalog={quickAdd.context}
             inbox={inbox.data}
-            onDirty={setDirty}
+            onEdit={() => (unsettled.current = true)}
+            onDirty={(isDirty) => {
+              dirty.current = isDirty
+              unsettled.current = false
+            }}
             onCancel={requestClose}
             editing={editing}
             seed={seed}
@@ -123,6 +130,8 @@ function DiscardConfirm({ onKeep }: { onKeep: () => void }) {
 interface FieldsProps {
   catalog: NonNullable<ReturnType<typeof useQuickAddContext>['context']>
   inbox: NonNullable<ReturnType<typeof useInboxContext>['data']>
+  /** The user changed something; whether it makes the form dirty is known after drawing. */
+  onEdit: () => void
   onDirty: (dirty: boolean) => void
   onCancel: () => void
   editing: ReturnType<typeof useLeadFormState>['editing']
@@ -134,6 +143,7 @@ function LeadFormFields({
   catalog,
   entries,
   inbox,
+  onEdit,
   onDirty,
   onCancel,
   editing,
@@ -187,6 +197,7 @@ function LeadFormFields({
   }, [focusBad])
 
   const update = (patch: (current: LeadFormState) => Partial<LeadFormState>) => {
+    onEdit()
     setForm((current) => ({ ...current, ...patch(current) }))
     // Main's answer was about the form as it was.
     setMainErrors({})

@@ -80,10 +80,9 @@ const chipKey = (chip: Chip) => `${chip.start}:${chip.text}`
  * turns that chip back into title words. While the candidate list of an ambiguous name is
  * open, ↑ ↓ move, Enter or Tab pick.
  */
-/** A number typed without its country code is read in the OS locale's country. */
-const phoneRegion = phoneRegionOf(navigator.language)
-
 export function QuickAddField({ takeEarlyText }: Props) {
+  // A number typed without its country code is read in the OS locale's country.
+  const [phoneRegion] = useState(() => phoneRegionOf(navigator.language))
   const catalog = useQuickAddContext()
   const phoneNumbers = usePhoneReader()
   const createLead = useCreateLead()
@@ -110,7 +109,7 @@ export function QuickAddField({ takeEarlyText }: Props) {
   const base = catalog.context ?? emptyCatalog
   const parsed = useMemo(
     () => parseQuickAdd(line.text, { ...base, phoneRegion, phoneNumbers, now: line.editedAt }),
-    [line.text, line.editedAt, base, phoneNumbers],
+    [line.text, line.editedAt, base, phoneRegion, phoneNumbers],
   )
   const today = localIsoDate(line.editedAt)
   const shownChips = parsed.chips.map((chip) => ({

@@ -26,6 +26,20 @@ type Key = { key: string; entry: CatalogEntry }
 const byKey = (a: Key, b: Key): number =>
   a.key < b.key ? -1 : a.key > b.key ? 1 : a.entry.id - b.entry.id
 
+/**
+ * Files an entry under its whole name and under its name from each later word on (`doe` for
+ * Jane Doe); answers how many words the name has.
+ */
+function addKeys(key: string, entry: CatalogEntry, starts: Key[], laterWords: Key[]): number {
+  starts.push({ key, entry })
+  let words = 1
+  for (let i = key.indexOf(' '); i !== -1; i = key.indexOf(' ', i + 1)) {
+    laterWords.push({ key: key.slice(i + 1), entry })
+    words += 1
+  }
+  return words
+}
+
 export function createCatalogIndex(entries: readonly CatalogEntry[]): CatalogIndex {
   const exact = new Map<string, CatalogEntry[]>()
   // Two sorted lists: whole names, and names from their second word on.
@@ -39,13 +53,7 @@ export function createCatalogIndex(entries: readonly CatalogEntry[]): CatalogInd
     const same = exact.get(key)
     if (same) same.push(entry)
     else exact.set(key, [entry])
-    starts.push({ key, entry })
-    let words = 1
-    for (let i = key.indexOf(' '); i !== -1; i = key.indexOf(' ', i + 1)) {
-      laterWords.push({ key: key.slice(i + 1), entry })
-      words += 1
-    }
-    maxWords = Math.max(maxWords, words)
+    maxWords = Math.max(maxWords, addKeys(key, entry, starts, laterWords))
   }
   for (const same of exact.values()) same.sort((a, b) => a.id - b.id)
   starts.sort(byKey)
@@ -123,13 +131,7 @@ function* indexSteps(entries: readonly CatalogEntry[]): Generator<void, CatalogI
       const same = exact.get(key)
       if (same) insertById(same, entry)
       else exact.set(key, [entry])
-      starts.push({ key, entry })
-      let words = 1
-      for (let i = key.indexOf(' '); i !== -1; i = key.indexOf(' ', i + 1)) {
-        laterWords.push({ key: key.slice(i + 1), entry })
-        words += 1
-      }
-      maxWords = Math.max(maxWords, words)
+      maxWords = Math.max(maxWords, addKeys(key, entry, starts, laterWords))
     }
     startRuns.push(starts.sort(byKey))
     laterRuns.push(laterWords.sort(byKey))

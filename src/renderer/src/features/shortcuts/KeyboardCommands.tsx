@@ -29,6 +29,10 @@ export function KeyboardCommands({ onShowView }: Props) {
     onShowShortcuts: () => setOpen('shortcuts'),
   })
   const findLeads = usePaletteLeads({ onShowView })
+  // A dialog's close event comes a task after Esc, and a key pressed in between may have
+  // opened the other dialog already: a dismissal closes only its own dialog.
+  const dismiss = (which: Exclude<Open, null>) => () =>
+    setOpen((current) => (current === which ? null : current))
 
   useShortcutKeys()
   useShortcut('palette.open', () => setOpen('palette'))
@@ -65,10 +69,10 @@ export function KeyboardCommands({ onShowView }: Props) {
           actions={actions}
           findLeads={findLeads}
           onRun={run}
-          onClose={() => setOpen(null)}
+          onClose={dismiss('palette')}
         />
       ) : null}
-      {open === 'shortcuts' ? <ShortcutOverlay onClose={() => setOpen(null)} /> : null}
+      {open === 'shortcuts' ? <ShortcutOverlay onClose={dismiss('shortcuts')} /> : null}
       {/* Live regions stay in the page, empty, so screen readers hear what lands in them. */}
       <div className="command-notice">
         <p role="status" className="command-notice__text">

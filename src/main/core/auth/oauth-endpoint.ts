@@ -123,7 +123,7 @@ export function createOAuthEndpoint(options: {
         ? body['error_description']
         : typeof body['message'] === 'string'
           ? body['message']
-          : `Pipedrive answered HTTP ${status}.`
+          : 'no reason was given'
     throw new OAuthError(code, description, status)
   }
 

@@ -154,9 +154,10 @@ export function failureFromAnswer(answer: HttpAnswer, intent: RequestIntent): Pi
   const quoted = kind !== 'redirected'
   const error = quoted ? stringField(answer.json, 'error') : null
   const errorInfo = quoted ? stringField(answer.json, 'error_info') : null
+  // The status stays in the failure's details (and the log), not in words for the user.
   const message = error
     ? `${defaultMessages[kind]} Pipedrive said: ${error}${errorInfo ? ` (${errorInfo})` : ''}`
-    : `${defaultMessages[kind]} (HTTP ${answer.status})`
+    : defaultMessages[kind]
   return new PipedriveFailure(kind, message, {
     status: answer.status,
     error,

@@ -271,6 +271,8 @@ describe('how the client names failures', () => {
     const blocked = await expectKind(client.addLead(body), 'blocked')
     expect(blocked.status).toBe(403)
     expect(blocked.error).toBeNull()
+    // Words for the user; the status stays in the details.
+    expect(blocked.message).not.toMatch(/HTTP|\d{3}/)
   })
 
   it('burst_limit: a 429 carries the headers, with Retry-After when sent', async () => {

@@ -240,7 +240,7 @@ export class PipedriveHttp {
     if (!body || typeof body !== 'object' || !('data' in body)) {
       throw new PipedriveFailure(
         intent === 'write' ? 'unknown_outcome' : 'server_error',
-        `Pipedrive's answer could not be read (HTTP ${answer.status}).`,
+        "Pipedrive's answer could not be read.",
         { status: answer.status, rateLimit: answer.rateLimit },
       )
     }

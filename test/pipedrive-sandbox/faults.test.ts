@@ -66,6 +66,13 @@ describe('refusing connections', () => {
     await eventually(async () => expect((await call(sandbox, 'GET', leadPath)).status).toBe(200))
   })
 
+  it('refused again, comes back when the latest call says', async () => {
+    await sandbox.faults.refuseConnections({ forMs: 60_000 })
+    await sandbox.faults.refuseConnections({ forMs: 100 })
+    expect(await failure(call(sandbox, 'GET', leadPath))).toBe('ECONNREFUSED')
+    await eventually(async () => expect((await call(sandbox, 'GET', leadPath)).status).toBe(200))
+  })
+
   it("'reset' mode accepts and immediately drops each connection", async () => {
     await sandbox.faults.refuseConnections({ mode: 'reset' })
     const code = await failure(call(sandbox, 'GET', leadPath))

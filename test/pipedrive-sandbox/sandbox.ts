@@ -264,11 +264,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     expireAccessTokens: () => app.oauth.expireAccessTokens(),
     refuseConnections: ({ forMs, mode: wanted = 'refuse' } = {}) =>
       serially(async () => {
+        // Called again while refused, the latest call says when connections come back.
         clearTimeout(restoreTimer)
-        if (mode !== 'accept') return
-        mode = wanted
-        if (wanted === 'refuse') await stopListening()
-        else cutConnections()
+        if (mode === 'accept') {
+          mode = wanted
+          if (wanted === 'refuse') await stopListening()
+          else cutConnections()
+        }
         if (forMs !== undefined) {
           restoreTimer = setTimeout(() => void accept(), forMs)
           restoreTimer.unref()

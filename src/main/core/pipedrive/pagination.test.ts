@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allPages, nextCursor, nextStart } from './pagination'
+import { allCursorPages, allPages, nextCursor, nextStart } from './pagination'
 
 describe('v1 pagination', () => {
   it('reads the flat shape of the lead lists, computing the next start', () => {
@@ -34,6 +34,32 @@ describe('v1 pagination', () => {
     })
     expect(items).toEqual(data)
     expect(seen).toEqual([0, 2, 4])
+  })
+
+  it('fails, rather than answer with part of a list, when the list never ends', async () => {
+    let asked = 0
+    const endless = allPages(async (start) => {
+      asked++
+      return { items: [start], nextStart: start + 1 }
+    }, 5)
+    await expect(endless).rejects.toMatchObject({ kind: 'server_error' })
+    expect(asked).toBe(5)
+    const cursors = allCursorPages(
+      async (cursor) => ({
+        items: [cursor],
+        nextCursor: `${cursor ?? ''}x`,
+      }),
+      3,
+    )
+    await expect(cursors).rejects.toThrow(/had not ended after 3 pages/)
+  })
+
+  it('reads a list of exactly the bound', async () => {
+    const items = await allPages(
+      async (start) => ({ items: [start], nextStart: start < 4 ? start + 1 : null }),
+      5,
+    )
+    expect(items).toEqual([0, 1, 2, 3, 4])
   })
 })
 

@@ -1,3 +1,5 @@
+import { PipedriveFailure } from './failure'
+
 /**
  * The offset to ask for next, or null at the end. v1 lists come in two shapes: the lead
  * lists put `start, limit, more_items_in_collection` straight in additional_data (as their
@@ -34,14 +36,26 @@ export interface CursorPage<T> {
   nextCursor: string | null
 }
 
-/** Pages through an offset list; stops after `maxPages` in case a server never ends. */
+/**
+ * A list that has not ended after `maxPages` fails rather than coming back cut short: a
+ * caller that looks for its own record in it (a lost create) must not read "not there".
+ */
+function endless(maxPages: number): PipedriveFailure {
+  return new PipedriveFailure(
+    'server_error',
+    `Pipedrive's list had not ended after ${maxPages.toLocaleString('en')} pages; Leadbox stopped reading it.`,
+  )
+}
+
+/** Pages through an offset list, all of it, or fails (see `endless`). */
 export async function allPages<T>(
   fetchPage: (start: number) => Promise<Page<T>>,
   maxPages = 1_000,
 ): Promise<T[]> {
   const items: T[] = []
   let start: number | null = 0
-  for (let page = 0; start !== null && page < maxPages; page++) {
+  for (let page = 0; start !== null; page++) {
+    if (page === maxPages) throw endless(maxPages)
     const result: Page<T> = await fetchPage(start)
     items.push(...result.items)
     start = result.nextStart
@@ -49,14 +63,15 @@ export async function allPages<T>(
   return items
 }
 
-/** Pages through a cursor list. */
+/** Pages through a cursor list, all of it, or fails (see `endless`). */
 export async function allCursorPages<T>(
   fetchPage: (cursor: string | undefined) => Promise<CursorPage<T>>,
   maxPages = 1_000,
 ): Promise<T[]> {
   const items: T[] = []
   let cursor: string | null | undefined
-  for (let page = 0; cursor !== null && page < maxPages; page++) {
+  for (let page = 0; cursor !== null; page++) {
+    if (page === maxPages) throw endless(maxPages)
     const result: CursorPage<T> = await fetchPage(cursor ?? undefined)
     items.push(...result.items)
     cursor = result.nextCursor

@@ -301,14 +301,6 @@ export class PipedriveClient {
     return this.cursorPage<Api.LeadSearchItem>(`${v2}/leads/search`, query, options)
   }
 
-  /** Every page of a search (each page counts against the search cap). */
-  searchAll<T>(
-    search: (cursor: string | undefined) => Promise<PipedriveResponse<CursorPage<T>>>,
-    maxPages = 20,
-  ): Promise<T[]> {
-    return allCursorPages((cursor) => search(cursor).then((r) => r.data), maxPages)
-  }
-
   /** POST /v2/leads/{id}/convert/deal: starts a job; poll getLeadConversionStatus. */
   convertLeadToDeal(leadId: string, body: Api.ConvertLeadRequest = {}, options?: Options) {
     return this.call<Api.LeadConversion>(

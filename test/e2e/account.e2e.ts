@@ -8,6 +8,7 @@ import { useTempDirs } from '../support/temp-dir'
 import { startHarness, type Harness } from './harness/server'
 import { collectProblems, screenshotDir } from './support/browser'
 import { useChromium } from './support/use-chromium'
+import { goToView, openMainWindow } from './support/views'
 
 const tempDir = useTempDirs()
 const keychainService = `Leadbox-e2e-${randomUUID()}`
@@ -45,10 +46,8 @@ async function openSettings() {
   const context = await browser.browser.newContext({ viewport: { width: 1100, height: 820 } })
   const page = await context.newPage()
   const problems = collectProblems(page)
-  await page.goto(`${harness.url}/index.html`)
-  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
-  await page.keyboard.press('Control+3')
-  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+  await openMainWindow(page, harness.url)
+  await goToView(page, 'Settings')
   return { page, context, problems }
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { seedIds } from '../pipedrive-sandbox/seed'
 import { screenshotDir } from './support/browser'
 import { useInboxRig } from './support/inbox-rig'
+import { goToView } from './support/views'
 
 const rig = useInboxRig()
 
@@ -22,8 +23,7 @@ describe("Pipedrive's API budget", () => {
     await expect.poll(() => h.core.outbox.counts().sent, { timeout: 15_000 }).toBe(1)
     await h.core.sync.idle()
 
-    await page.keyboard.press('Control+3')
-    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+    await goToView(page, 'Settings')
     const section = usageSection(page)
     await section.waitFor()
     const { limit } = box.state.dailyBudget

@@ -4,6 +4,7 @@ import { useTempDirs } from '../support/temp-dir'
 import { startHarness, type Harness } from './harness/server'
 import { collectProblems } from './support/browser'
 import { useChromium } from './support/use-chromium'
+import { goToView, openMainWindow } from './support/views'
 
 const tempDir = useTempDirs()
 const browser = useChromium()
@@ -22,10 +23,8 @@ async function openSettings() {
   context = await browser.browser.newContext({ viewport: { width: 1100, height: 720 } })
   const page = await context.newPage()
   const problems = collectProblems(page)
-  await page.goto(`${harness.url}/index.html`)
-  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor()
-  await page.keyboard.press('Control+3')
-  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+  await openMainWindow(page, harness.url)
+  await goToView(page, 'Settings')
   return { page, problems, harness }
 }
 

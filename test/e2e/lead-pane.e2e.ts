@@ -46,6 +46,42 @@ describe("a lead's pane and the lead form", () => {
     expect(problems).toEqual([])
   })
 
+  it('the edit form asks before Esc or Cancel throws edits away, and not when nothing changed', async () => {
+    const { page, problems } = await openInbox()
+    await leadOption(page, seedTitles.lena).click()
+    const pane = page.getByRole('region', { name: seedTitles.lena })
+    await pane.getByRole('button', { name: 'Edit' }).click()
+    const form = pane.getByRole('form', { name: 'Edit lead' })
+    const title = form.getByRole('textbox', { name: 'Title' })
+    await expect.poll(() => hasFocus(title)).toBe(true)
+
+    // Nothing changed: Esc goes back to the lead at once.
+    await page.keyboard.press('Escape')
+    await form.waitFor({ state: 'detached' })
+    await pane.getByRole('button', { name: 'Edit' }).click()
+    await expect.poll(() => hasFocus(title)).toBe(true)
+
+    // A keystroke and Esc in one task: Esc comes before React has drawn the keystroke.
+    await title.evaluate((input: HTMLInputElement) => {
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
+      setValue.call(input, 'Lena Fischer – typed')
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    })
+    const confirm = form.getByRole('alertdialog', { name: 'Discard changes?' })
+    await confirm.waitFor()
+    await confirm.getByRole('button', { name: 'Keep editing' }).click()
+    expect(await title.inputValue()).toBe('Lena Fischer – typed')
+    await expect.poll(() => hasFocus(title)).toBe(true)
+
+    // Cancel asks too; Discard goes back to the lead as it was.
+    await form.getByRole('button', { name: 'Cancel' }).click()
+    await confirm.getByRole('button', { name: 'Discard' }).click()
+    await form.waitFor({ state: 'detached' })
+    await pane.getByRole('heading', { name: seedTitles.lena }).waitFor()
+    expect(problems).toEqual([])
+  })
+
   it('`n` opens the new-lead form with focus on Title', async () => {
     const { page, problems } = await openInbox()
     await page.getByRole('heading', { level: 1, name: 'Inbox' }).focus()

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react'
 import type { InboxContextData, InboxLead } from '../../../../shared/ipc/contract'
 import type { LeadFields } from '../../../../shared/leads/lead-change'
 import { LeadboxError } from '../../../../shared/result'
 import { useQuickAddContext } from '../../api'
+import { DiscardConfirm } from '../../ui/DiscardConfirm'
 import { describeError } from '../../ui/describe-error'
 import { ContactPicker } from '../lead-form/ContactPicker'
 import { CustomFieldInput } from '../lead-form/CustomFieldInput'
@@ -45,6 +46,29 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
     formFromLead(lead, context?.fields ?? [], defaultCurrency),
   )
   const [errors, setErrors] = useState<EditErrors>({})
+  // Cancel and Esc ask first when edits would be lost. Refs, not state: Esc may come in the
+  // task of the keystroke before it, before React has drawn it; `unsettled` covers that task.
+  const [confirming, setConfirming] = useState(false)
+  const opened = useRef(form)
+  const dirty = useRef(false)
+  const unsettled = useRef(false)
+  useLayoutEffect(() => {
+    dirty.current = JSON.stringify(form) !== JSON.stringify(opened.current)
+  }, [form])
+  const onEdit = () => {
+    unsettled.current = true
+    setTimeout(() => (unsettled.current = false))
+  }
+  const returnTo = useRef<HTMLElement | null>(null)
+  const requestCancel = () => {
+    if (!dirty.current && !unsettled.current) return onCancel()
+    if (document.activeElement instanceof HTMLElement) returnTo.current = document.activeElement
+    setConfirming(true)
+  }
+  const keepEditing = () => {
+    setConfirming(false)
+    returnTo.current?.focus()
+  }
   const [formError, setFormError] = useState<string | null>(null)
   const set = (patch: Partial<LeadForm>) => setForm((current) => ({ ...current, ...patch }))
   // Opened with `e` or Edit: typing starts in Title, not on the pane's heading.
@@ -88,7 +112,20 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
   const currencies = currencyOrder(catalog?.currencies ?? [], defaultCurrency)
 
   return (
-    <form className="lead-edit" aria-label="Edit lead" onSubmit={submit} noValidate>
+    <form
+      className="lead-edit"
+      aria-label="Edit lead"
+      onSubmit={submit}
+      noValidate
+      onChangeCapture={onEdit}
+      onKeyDown={(event) => {
+        // Pickers handle their own Esc first; the pane backs out only once nothing is lost.
+        if (event.key !== 'Escape' || event.defaultPrevented) return
+        event.preventDefault()
+        if (confirming) keepEditing()
+        else requestCancel()
+      }}
+    >
       <div className="lead-edit__field">
         <label htmlFor={`${id}-title`}>Title</label>
         <input
@@ -249,10 +286,17 @@ export function LeadEditForm({ lead, context, saving, onSave, onCancel }: Props)
         <button type="submit" className="button button--primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save'}
         </button>
-        <button type="button" className="button" onClick={onCancel}>
+        <button type="button" className="button" onClick={requestCancel}>
           Cancel
         </button>
       </div>
+      {confirming ? (
+        <DiscardConfirm
+          detail="Your edits to this lead have not been saved."
+          onDiscard={onCancel}
+          onKeep={keepEditing}
+        />
+      ) : null}
     </form>
   )
 }

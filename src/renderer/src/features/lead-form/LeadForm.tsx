@@ -8,6 +8,7 @@ import {
   useLeadFormRequests,
   useQuickAddContext,
 } from '../../api'
+import { DiscardConfirm } from '../../ui/DiscardConfirm'
 import { describeError } from '../../ui/describe-error'
 import { Modal } from '../shortcuts/Modal'
 import { ContactPicker } from './ContactPicker'
@@ -105,25 +106,15 @@ function LeadFormDialog() {
             Loading…
           </p>
         )}
-        {confirming ? <DiscardConfirm onKeep={keepEditing} /> : null}
+        {confirming ? (
+          <DiscardConfirm
+            detail="This lead has not been saved."
+            onDiscard={closeLeadForm}
+            onKeep={keepEditing}
+          />
+        ) : null}
       </div>
     </Modal>
-  )
-}
-
-function DiscardConfirm({ onKeep }: { onKeep: () => void }) {
-  const keep = useRef<HTMLButtonElement>(null)
-  useEffect(() => keep.current?.focus(), [])
-  return (
-    <div className="new-lead__confirm" role="alertdialog" aria-label="Discard changes?">
-      <p>Discard changes? This lead has not been saved.</p>
-      <button type="button" className="button new-lead__discard" onClick={closeLeadForm}>
-        Discard
-      </button>
-      <button type="button" className="button" ref={keep} onClick={onKeep}>
-        Keep editing
-      </button>
-    </div>
   )
 }
 

@@ -1,14 +1,8 @@
-import { z } from 'zod'
-import type { AccountStatus, AuthType } from '../../../shared/ipc/contract'
-import { LeadboxError } from '../../../shared/result'
-import { ApiTokenAuth } from '../auth/api-token-auth'
+import type { AccountStatus } from '../../../shared/ipc/contract'
 import { callbackUrl, defaultCallbackPort } from '../auth/callback-server'
-import { accountKey, keychainItems } from '../auth/keychain-items'
-import {
-  createOAuthEndpoint,
-  type OAuthClientCredentials,
-  type OAuthEndpoint,
-} from '../auth/oauth-endpoint'
+import { ApiTokenAuth } from '../auth/api-token-auth'
+import { keychainItems } from '../auth/keychain-items'
+import { createOAuthEndpoint, type OAuthEndpoint } from '../auth/oauth-endpoint'
 import { OAuthFlow } from '../auth/oauth-flow'
 import { parseTokenSet, serializeTokenSet, tokenSetFrom, type TokenSet } from '../auth/oauth-tokens'
 import type { SecretStore } from '../auth/secret-store'
@@ -16,34 +10,12 @@ import { TokenRefresher } from '../auth/token-refresher'
 import type { Logger } from '../log/logger'
 import { Secret } from '../log/secret'
 import type { SettingsStore } from '../settings/settings-store'
-import { PipedriveFailure } from '../pipedrive/failure'
-import type { OutboxGateway } from '../pipedrive/outbox-gateway'
-import { PipedriveClient } from '../pipedrive/pipedrive-client'
-import { createOutboxGateway } from '../pipedrive/pipedrive-gateway'
-import {
-  PipedriveHttp,
-  type AuthCredentials,
-  type PipedriveAuth,
-  type SentRequest,
-} from '../pipedrive/pipedrive-http'
+import type { SentRequest } from '../pipedrive/pipedrive-http'
 import { pipedriveUrls, type PipedriveUrls } from '../pipedrive/pipedrive-urls'
-import { RateLimiter } from '../pipedrive/rate-limiter'
 import type { AccountRecord } from './account-record'
-
-/** The signed-in account, for the sync engine, the catalog and the inbox. */
-export interface AccountSession {
-  /** `${companyId}:${userId}`: the same Pipedrive user is the same account either way it signs in. */
-  account: string
-  authType: AuthType
-  /** Every endpoint, signed with this account's credentials; OAuth refreshes itself. */
-  client: PipedriveClient
-  /** What the outbox sends through: 401 → one refresh → one retry is built in for OAuth. */
-  gateway: OutboxGateway
-  /** The one limiter every request of this account goes through. */
-  limiter: RateLimiter
-  /** A cheap request (GET /v1/users/me): false when Pipedrive cannot be reached. */
-  confirmReachable(): Promise<boolean>
-}
+import { createAccountSession, type AccountSession, type HttpOptions } from './account-session'
+import { createOAuthClientSettings } from './oauth-client-settings'
+import { whoAmI } from './who-am-i'
 
 export interface Accounts {
   status(): AccountStatus
@@ -85,26 +57,7 @@ export interface AccountsOptions {
   ledger?: { record(account: string, request: SentRequest): void }
 }
 
-type PipedriveHttpSent = (request: SentRequest) => void
-
-// Pipedrive's lowest plan until its headers say more (API-NOTES §4).
-const startingBurst: Record<AuthType, number> = { api_token: 20, oauth: 80 }
-
-const currentUserSchema = z.looseObject({
-  id: z.number().int(),
-  name: z.string(),
-  email: z.string(),
-  company_id: z.number().int(),
-  company_name: z.string(),
-  company_domain: z.string(),
-})
-
 const messages = {
-  tokenRefused:
-    'Pipedrive did not accept this API token. Copy it again from Pipedrive (your name → Personal preferences → API) and paste it here.',
-  unreachable: 'Leadbox could not reach Pipedrive. Check your connection and try again.',
-  noOAuthClient:
-    "Set up your Pipedrive app first: enter its client id and client secret from Pipedrive's Developer Hub.",
   grantEnded:
     'Pipedrive ended this sign-in (it expired or was revoked). Sign in again; leads waiting to sync are kept.',
   secretMissing:
@@ -129,37 +82,27 @@ export function createAccounts(options: AccountsOptions): Accounts {
     oauthBase: urls.oauthBase,
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   })
-  const built =
-    options.oauthClient?.clientId && options.oauthClient.clientSecret
-      ? {
-          clientId: options.oauthClient.clientId,
-          clientSecret: new Secret(options.oauthClient.clientSecret),
-        }
-      : null
+  const oauthApp = createOAuthClientSettings({
+    ...(options.oauthClient ? { built: options.oauthClient } : {}),
+    settings,
+    secrets,
+    log,
+  })
+  const http: HttpOptions = {
+    fetch: options.fetch,
+    log,
+    now,
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+  }
+  const counted = (account: string, request: SentRequest) =>
+    options.ledger?.record(account, request)
 
   let live: Live | null = null
   let notice: string | null = null
   let flow: OAuthFlow | null = null
-  let cachedClient: OAuthClientCredentials | null = null
 
   const record = () => settings.get('pipedriveAccount') ?? null
   const changed = () => options.onChange()
-
-  async function oauthClient(): Promise<OAuthClientCredentials | null> {
-    if (built) return built
-    const entered = settings.get('pipedriveOAuthClient')
-    if (!entered) return null
-    if (cachedClient?.clientId === entered.clientId) return cachedClient
-    const secret = await secrets.get(keychainItems.oauthClientSecret(entered.clientId))
-    cachedClient = secret ? { clientId: entered.clientId, clientSecret: secret } : null
-    return cachedClient
-  }
-
-  async function requireOAuthClient(): Promise<OAuthClientCredentials> {
-    const client = await oauthClient()
-    if (!client) throw new LeadboxError('invalid_request', messages.noOAuthClient)
-    return client
-  }
 
   function closeLive(): void {
     live?.auth.close()
@@ -177,24 +120,6 @@ export function createAccounts(options: AccountsOptions): Accounts {
       log.warn({ err: error }, 'could not remove an ended sign-in from the keychain')
     })
     changed()
-  }
-
-  /**
-   * The one way requests reach Pipedrive: signed by `auth`, paced by a limiter of its own,
-   * and each told to `onSent`, so the ledger sees every request, sign-in included.
-   */
-  function httpStack(auth: PipedriveAuth, authType: AuthType, onSent: PipedriveHttpSent) {
-    const limiter = new RateLimiter({ burstLimit: startingBurst[authType], now })
-    const http = new PipedriveHttp({
-      fetch: options.fetch,
-      auth,
-      limiter,
-      now,
-      log,
-      onSent,
-      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-    })
-    return { limiter, client: new PipedriveClient(http) }
   }
 
   const itemFor = (account: AccountRecord) =>
@@ -226,7 +151,7 @@ export function createAccounts(options: AccountsOptions): Accounts {
             keychainItem: keychainItems.oauthTokens(account.id),
             secrets,
             endpoint,
-            client: requireOAuthClient,
+            client: () => oauthApp.require(),
             apiBase: (apiDomain) => urls.apiBaseFromOAuth(apiDomain),
             ...(initial?.tokens ? { initial: initial.tokens } : {}),
             now,
@@ -241,82 +166,16 @@ export function createAccounts(options: AccountsOptions): Accounts {
             ...(initial?.token ? { token: initial.token } : {}),
             ...hooks,
           })
-    const { limiter, client } = httpStack(auth, account.authType, (request) =>
-      options.ledger?.record(account.id, request),
+    const session = createAccountSession(http, account, auth, (request) =>
+      counted(account.id, request),
     )
-    const session: AccountSession = {
-      account: account.id,
-      authType: account.authType,
-      client,
-      gateway: createOutboxGateway(client),
-      limiter,
-      async confirmReachable() {
-        try {
-          await client.getCurrentUser({ timeoutMs: 10_000 })
-          return true
-        } catch (error) {
-          if (!(error instanceof PipedriveFailure)) throw error
-          // Any HTTP answer means Pipedrive is there; no answer means it is not, and neither
-          // does a redirect, which comes from something in between.
-          if (error.kind === 'redirected') return false
-          return error.status !== null || error.kind === 'daily_budget'
-        }
-      },
-    }
     return { record: account, session, auth }
-  }
-
-  /** GET /v1/users/me with credentials that are not stored yet. */
-  async function whoAmI(credentials: AuthCredentials, authType: AuthType): Promise<AccountRecord> {
-    const auth: PipedriveAuth = { credentials: async () => credentials }
-    // Whose budget paid is known only from the answer: counted once it says.
-    const sent: SentRequest[] = []
-    const { client } = httpStack(auth, authType, (request) => void sent.push(request))
-    let data: unknown
-    try {
-      data = (await client.getCurrentUser()).data
-    } catch (error) {
-      if (!(error instanceof PipedriveFailure)) throw error
-      if (error.kind === 'unauthorized') {
-        throw new LeadboxError(
-          'pipedrive_rejected',
-          authType === 'api_token'
-            ? messages.tokenRefused
-            : 'Pipedrive did not accept the sign-in.',
-        )
-      }
-      if (error.kind === 'redirected') throw new LeadboxError('offline', error.message)
-      if (error.kind === 'not_sent' || error.status === null) {
-        throw new LeadboxError('offline', messages.unreachable)
-      }
-      throw new LeadboxError('pipedrive_rejected', error.message)
-    }
-    const me = currentUserSchema.safeParse(data)
-    if (!me.success) {
-      throw new LeadboxError(
-        'pipedrive_rejected',
-        'Pipedrive did not say who this account belongs to.',
-      )
-    }
-    const id = accountKey(me.data.company_id, me.data.id)
-    for (const request of sent) options.ledger?.record(id, request)
-    return {
-      id,
-      authType,
-      userId: me.data.id,
-      userName: me.data.name,
-      userEmail: me.data.email,
-      companyId: me.data.company_id,
-      companyName: me.data.company_name,
-      companyDomain: me.data.company_domain,
-      connectedAt: now(),
-    }
   }
 
   async function revoke(refreshToken: Secret | null): Promise<void> {
     if (!refreshToken) return
     try {
-      const client = await oauthClient()
+      const client = await oauthApp.get()
       if (!client) return
       await endpoint.revoke(client, refreshToken, 'refresh_token')
     } catch (error) {
@@ -364,7 +223,6 @@ export function createAccounts(options: AccountsOptions): Accounts {
 
   function status(): AccountStatus {
     const account = record()
-    const entered = settings.get('pipedriveOAuthClient')
     return {
       account: account
         ? {
@@ -376,12 +234,7 @@ export function createAccounts(options: AccountsOptions): Accounts {
           }
         : null,
       signingIn: flow !== null,
-      oauth: {
-        configured: built !== null || (entered !== undefined && entered !== null),
-        source: built ? 'build' : entered ? 'settings' : null,
-        clientId: built?.clientId ?? entered?.clientId ?? null,
-        callbackUrl: callbackUrl(port),
-      },
+      oauth: { ...oauthApp.describe(), callbackUrl: callbackUrl(port) },
       notice,
     }
   }
@@ -412,8 +265,10 @@ export function createAccounts(options: AccountsOptions): Accounts {
       const token = new Secret(text.trim())
       const base = urls.tokenCheckBase
       const account = await whoAmI(
+        http,
         { baseUrl: base, header: 'x-api-token', value: token },
         'api_token',
+        counted,
       )
       urls.apiBaseForCompany(account.companyDomain)
       await adopt(account, token, { token })
@@ -421,7 +276,7 @@ export function createAccounts(options: AccountsOptions): Accounts {
     },
 
     async signInWithOAuth() {
-      const client = await requireOAuthClient()
+      const client = await oauthApp.require()
       await cancelSignIn()
       const current = new OAuthFlow({
         endpoint,
@@ -439,12 +294,14 @@ export function createAccounts(options: AccountsOptions): Accounts {
         try {
           const bearer = new Secret(`Bearer ${tokens.accessToken.reveal()}`)
           account = await whoAmI(
+            http,
             {
               baseUrl: urls.apiBaseFromOAuth(tokens.apiDomain),
               header: 'authorization',
               value: bearer,
             },
             'oauth',
+            counted,
           )
           await adopt(account, serializeTokenSet(tokens), { tokens })
         } catch (error) {
@@ -486,21 +343,8 @@ export function createAccounts(options: AccountsOptions): Accounts {
       return status()
     },
 
-    async setOAuthClient({ clientId, clientSecret }) {
-      if (built) {
-        throw new LeadboxError(
-          'invalid_request',
-          'This copy of Leadbox comes with its own Pipedrive app.',
-        )
-      }
-      const previous = settings.get('pipedriveOAuthClient')
-      await secrets.set(keychainItems.oauthClientSecret(clientId), new Secret(clientSecret))
-      settings.set('pipedriveOAuthClient', { clientId })
-      cachedClient = null
-      if (previous && previous.clientId !== clientId) {
-        await secrets.delete(keychainItems.oauthClientSecret(previous.clientId)).catch(() => false)
-      }
-      log.info({ clientId }, 'pipedrive app set up')
+    async setOAuthClient(client) {
+      await oauthApp.set(client)
       changed()
       return status()
     },

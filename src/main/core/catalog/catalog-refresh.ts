@@ -1,5 +1,5 @@
 import type { RefreshStatus } from '../../../shared/ipc/contract'
-import type { AccountSession } from '../accounts/accounts'
+import type { AccountSession } from '../accounts/account-session'
 import type { Logger } from '../log/logger'
 import { PipedriveFailure } from '../pipedrive/failure'
 import type { CursorPage } from '../pipedrive/pagination'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { leadLabelColors, sameLabelName, type NewLeadLabel } from '../../../shared/leads/lead-label'
 import { LeadboxError } from '../../../shared/result'
-import type { AccountSession } from '../accounts/accounts'
+import type { AccountSession } from '../accounts/account-session'
 import type { Logger } from '../log/logger'
 import { PipedriveFailure } from '../pipedrive/failure'
 import type { NetworkSignals } from '../sync/network'

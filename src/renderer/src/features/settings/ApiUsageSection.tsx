@@ -1,7 +1,7 @@
-import { useId } from 'react'
 import type { ApiPurpose, ApiUsage } from '../../../../shared/api-usage'
 import { useApiUsage } from '../../api'
 import { InlineError } from '../../ui/InlineError'
+import { SettingsSection } from './SettingsSection'
 
 /** What each purpose is, in the words of someone using Leadbox. */
 export const purposeNames: Record<ApiPurpose, string> = {
@@ -24,13 +24,9 @@ function sayLeft(budget: ApiUsage['budget']): string {
 /** Today's requests and tokens by purpose, and what is left of the company's daily budget. */
 export function ApiUsageSection() {
   const usage = useApiUsage()
-  const titleId = useId()
 
   return (
-    <section className="settings-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="settings-section__title">
-        Pipedrive API use today
-      </h2>
+    <SettingsSection title="Pipedrive API use today">
       {usage.isError ? (
         <InlineError
           title="Could not read today's API use"
@@ -59,7 +55,7 @@ export function ApiUsageSection() {
           </dl>
         </>
       )}
-    </section>
+    </SettingsSection>
   )
 }
 

@@ -2,17 +2,14 @@ import { useId } from 'react'
 import type { DatabaseHealth } from '../../../../shared/ipc/contract'
 import { useAppInfo, useOpenLogsFolder } from '../../api'
 import { InlineError } from '../../ui/InlineError'
+import { SettingsSection } from './SettingsSection'
 
 export function DiagnosticsSection() {
   const info = useAppInfo()
   const openLogs = useOpenLogsFolder()
-  const titleId = useId()
 
   return (
-    <section className="settings-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="settings-section__title">
-        Diagnostics
-      </h2>
+    <SettingsSection title="Diagnostics">
       {info.isError ? (
         <InlineError
           title="Could not read the app details"
@@ -49,7 +46,7 @@ export function DiagnosticsSection() {
       {openLogs.isError ? (
         <InlineError title="Could not open the logs folder" error={openLogs.error} />
       ) : null}
-    </section>
+    </SettingsSection>
   )
 }
 

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { useLaunchAtLogin, useSetLaunchAtLogin } from '../../api'
 import { InlineError } from '../../ui/InlineError'
+import { SettingsSection } from './SettingsSection'
 
 /**
  * Settings → Start at login: Leadbox waits in the tray from the moment the user logs in, so
@@ -9,14 +10,10 @@ import { InlineError } from '../../ui/InlineError'
 export function LaunchAtLoginSection() {
   const status = useLaunchAtLogin()
   const change = useSetLaunchAtLogin()
-  const titleId = useId()
   const hintId = useId()
 
   return (
-    <section className="settings-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="settings-section__title">
-        Start at login
-      </h2>
+    <SettingsSection title="Start at login">
       {status.isError ? (
         <InlineError
           title="Could not read whether Leadbox starts at login"
@@ -48,6 +45,6 @@ export function LaunchAtLoginSection() {
       {change.isError ? (
         <InlineError title="Could not change the login setting" error={change.error} />
       ) : null}
-    </section>
+    </SettingsSection>
   )
 }

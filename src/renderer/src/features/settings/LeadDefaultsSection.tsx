@@ -4,6 +4,7 @@ import { useQuickAddContext, useSetLeadDefaults } from '../../api'
 import { useInboxContext } from '../../api/inbox'
 import { InlineError } from '../../ui/InlineError'
 import { visibilityChoices } from '../lead-form/visibility'
+import { SettingsSection } from './SettingsSection'
 
 /**
  * Settings → New leads: the owner, currency, label and visibility a lead gets when quick
@@ -14,7 +15,6 @@ export function LeadDefaultsSection() {
   const quickAdd = useQuickAddContext()
   const save = useSetLeadDefaults()
   const [saved, setSaved] = useState<string | null>(null)
-  const titleId = useId()
   const id = useId()
 
   const context = inbox.data
@@ -30,10 +30,7 @@ export function LeadDefaultsSection() {
   }
 
   return (
-    <section className="settings-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="settings-section__title">
-        New leads
-      </h2>
+    <SettingsSection title="New leads">
       <p className="muted">
         What quick add and the new-lead form use when you do not say otherwise.
         {known ? null : ' Connect your Pipedrive account to choose an owner and a label.'}
@@ -131,6 +128,6 @@ export function LeadDefaultsSection() {
         {saved}
       </p>
       {save.isError ? <InlineError title="Not saved" error={save.error} /> : null}
-    </section>
+    </SettingsSection>
   )
 }

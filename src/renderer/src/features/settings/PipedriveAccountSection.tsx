@@ -1,20 +1,16 @@
 import './account.css'
-import { useId } from 'react'
 import { useAccountStatus } from '../../api/account'
 import { InlineError } from '../../ui/InlineError'
 import { ApiTokenForm } from './ApiTokenForm'
 import { ConnectedAccount } from './ConnectedAccount'
 import { OAuthSignIn } from './OAuthSignIn'
+import { SettingsSection } from './SettingsSection'
 
 export function PipedriveAccountSection() {
   const status = useAccountStatus()
-  const titleId = useId()
 
   return (
-    <section className="settings-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="settings-section__title">
-        Pipedrive account
-      </h2>
+    <SettingsSection title="Pipedrive account">
       {status.isError ? (
         <InlineError
           title="Could not check the account"
@@ -57,6 +53,6 @@ export function PipedriveAccountSection() {
           )}
         </>
       )}
-    </section>
+    </SettingsSection>
   )
 }

@@ -1,10 +1,11 @@
-import { useId, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useChangeQuickAddShortcut, useQuickAddShortcut } from '../../api'
 import { InlineError } from '../../ui/InlineError'
 import { readableAccelerator, readableProblem } from '../shortcuts/accelerator'
 import { focusTargets } from '../shortcuts/focus-when-shown'
 import { ShortcutRecorder } from '../shortcuts/ShortcutRecorder'
 import { shortcutCertainty } from './shortcut-certainty'
+import { SettingsSection } from './SettingsSection'
 
 type Outcome = { kind: 'changed'; text: string } | { kind: 'refused'; text: string }
 
@@ -23,7 +24,6 @@ export function ShortcutSection() {
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   // Set when recording ends, so the Change button takes focus as it comes back.
   const focusChange = useRef(false)
-  const titleId = useId()
 
   const stopRecording = () => {
     focusChange.current = true
@@ -56,10 +56,7 @@ export function ShortcutSection() {
 
   const current = shortcut.data
   return (
-    <section className="settings-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="settings-section__title">
-        Quick-add shortcut
-      </h2>
+    <SettingsSection title="Quick-add shortcut">
       {shortcut.isError ? (
         <InlineError
           title="Could not read the quick-add shortcut"
@@ -133,6 +130,6 @@ export function ShortcutSection() {
       {change.isError ? (
         <InlineError title="Could not change the shortcut" error={change.error} />
       ) : null}
-    </section>
+    </SettingsSection>
   )
 }

@@ -1,7 +1,7 @@
-import { useId } from 'react'
 import type { UpdateStatus } from '../../../../shared/ipc/contract'
 import { useRestartToUpdate, useUpdateStatus } from '../../api'
 import { InlineError } from '../../ui/InlineError'
+import { SettingsSection } from './SettingsSection'
 
 /** What the update is doing, in a sentence. */
 export function describeUpdate(status: UpdateStatus): string {
@@ -27,13 +27,9 @@ export function describeUpdate(status: UpdateStatus): string {
 export function UpdateSection() {
   const status = useUpdateStatus()
   const restart = useRestartToUpdate()
-  const titleId = useId()
 
   return (
-    <section className="settings-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="settings-section__title">
-        Updates
-      </h2>
+    <SettingsSection title="Updates">
       {status.isError ? (
         <InlineError
           title="Could not read the update status"
@@ -62,6 +58,6 @@ export function UpdateSection() {
         </>
       )}
       {restart.isError ? <InlineError title="Could not restart" error={restart.error} /> : null}
-    </section>
+    </SettingsSection>
   )
 }

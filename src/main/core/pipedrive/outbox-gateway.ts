@@ -20,6 +20,8 @@ export interface OutboxGateway {
     owner_id?: number
     updated_since?: string
   }): Promise<RemoteLead[]>
+  /** Every page of GET /api/v1/leads/archived with these filters (it has no updated_since). */
+  listArchivedLeads(query: { person_id?: number; organization_id?: number }): Promise<RemoteLead[]>
   /** POST /api/v2/persons. */
   addPerson(body: AddPersonBody): Promise<{ id: number; name: string }>
   /** POST /api/v2/organizations. */

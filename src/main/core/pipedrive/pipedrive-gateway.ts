@@ -132,6 +132,10 @@ export function createOutboxGateway(
       const leads = await lookups.listLeads(query, pageSize, request)
       return leads.map((item) => lead(item, false))
     },
+    async listArchivedLeads(query) {
+      const leads = await lookups.listArchivedLeads(query, pageSize, request)
+      return leads.map((item) => lead(item, false))
+    },
     async addPerson(body) {
       const response = await client.addPerson(body, request)
       const { id, name } = parse(namedSchema, response.data, true, 'person')

@@ -74,6 +74,23 @@ describe('reconciling a request whose answer was lost', () => {
     })
   })
 
+  it('finds its lead archived by someone else before the lookup, and sends no second', async () => {
+    const rig = await setup()
+    rig.box.faults.storeThenReset(1, { method: 'POST', path: '/api/v1/leads' })
+    const item = rig.outbox.enqueueLead({
+      title: 'Archived meanwhile',
+      person: { kind: 'existing', id: seedIds.persons.maria },
+    })
+    await rig.drain()
+    expect(rig.outbox.get(item.id)?.state).toBe('uncertain')
+    const [stored] = leadsTitled(rig, 'Archived meanwhile')
+    await rig.call('PATCH', `/leads/${String(stored!['id'])}`, { is_archived: true })
+    await rig.settle()
+    expect(rig.box.state.count('POST /api/v1/leads')).toBe(1)
+    expect(leadsTitled(rig, 'Archived meanwhile')).toHaveLength(1)
+    expect(rig.outbox.get(item.id)).toMatchObject({ state: 'sent', remoteId: stored!['id'] })
+  })
+
   it('looks from the first lost request, however long the lookups fail', async () => {
     const rig = await setup()
     rig.box.faults.storeThenReset(1, { method: 'POST', path: '/api/v1/leads' })

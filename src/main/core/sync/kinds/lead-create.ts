@@ -1,6 +1,6 @@
 import type { LeadCreatePayload } from '../../outbox/outbox'
 import type { QueuedRow } from '../../outbox/outbox-queue'
-import type { AddLeadBody } from '../../pipedrive/outbox-gateway'
+import type { AddLeadBody, RemoteLead } from '../../pipedrive/outbox-gateway'
 import type { LookedUpKind } from './row-kind'
 
 function leadBody(row: QueuedRow): AddLeadBody {
@@ -25,13 +25,16 @@ function leadBody(row: QueuedRow): AddLeadBody {
 export const leadCreate: LookedUpKind = {
   async lookup(row, { gateway }, window) {
     const body = leadBody(row)
-    const updated_since = window.updatedSince()
-    const leads = await gateway.listLeads(
+    const owner =
       body.person_id !== undefined
-        ? { person_id: body.person_id, updated_since }
-        : { organization_id: body.organization_id!, updated_since },
-    )
-    return { found: leads.filter((lead) => lead.origin_id === row.clientId).map((l) => l.id) }
+        ? { person_id: body.person_id }
+        : { organization_id: body.organization_id! }
+    const ours = (leads: RemoteLead[]) =>
+      leads.filter((lead) => lead.origin_id === row.clientId).map((lead) => lead.id)
+    const active = ours(await gateway.listLeads({ ...owner, updated_since: window.updatedSince() }))
+    if (active.length > 0) return { found: active }
+    // Archived meanwhile by someone else, it is still ours: sending again would make a second.
+    return { found: ours(await gateway.listArchivedLeads(owner)) }
   },
   async send(row, { gateway }) {
     const lead = await gateway.addLead(leadBody(row))

@@ -20,7 +20,7 @@ import { endpointCost } from '../src/main/core/pipedrive/token-cost'
 import { createDemoCompany } from '../test/pipedrive-sandbox/demo-company'
 import { seedIds, startSandbox, type Sandbox } from '../test/pipedrive-sandbox/index'
 import { networkSwitch } from '../test/support/network-switch'
-import { createFakeClock, type FakeClock } from './fake-clock'
+import { createFakeClock, type FakeClock } from '../test/support/fake-clock'
 
 const minute = 60_000
 const hour = 60 * minute

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { InboxQuery } from '../../../shared/ipc/contract'
 import { seedIds } from '../../../../test/pipedrive-sandbox/index'
 import { useRigs, type Rig } from '../accounts/testing'
+import { createFakeClock } from '../../../../test/support/fake-clock'
 import { freshnessPlan } from '../freshness/freshness-plan'
 import { createInboxRefresher, type InboxRefresherOptions } from './inbox-refresh'
 
@@ -247,6 +248,43 @@ describe('the inbox refresh', () => {
       .poll(() => r.core.inbox.list(page({ personId: data.id })).items[0]?.personName)
       .toBe('Ida Newcomer')
     expect(titles(r, { text: 'ida made' })).toEqual(['Made in Pipedrive'])
+  })
+
+  it('looks often while the inbox is on screen, never while hidden, and once on return', async () => {
+    const { r, urls } = await signedIn()
+    await refreshed(r)
+    const clock = createFakeClock(Date.now())
+    const looks = () => urls.filter((u) => u.pathname === '/api/v1/leads').length
+    const settle = async () => {
+      await new Promise((resolve) => setImmediate(resolve))
+      await expect.poll(() => looking.status().refreshing).toBe(false)
+    }
+    const looking = refresherFor(r, { now: clock.now, timers: clock.timers, attention: 'in-use' })
+    urls.length = 0
+    looking.start()
+    await clock.advanceTo(clock.now(), settle)
+    expect(looks()).toBe(1)
+    const every = freshnessPlan.inboxEvery['in-use']!
+    await clock.advanceTo(clock.now() + 3 * every, settle)
+    expect(looks()).toBe(4)
+
+    looking.setAttention('hidden')
+    await clock.advanceTo(clock.now() + 8 * 60 * 60_000, settle)
+    expect(looks()).toBe(4)
+    looking.setAttention('idle')
+    await clock.advanceTo(clock.now() + 60 * 60_000, settle)
+    expect(looks()).toBe(4)
+
+    // Back at the screen after hours: one look at once, then the usual pace.
+    looking.setAttention('in-use')
+    await clock.advanceTo(clock.now(), settle)
+    expect(looks()).toBe(5)
+    await clock.advanceTo(clock.now() + every - 1, settle)
+    expect(looks()).toBe(5)
+    await clock.advanceTo(clock.now() + 1, settle)
+    expect(looks()).toBe(6)
+    expect(urls.some((u) => u.pathname === '/api/v1/leads/archived')).toBe(false)
+    await looking.stop()
   })
 
   it('keeps the cached leads when a refresh fails', async () => {

@@ -1,6 +1,6 @@
-// A clock a benchmark moves by hand: a simulated working day passes in seconds, and the
+// A clock a test or benchmark moves by hand: a simulated working day passes in seconds, and the
 // core's timers fire at their simulated times, in order.
-import type { Timers } from '../src/main/core/catalog/refresh-schedule'
+import type { Timers } from '../../src/main/core/catalog/refresh-schedule'
 
 export interface FakeClock {
   now(): number

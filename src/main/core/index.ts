@@ -186,7 +186,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     ...(options.sync?.concurrency ? { concurrency: options.sync.concurrency } : {}),
     onChange: outboxChanged,
-    onSent(row, _remoteId, lead) {
+    onSent(row, remoteId, lead) {
       // What Leadbox sent is in the cached inbox at once, not at the next listing: a lead
       // created, edited, archived or restored as Pipedrive answered, one deleted or
       // converted gone.
@@ -197,6 +197,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         ? leadId !== undefined && inbox.remove([leadId]) > 0
         : cached !== null && inbox.upsert([cached], now()) > 0
       if (changed) events.emit('leads:changed', undefined)
+      // A person or organization Leadbox made is named in the inbox at once, without a
+      // catalog listing to learn of it.
+      if (remoteId !== null && row.kind === 'person.create') {
+        const person = row.payload as { name: string; email?: string }
+        const organizationId = row.parents.organization
+        catalog.addFoundPersons([
+          {
+            id: Number(remoteId),
+            name: person.name,
+            email: person.email ?? null,
+            organizationId: organizationId ? Number(organizationId) : null,
+          },
+        ])
+      }
+      if (remoteId !== null && row.kind === 'organization.create') {
+        const { name } = row.payload as { name: string }
+        catalog.addFoundOrganizations([{ id: Number(remoteId), name }])
+      }
       // A lead change Pipedrive answered without the lead: only a listing shows it.
       const told = gone || cached !== null || !row.kind.startsWith('lead.')
       if (plan.listAfterSend || !told) inboxRefresher.leadsSent()

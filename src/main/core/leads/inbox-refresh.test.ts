@@ -199,6 +199,31 @@ describe('the inbox refresh', () => {
     expect(leadCalls.map((u) => u.search)).toEqual([''])
   })
 
+  it('names the person and organization a sent lead made, without reading the catalog', async () => {
+    const { r, urls } = await signedIn(true)
+    await expect.poll(() => r.core.inbox.list(page()).total, { timeout: 10_000 }).toBe(3)
+    for (const refresher of [r.core.inboxRefresher, r.core.catalogRefresher]) {
+      await expect
+        .poll(() => refresher.status())
+        .toMatchObject({ refreshing: false, lastRefreshAt: expect.any(Number) })
+    }
+    urls.length = 0
+    const item = r.core.outbox.enqueueLead({
+      title: 'New faces',
+      person: { kind: 'new', name: 'Pia Neumann', email: 'pia@example.com' },
+      organization: { kind: 'new', name: 'Neumann Logistik GmbH' },
+    })
+    r.core.outboxChanged()
+    await expect.poll(() => r.core.outbox.get(item.id)?.state, { timeout: 10_000 }).toBe('sent')
+    expect(r.core.inbox.list(page({ text: 'new faces' })).items[0]).toMatchObject({
+      personName: 'Pia Neumann',
+      organizationName: 'Neumann Logistik GmbH',
+    })
+    expect(r.core.catalog.searchPersons('Pia')[0]).toMatchObject({ email: 'pia@example.com' })
+    // Listings carry a query (limit, start, cursor); the writes and the probe do not.
+    expect(urls.filter((u) => u.search !== '').map(String)).toEqual([])
+  })
+
   it('reads archived leads when the archive opens, not at each look', async () => {
     const { r, urls } = await signedIn()
     await refreshed(r)
@@ -248,6 +273,28 @@ describe('the inbox refresh', () => {
       .poll(() => r.core.inbox.list(page({ personId: data.id })).items[0]?.personName)
       .toBe('Ida Newcomer')
     expect(titles(r, { text: 'ida made' })).toEqual(['Made in Pipedrive'])
+  })
+
+  it('reads the archive the user opened at the retry when reading it failed', async () => {
+    const { r, urls } = await signedIn()
+    await refreshed(r)
+    const clock = createFakeClock(Date.now() + 10 * 60_000)
+    const looking = refresherFor(r, { now: clock.now, timers: clock.timers, attention: 'in-use' })
+    const settle = async () => {
+      await new Promise((resolve) => setImmediate(resolve))
+      await expect.poll(() => looking.status().refreshing).toBe(false)
+    }
+    looking.start()
+    await clock.advanceTo(clock.now(), settle)
+    r.sandbox.faults.failNext(1, { status: 503, method: 'GET', path: '/api/v1/leads/archived' })
+    urls.length = 0
+    looking.archiveOpened()
+    await clock.advanceTo(clock.now(), settle)
+    expect(looking.status().lastError).toEqual(expect.any(String))
+    await clock.advanceTo(clock.now() + 60_000, settle)
+    expect(looking.status().lastError).toBeNull()
+    expect(urls.filter((u) => u.pathname === '/api/v1/leads/archived')).toHaveLength(2)
+    await looking.stop()
   })
 
   it('looks often while the inbox is on screen, never while hidden, and once on return', async () => {

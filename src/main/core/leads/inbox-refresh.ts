@@ -251,6 +251,8 @@ export function createInboxRefresher(options: InboxRefresherOptions): InboxRefre
       return true
     } catch (error) {
       if (error instanceof AccountChanged) return false
+      // The retry still reads the archive the user opened.
+      if (forArchive) archiveWanted = true
       throw error
     } finally {
       if (changed > 0) options.onChange()

@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark of the project, printed as a table and as JSON.
 // Figures, not pass/fail: the targets are printed beside them.
+import { benchApiBudget } from './api-budget.bench'
 import { benchBundleSizes } from './bundle-size.bench'
 import { benchDrain } from './drain.bench'
 import { benchEnqueue } from './enqueue.bench'
@@ -14,17 +15,23 @@ type Row = Record<string, unknown> & { name: string }
 
 async function main() {
   const results: Row[] = []
-  for (const bench of [
-    benchBundleSizes,
-    benchQuickAdd,
-    () => benchQuickAddOpen(),
-    () => benchQuickAddEnter(),
-    benchEnqueue,
-    benchInbox,
-    () => benchInboxRender(),
-    () => benchSandbox(),
-    () => benchDrain(),
-  ]) {
+  const benches: Record<string, () => unknown> = {
+    'bundle-size': benchBundleSizes,
+    'quick-add': benchQuickAdd,
+    'quick-add-open': () => benchQuickAddOpen(),
+    'quick-add-enter': () => benchQuickAddEnter(),
+    enqueue: benchEnqueue,
+    inbox: benchInbox,
+    'inbox-render': () => benchInboxRender(),
+    sandbox: () => benchSandbox(),
+    drain: () => benchDrain(),
+    'api-budget': () => benchApiBudget(),
+  }
+  // `tsx bench/index.ts api-budget drain` runs only those; no names, all of them.
+  const chosen = process.argv.slice(2)
+  for (const name of chosen) if (!(name in benches)) throw new Error(`No benchmark "${name}"`)
+  for (const [name, bench] of Object.entries(benches)) {
+    if (chosen.length > 0 && !chosen.includes(name)) continue
     const result = (await bench()) as Row | Row[]
     for (const row of [result].flat()) {
       results.push(row)

@@ -26,6 +26,7 @@ import { electronSqliteBinding } from './platform/sqlite-binding'
 import { appOrigin, senderPage } from './security/trusted-sender'
 import { registerAppScheme, serveAppScheme } from './window/app-protocol-handler'
 import { createMainWindow } from './window/main-window'
+import { watchInboxAttention } from './window/inbox-attention'
 import { createQuickAddWindow } from './window/quick-add-window'
 import { createTray } from './window/tray'
 import { setAppMenu } from './window/app-menu'
@@ -83,13 +84,8 @@ function showMainWindow(): void {
       url: pageUrl('index.html'),
       settings: core.settings,
     })
-    // Pipedrive's daily budget is shared by the company: the inbox looks less often unseen.
-    const seen = () => core?.inboxRefresher.setSeen(window.isVisible() && !window.isMinimized())
-    window.on('show', seen)
-    window.on('hide', seen)
-    window.on('minimize', seen)
-    window.on('restore', seen)
-    window.on('closed', () => core?.inboxRefresher.setSeen(false))
+    // Pipedrive's daily budget is shared by the company: fresh only while someone looks.
+    watchInboxAttention(window, (attention) => core?.setAttention(attention))
     mainWindow = window
   }
   if (mainWindow.isMinimized()) mainWindow.restore()

@@ -9,6 +9,8 @@ import { createCoreEvents, type CoreEvents } from './events/core-events'
 import { createFileLogger, type Logger } from './log/logger'
 import { createCatalog, type Catalog } from './catalog/catalog'
 import { createCatalogRefresher, type CatalogRefresher } from './catalog/catalog-refresh'
+import type { Timers } from './catalog/refresh-schedule'
+import { freshnessPlan, type Attention, type FreshnessPlan } from './freshness/freshness-plan'
 import { createContactSearch, type ContactSearch } from './catalog/contact-search'
 import { createLabelCreator, type LabelCreator } from './catalog/label-creator'
 import { createTokenLedger, type TokenLedger } from './ledger/token-ledger'
@@ -58,6 +60,10 @@ export interface CoreOptions {
    * tests and tools that count requests; `refresh()` still works.
    */
   backgroundRefresh?: boolean
+  /** What to read from Pipedrive and how often (default: the product's plan). */
+  freshness?: FreshnessPlan
+  /** The background refreshes' timers; a simulated day passes its own clock's. */
+  timers?: Timers
   /** How long one request to Pipedrive may take once it has left (default 30 s). */
   requestTimeoutMs?: number
   /** The sync engine's clock for unanswered requests; tests and tools shorten it. */
@@ -77,7 +83,7 @@ export interface Core {
   /** Quick add's hand-over of an unfinished lead to the full form. */
   leadSeeds: LeadSeeds
   catalog: Catalog
-  /** Keeps the catalog in step with Pipedrive: at sign-in, every ~15 minutes, on demand. */
+  /** Keeps the catalog in step with Pipedrive: at sign-in, while looked at, on demand. */
   catalogRefresher: CatalogRefresher
   /** Pipedrive's own person and organization search, for the typeahead; hits are cached. */
   contactSearch: ContactSearch
@@ -85,8 +91,10 @@ export interface Core {
   labelCreator: LabelCreator
   /** The cached Pipedrive Leads Inbox, readable offline. */
   inbox: InboxCache
-  /** Keeps the inbox in step: at sign-in, every ~2 minutes, after sends, on demand. */
+  /** Keeps the inbox in step: at sign-in, while looked at, when the archive opens, on demand. */
   inboxRefresher: InboxRefresher
+  /** How much the user is looking at the inbox; the refreshes follow. */
+  setAttention(attention: Attention): void
   /** The Pipedrive account: sign-in, sign-out, and `session()` for whatever talks to Pipedrive. */
   accounts: Accounts
   /** Sends the outbox to Pipedrive while signed in and online. */
@@ -110,6 +118,8 @@ export interface Core {
 /** The one composition root: builds every Electron-free service from the options. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? Date.now
+  const plan = options.freshness ?? freshnessPlan
+  const refreshTiming = { now, plan, ...(options.timers ? { timers: options.timers } : {}) }
   const logDir = join(options.dataDir, 'logs')
   const fileLog = await createFileLogger(logDir)
   const log = fileLog.log
@@ -176,7 +186,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     ...(options.sync?.concurrency ? { concurrency: options.sync.concurrency } : {}),
     onChange: outboxChanged,
-    onSent(row, _remoteId, lead) {
+    onSent(row, remoteId, lead) {
       // What Leadbox sent is in the cached inbox at once, not at the next listing: a lead
       // created, edited, archived or restored as Pipedrive answered, one deleted or
       // converted gone.
@@ -187,6 +197,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         ? leadId !== undefined && inbox.remove([leadId]) > 0
         : cached !== null && inbox.upsert([cached], now()) > 0
       if (changed) events.emit('leads:changed', undefined)
+      // A person or organization Leadbox made is named in the inbox at once, without a
+      // catalog listing to learn of it.
+      if (remoteId !== null && row.kind === 'person.create') {
+        const person = row.payload as { name: string; email?: string }
+        const organizationId = row.parents.organization
+        catalog.addFoundPersons([
+          {
+            id: Number(remoteId),
+            name: person.name,
+            email: person.email ?? null,
+            organizationId: organizationId ? Number(organizationId) : null,
+          },
+        ])
+      }
+      if (remoteId !== null && row.kind === 'organization.create') {
+        const { name } = row.payload as { name: string }
+        catalog.addFoundOrganizations([{ id: Number(remoteId), name }])
+      }
+      // A lead change Pipedrive answered without the lead: only a listing shows it.
+      const told = gone || cached !== null || !row.kind.startsWith('lead.')
+      if (plan.listAfterSend || !told) inboxRefresher.leadsSent()
     },
     onAttention: (count) =>
       options.notify?.(
@@ -205,7 +236,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     session: () => accounts.session(),
     network: options.network,
     log,
-    now,
+    ...refreshTiming,
     onChange: () => events.emit('catalog:changed', undefined),
   })
   const contactSearch = createContactSearch({
@@ -228,20 +259,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     session: () => accounts.session(),
     network: options.network,
     log,
-    now,
+    ...refreshTiming,
     onChange: () => events.emit('leads:changed', undefined),
     onUnknownContacts: () => catalogRefresher.wake('leads name unknown contacts'),
   })
   const stopRefreshingOnAuth = events.on('auth:changed', () => {
     catalogRefresher.wake('auth changed')
     inboxRefresher.wake('auth changed')
-  })
-  // A lead the engine delivered shows in the inbox soon after, as Pipedrive has it.
-  let sentSeen = outbox.counts().sent
-  const stopRefreshingOnSend = events.on('outbox:changed', () => {
-    const sent = outbox.counts().sent
-    if (sent > sentSeen) inboxRefresher.leadsSent()
-    sentSeen = sent
   })
   log.info({ version: options.version, platform: options.platform }, 'core started')
   sync.start()
@@ -265,6 +289,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     labelCreator,
     inbox,
     inboxRefresher,
+    setAttention(attention) {
+      catalogRefresher.setAttention(attention)
+      inboxRefresher.setAttention(attention)
+    },
     accounts,
     sync,
     ledger,
@@ -294,7 +322,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       stopWatchingNetwork()
       stopRefreshingOnAuth()
-      stopRefreshingOnSend()
       await Promise.all([catalogRefresher.stop(), inboxRefresher.stop(), sync.stop()])
       await accounts.close()
       db.close()

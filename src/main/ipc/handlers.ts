@@ -66,7 +66,11 @@ export function createHandlers(core: Core, desktop: Desktop): Handlers {
     },
     'auth:signOut': () => core.accounts.signOut(),
     'auth:setOAuthClient': (client) => core.accounts.setOAuthClient(client),
-    'leads:list': (query) => core.inbox.list(query),
+    'leads:list': (query) => {
+      // Archived leads are read from Pipedrive when someone opens the archive, not by timer.
+      if (query.archived && query.offset === 0) core.inboxRefresher.archiveOpened()
+      return core.inbox.list(query)
+    },
     'leads:refresh': () => core.inboxRefresher.refresh(),
     'catalog:getInboxContext': () => core.catalog.inboxContext(),
     'catalog:setLeadDefaults': (defaults) => {

@@ -17,7 +17,8 @@ import {
   type ContactPage,
 } from './pipedrive-catalog'
 import { updatedSince } from './pipedrive-time'
-import { createRefreshSchedule } from './refresh-schedule'
+import { freshnessPlan, type Attention, type FreshnessPlan } from '../freshness/freshness-plan'
+import { createRefreshSchedule, type Timers } from './refresh-schedule'
 
 /** What a refresh needs of the signed-in account. */
 export type CatalogSession = Pick<AccountSession, 'account' | 'client'>
@@ -30,10 +31,11 @@ export interface CatalogRefresherOptions {
   /** Something stored changed: the windows refetch. */
   onChange(): void
   now?: () => number
-  /** Persons and organizations that changed, every this often. */
-  periodMs?: number
-  /** Users, labels, currencies and fields change rarely: read again after this long. */
-  referenceEveryMs?: number
+  timers?: Timers
+  /** How often to look, by what the user is looking at. */
+  plan?: FreshnessPlan
+  /** Until told otherwise: before a window shows, nobody is looking. */
+  attention?: Attention
   /** A complete listing of persons and organizations, which drops the deleted ones. */
   fullEveryMs?: number
   pageSize?: number
@@ -48,6 +50,8 @@ export interface CatalogRefresher {
   wake(reason: string): void
   /** Now, everything; resolves when done. Failures are in the status, never thrown. */
   refresh(): Promise<RefreshStatus>
+  /** How much the user is looking: the catalog looks as often as the plan says for that. */
+  setAttention(attention: Attention): void
   status(): RefreshStatus
 }
 
@@ -74,8 +78,9 @@ const meta = {
 type ContactKind = 'persons' | 'organizations'
 
 /**
- * Keeps the catalog in step with Pipedrive in the background: at sign-in, every ~15 minutes
- * while signed in and online, and on demand. Persons and organizations come by cursor, only
+ * Keeps the catalog in step with Pipedrive in the background: at sign-in, as often as the
+ * freshness plan says for what the user is looking at while signed in and online, and on
+ * demand. Persons and organizations come by cursor, only
  * what changed since the newest one stored, with a complete listing once a day that also
  * drops deleted ones; a complete listing cut short resumes from its stored cursor. Every
  * request goes through the session's client and so its rate limiter.
@@ -83,8 +88,8 @@ type ContactKind = 'persons' | 'organizations'
 export function createCatalogRefresher(options: CatalogRefresherOptions): CatalogRefresher {
   const { catalog, log } = options
   const now = options.now ?? Date.now
-  const periodMs = options.periodMs ?? 15 * 60_000
-  const referenceEveryMs = options.referenceEveryMs ?? 60 * 60_000
+  const plan = options.plan ?? freshnessPlan
+  const referenceEveryMs = plan.catalogReferenceEvery
   const fullEveryMs = options.fullEveryMs ?? 24 * 60 * 60_000
   const pageSize = options.pageSize ?? 500
   const maxPages = options.maxPages ?? defaultMaxPages
@@ -270,8 +275,9 @@ export function createCatalogRefresher(options: CatalogRefresherOptions): Catalo
     ready: () => options.session() !== null && options.network.isOnline(),
     network: options.network,
     log,
-    periodMs,
+    periodMs: plan.catalogEvery[options.attention ?? 'hidden'],
     now,
+    ...(options.timers ? { timers: options.timers } : {}),
     lastRefreshAt: Number(catalog.meta(meta.refreshedAt)) || null,
   })
 
@@ -283,6 +289,7 @@ export function createCatalogRefresher(options: CatalogRefresherOptions): Catalo
       forceReference = true
       return schedule.refresh('on demand')
     },
+    setAttention: (attention) => schedule.setPeriod(plan.catalogEvery[attention]),
     status: schedule.status,
   }
 }

@@ -14,13 +14,30 @@ export interface RefreshScheduleOptions {
   ready(): boolean
   network: NetworkSignals
   log: Logger
-  /** Between two refreshes that went through. */
-  periodMs: number
+  /** Between two refreshes that went through; null: none by timer, only when woken. */
+  periodMs: number | null
   /** After a failure, doubled each time up to periodMs. */
   retryMs?: number
   /** When the last refresh went through, as stored by an earlier run of the app. */
   lastRefreshAt?: number | null
   now?: () => number
+  /** The timers to wait with; a simulated day passes its own clock's. */
+  timers?: Timers
+}
+
+export interface Timers {
+  setTimeout(run: () => void, ms: number): unknown
+  clearTimeout(timer: unknown): void
+}
+
+const realTimers: Timers = {
+  setTimeout(run, ms) {
+    const timer = setTimeout(run, ms)
+    // A timer alone must not keep a process (tests, tools) alive.
+    timer.unref?.()
+    return timer
+  },
+  clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
 }
 
 export interface RefreshSchedule {
@@ -36,12 +53,16 @@ export interface RefreshSchedule {
    */
   refresh(reason: string): Promise<RefreshStatus>
   /**
-   * Changes the time between refreshes. A shorter one applies at once (a refresh already
-   * older than it runs now); a longer one from the next refresh on.
+   * Changes the time between refreshes, counted from the last one: a refresh already older
+   * than the new period runs now (the catch-up after a while unseen); null stops the timer
+   * until a wake or a new period.
    */
-  setPeriod(periodMs: number): void
+  setPeriod(periodMs: number | null): void
   status(): RefreshStatus
 }
+
+/** Without a period, how long retries of a failed wake may grow apart. */
+const retryCapMs = 60 * 60_000
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
@@ -56,11 +77,14 @@ export function createRefreshSchedule(options: RefreshScheduleOptions): RefreshS
   let periodMs = options.periodMs
   const now = options.now ?? Date.now
   const retryMs = options.retryMs ?? 30_000
+  const timers = options.timers ?? realTimers
   /** Timers run only once started; refresh() works from the beginning until stop(). */
   let started = false
   let stopped = false
-  let timer: ReturnType<typeof setTimeout> | null = null
+  let timer: unknown = null
   let dueAt: number | null = null
+  /** The pending timer is the period's (not a wake's or a retry's): a new period replaces it. */
+  let periodic = false
   let running: Promise<void> | null = null
   let again: { reason: string; done: Promise<void>; resolve: () => void } | null = null
   let controller: AbortController | null = null
@@ -70,19 +94,18 @@ export function createRefreshSchedule(options: RefreshScheduleOptions): RefreshS
 
   const status = (): RefreshStatus => ({ refreshing: running !== null, lastRefreshAt, lastError })
 
-  function schedule(delayMs: number): void {
+  function schedule(delayMs: number, byPeriod = false): void {
     if (!started) return
     const at = now() + delayMs
     if (timer && dueAt !== null && dueAt <= at) return
-    if (timer) clearTimeout(timer)
+    if (timer) timers.clearTimeout(timer)
     dueAt = at
-    timer = setTimeout(() => {
+    periodic = byPeriod
+    timer = timers.setTimeout(() => {
       timer = null
       dueAt = null
       void begin('timer')
     }, delayMs)
-    // A timer alone must not keep a process (tests, tools) alive.
-    timer.unref?.()
   }
 
   async function once(reason: string): Promise<void> {
@@ -94,12 +117,12 @@ export function createRefreshSchedule(options: RefreshScheduleOptions): RefreshS
       failures = 0
       lastError = null
       lastRefreshAt = now()
-      schedule(periodMs)
+      if (periodMs !== null) schedule(periodMs, true)
     } catch (error) {
       if (stopped && controller.signal.aborted) return
       failures += 1
       lastError = describe(error)
-      const wait = Math.min(periodMs, retryMs * 2 ** (failures - 1))
+      const wait = Math.min(periodMs ?? retryCapMs, retryMs * 2 ** (failures - 1))
       log.warn({ refresh: name, reason, failures, retryInMs: wait, err: error }, 'refresh failed')
       schedule(wait)
     } finally {
@@ -149,7 +172,7 @@ export function createRefreshSchedule(options: RefreshScheduleOptions): RefreshS
       started = false
       stopped = true
       stopNetwork()
-      if (timer) clearTimeout(timer)
+      if (timer) timers.clearTimeout(timer)
       timer = null
       controller?.abort()
       await running
@@ -164,10 +187,16 @@ export function createRefreshSchedule(options: RefreshScheduleOptions): RefreshS
       return status()
     },
     setPeriod(next) {
-      const shorter = next < periodMs
+      if (next === periodMs) return
       periodMs = next
-      if (shorter && lastRefreshAt !== null && failures === 0) {
-        schedule(Math.max(0, lastRefreshAt + next - now()))
+      // A wake or a retry stays as it is; only the period's own timer moves.
+      if (timer && periodic) {
+        timers.clearTimeout(timer)
+        timer = null
+        dueAt = null
+      }
+      if (next !== null && lastRefreshAt !== null && failures === 0 && !timer) {
+        schedule(Math.max(0, lastRefreshAt + next - now()), true)
       }
     },
     status,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { InboxQuery } from '../../../shared/ipc/contract'
 import { seedIds } from '../../../../test/pipedrive-sandbox/index'
 import { useRigs, type Rig } from '../accounts/testing'
+import { createFakeClock } from '../../../../test/support/fake-clock'
+import { freshnessPlan } from '../freshness/freshness-plan'
 import { createInboxRefresher, type InboxRefresherOptions } from './inbox-refresh'
 
 // The inbox cache filled from the sandbox (a real HTTP server), signed in with the real
@@ -159,7 +161,10 @@ describe('the inbox refresh', () => {
 
     urls.length = 0
     let changed = 0
-    const hourly = refresherFor(r, { fullEveryMs: 0, onChange: () => (changed += 1) })
+    const hourly = refresherFor(r, {
+      plan: { ...freshnessPlan, inboxFullEvery: 0 },
+      onChange: () => (changed += 1),
+    })
     expect((await hourly.refresh()).lastError).toBeNull()
     expect(titles(r)).not.toContain('Blue River Foods – cold storage')
     expect(titles(r)).toHaveLength(2)
@@ -169,21 +174,82 @@ describe('the inbox refresh', () => {
     await hourly.stop()
   })
 
-  it('shows a lead the sync engine sent, by itself', async () => {
-    const { r } = await signedIn(true)
+  it("shows a lead the sync engine sent from Pipedrive's answer, without a listing", async () => {
+    const { r, urls } = await signedIn(true)
     await expect.poll(() => r.core.inbox.list(page()).total, { timeout: 10_000 }).toBe(3)
+    for (const refresher of [r.core.inboxRefresher, r.core.catalogRefresher]) {
+      await expect
+        .poll(() => refresher.status())
+        .toMatchObject({ refreshing: false, lastRefreshAt: expect.any(Number) })
+    }
+    urls.length = 0
     const item = r.core.outbox.enqueueLead({
       title: 'Sent from Leadbox',
       person: { kind: 'existing', id: seedIds.persons.tom },
     })
     r.core.outboxChanged()
     await expect.poll(() => r.core.outbox.get(item.id)?.state).toBe('sent')
-    await expect
-      .poll(() => titles(r, { text: 'sent leadbox' }), { timeout: 10_000 })
-      .toEqual(['Sent from Leadbox'])
+    expect(titles(r, { text: 'sent leadbox' })).toEqual(['Sent from Leadbox'])
     expect(r.core.inbox.list(page({ text: 'sent leadbox' })).items[0]?.personName).toBe(
       'Tom Becker',
     )
+    // Longer than a listing after a send used to wait: the create went, and nothing else.
+    await new Promise((resolve) => setTimeout(resolve, 2_500))
+    const leadCalls = urls.filter((u) => u.pathname === '/api/v1/leads')
+    expect(leadCalls.map((u) => u.search)).toEqual([''])
+  })
+
+  it('names the person and organization a sent lead made, without reading the catalog', async () => {
+    const { r, urls } = await signedIn(true)
+    await expect.poll(() => r.core.inbox.list(page()).total, { timeout: 10_000 }).toBe(3)
+    for (const refresher of [r.core.inboxRefresher, r.core.catalogRefresher]) {
+      await expect
+        .poll(() => refresher.status())
+        .toMatchObject({ refreshing: false, lastRefreshAt: expect.any(Number) })
+    }
+    urls.length = 0
+    const item = r.core.outbox.enqueueLead({
+      title: 'New faces',
+      person: { kind: 'new', name: 'Pia Neumann', email: 'pia@example.com' },
+      organization: { kind: 'new', name: 'Neumann Logistik GmbH' },
+    })
+    r.core.outboxChanged()
+    await expect.poll(() => r.core.outbox.get(item.id)?.state, { timeout: 10_000 }).toBe('sent')
+    expect(r.core.inbox.list(page({ text: 'new faces' })).items[0]).toMatchObject({
+      personName: 'Pia Neumann',
+      organizationName: 'Neumann Logistik GmbH',
+    })
+    expect(r.core.catalog.searchPersons('Pia')[0]).toMatchObject({ email: 'pia@example.com' })
+    // Listings carry a query (limit, start, cursor); the writes and the probe do not.
+    expect(urls.filter((u) => u.search !== '').map(String)).toEqual([])
+  })
+
+  it('reads archived leads when the archive opens, not at each look', async () => {
+    const { r, urls } = await signedIn()
+    await refreshed(r)
+    const archived = await pipedrive(r, 'PATCH', `/api/v1/leads/${seedIds.leads.lena}`, {
+      is_archived: true,
+    })
+    expect(archived.status).toBe(200)
+    urls.length = 0
+    // Ten minutes on: the archive read at sign-in is stale by then.
+    const looking = refresherFor(r, { attention: 'in-use', now: () => Date.now() + 10 * 60_000 })
+    looking.start()
+    await expect.poll(() => urls.length).toBe(1)
+    await expect.poll(() => looking.status().refreshing).toBe(false)
+    expect(urls.map((u) => u.pathname)).toEqual(['/api/v1/leads'])
+    expect(titles(r, { archived: true })).not.toContain('Lena Fischer – consulting')
+
+    looking.archiveOpened()
+    await expect
+      .poll(() => titles(r, { archived: true }))
+      .toEqual(['Lena Fischer – consulting', 'Old trade fair contact'])
+    expect(urls.filter((u) => u.pathname === '/api/v1/leads/archived')).toHaveLength(1)
+    // Opened again a moment later: what was just read is fresh enough.
+    looking.archiveOpened()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(urls.filter((u) => u.pathname === '/api/v1/leads/archived')).toHaveLength(1)
+    await looking.stop()
   })
 
   it('has the catalog fetch a person it does not know yet, so the lead shows a name', async () => {
@@ -209,6 +275,65 @@ describe('the inbox refresh', () => {
     expect(titles(r, { text: 'ida made' })).toEqual(['Made in Pipedrive'])
   })
 
+  it('reads the archive the user opened at the retry when reading it failed', async () => {
+    const { r, urls } = await signedIn()
+    await refreshed(r)
+    const clock = createFakeClock(Date.now() + 10 * 60_000)
+    const looking = refresherFor(r, { now: clock.now, timers: clock.timers, attention: 'in-use' })
+    const settle = async () => {
+      await new Promise((resolve) => setImmediate(resolve))
+      await expect.poll(() => looking.status().refreshing).toBe(false)
+    }
+    looking.start()
+    await clock.advanceTo(clock.now(), settle)
+    r.sandbox.faults.failNext(1, { status: 503, method: 'GET', path: '/api/v1/leads/archived' })
+    urls.length = 0
+    looking.archiveOpened()
+    await clock.advanceTo(clock.now(), settle)
+    expect(looking.status().lastError).toEqual(expect.any(String))
+    await clock.advanceTo(clock.now() + 60_000, settle)
+    expect(looking.status().lastError).toBeNull()
+    expect(urls.filter((u) => u.pathname === '/api/v1/leads/archived')).toHaveLength(2)
+    await looking.stop()
+  })
+
+  it('looks often while the inbox is on screen, never while hidden, and once on return', async () => {
+    const { r, urls } = await signedIn()
+    await refreshed(r)
+    const clock = createFakeClock(Date.now())
+    const looks = () => urls.filter((u) => u.pathname === '/api/v1/leads').length
+    const settle = async () => {
+      await new Promise((resolve) => setImmediate(resolve))
+      await expect.poll(() => looking.status().refreshing).toBe(false)
+    }
+    const looking = refresherFor(r, { now: clock.now, timers: clock.timers, attention: 'in-use' })
+    urls.length = 0
+    looking.start()
+    await clock.advanceTo(clock.now(), settle)
+    expect(looks()).toBe(1)
+    const every = freshnessPlan.inboxEvery['in-use']!
+    await clock.advanceTo(clock.now() + 3 * every, settle)
+    expect(looks()).toBe(4)
+
+    looking.setAttention('hidden')
+    await clock.advanceTo(clock.now() + 8 * 60 * 60_000, settle)
+    expect(looks()).toBe(4)
+    looking.setAttention('idle')
+    await clock.advanceTo(clock.now() + 60 * 60_000, settle)
+    expect(looks()).toBe(4)
+
+    // Back at the screen after hours: one look at once, then the usual pace.
+    looking.setAttention('in-use')
+    await clock.advanceTo(clock.now(), settle)
+    expect(looks()).toBe(5)
+    await clock.advanceTo(clock.now() + every - 1, settle)
+    expect(looks()).toBe(5)
+    await clock.advanceTo(clock.now() + 1, settle)
+    expect(looks()).toBe(6)
+    expect(urls.some((u) => u.pathname === '/api/v1/leads/archived')).toBe(false)
+    await looking.stop()
+  })
+
   it('keeps the cached leads when a refresh fails', async () => {
     const { r } = await signedIn()
     await refreshed(r)
@@ -220,7 +345,7 @@ describe('the inbox refresh', () => {
     r.sandbox.faults.failNext(1, { status: 503, method: 'GET', path: '/api/v1/leads/archived' })
     expect((await r.core.inboxRefresher.refresh()).lastError).toEqual(expect.any(String))
     await r.sandbox.faults.refuseConnections()
-    const hourly = refresherFor(r, { fullEveryMs: 0 })
+    const hourly = refresherFor(r, { plan: { ...freshnessPlan, inboxFullEvery: 0 } })
     expect((await hourly.refresh()).lastError).toEqual(expect.any(String))
     await hourly.stop()
     await r.sandbox.faults.acceptConnections()

@@ -1,7 +1,8 @@
 import type { RefreshStatus } from '../../../shared/ipc/contract'
 import type { CatalogSession } from '../catalog/catalog-refresh'
 import { updatedSince } from '../catalog/pipedrive-time'
-import { createRefreshSchedule } from '../catalog/refresh-schedule'
+import { createRefreshSchedule, type Timers } from '../catalog/refresh-schedule'
+import { freshnessPlan, type Attention, type FreshnessPlan } from '../freshness/freshness-plan'
 import type { Logger } from '../log/logger'
 import { PipedriveFailure } from '../pipedrive/failure'
 import type { Page } from '../pipedrive/pagination'
@@ -20,15 +21,12 @@ export interface InboxRefresherOptions {
   /** Leads name persons or organizations the catalog does not know yet. */
   onUnknownContacts?(): void
   now?: () => number
-  /** Leads changed since the last look, every this often. */
-  periodMs?: number
-  /** The same while no window shows the inbox: each look costs tokens of the daily budget. */
-  unseenPeriodMs?: number
-  /** Archived leads leave /leads; looking for newly archived ones costs 40 tokens a page. */
-  archivedEveryMs?: number
-  /** A complete listing of live leads, which drops converted and deleted ones. */
-  fullEveryMs?: number
-  /** The same for archived leads, which are many and rarely change. */
+  timers?: Timers
+  /** How often to look, by what the user is looking at. */
+  plan?: FreshnessPlan
+  /** Until told otherwise: before a window shows, nobody sees the inbox. */
+  attention?: Attention
+  /** A complete listing of archived leads, which are many and rarely change. */
   archivedFullEveryMs?: number
   /** How far back each incremental look reaches past the newest lead seen. */
   overlapMs?: number
@@ -47,8 +45,13 @@ export interface InboxRefresher {
   leadsSent(): void
   /** Now, everything; resolves when done. Failures are in the status, never thrown. */
   refresh(): Promise<RefreshStatus>
-  /** The inbox is on screen, or not: unseen, it looks less often; seen again, at once. */
-  setSeen(seen: boolean): void
+  /** How much the user looks at the inbox: it looks as often as the plan says for that. */
+  setAttention(attention: Attention): void
+  /**
+   * The user opened the archive: archived leads are read, unless they were a moment ago.
+   * Nothing reads them by timer (40 tokens a page).
+   */
+  archiveOpened(): void
   status(): RefreshStatus
 }
 
@@ -68,22 +71,20 @@ const later = (a: string | undefined, b: string | null) =>
   b !== null && (a === undefined || b > a) ? b : (a ?? null)
 
 /**
- * Keeps the cached Leads Inbox in step with Pipedrive. Every ~2 minutes it asks /leads for
- * what changed since the newest lead it has seen (`updated_since`, with an overlap for
- * leads that changed while it paged). /leads holds only live leads, so a lead archived in
- * Pipedrive would simply stop showing up: every ~10 minutes it reads /leads/archived newest
- * first until it reaches leads it has seen. Converted and deleted leads leave both lists;
- * a complete listing (hourly for live leads, daily for archived ones) finds them, and each
- * missing lead is checked on its own before it goes, as offset paging can skip a lead when
- * another leaves the list meanwhile.
+ * Keeps the cached Leads Inbox in step with Pipedrive, as often as the freshness plan says
+ * for what the user is looking at. Each look asks /leads for what changed since the newest
+ * lead it has seen (`updated_since`, with an overlap for leads that changed while it paged).
+ * /leads holds only live leads: when the user opens the archive, /leads/archived is read
+ * newest first until it reaches leads it has seen. Converted and deleted leads leave both
+ * lists; a complete listing (every few hours for live leads, daily for archived ones) finds
+ * them, and each missing lead is checked on its own before it goes, as offset paging can
+ * skip a lead when another leaves the list meanwhile.
  */
 export function createInboxRefresher(options: InboxRefresherOptions): InboxRefresher {
   const { cache, log } = options
   const now = options.now ?? Date.now
-  const periodMs = options.periodMs ?? 2 * 60_000
-  const unseenPeriodMs = options.unseenPeriodMs ?? 15 * 60_000
-  const archivedEveryMs = options.archivedEveryMs ?? 10 * 60_000
-  const fullEveryMs = options.fullEveryMs ?? 60 * 60_000
+  const plan = options.plan ?? freshnessPlan
+  const fullEveryMs = plan.inboxFullEvery
   const archivedFullEveryMs = options.archivedFullEveryMs ?? 24 * 60 * 60_000
   const overlapMs = options.overlapMs ?? 10 * 60_000
   const afterSendDelayMs = options.afterSendDelayMs ?? 2_000
@@ -91,6 +92,8 @@ export function createInboxRefresher(options: InboxRefresherOptions): InboxRefre
   const checkMissingUpTo = options.checkMissingUpTo ?? 20
   /** On demand: archived leads too, and a complete listing unless one just ran. */
   let onDemand = false
+  /** The archive was opened with stale leads: the next look reads it. */
+  let archiveWanted = false
   let lastStartedAt = 0
   let lastUnknown = '0:0'
   // Refresh clicked twice in a row lists everything once, not twice.
@@ -191,9 +194,12 @@ export function createInboxRefresher(options: InboxRefresherOptions): InboxRefre
     let changed = cache.adoptAccount(account) ? 1 : 0
     const asked = onDemand
     onDemand = false
+    const forArchive = archiveWanted
+    archiveWanted = false
     try {
       const startedAt = now()
-      // Live leads: all of them hourly (or on demand), else what changed since the last look.
+      // Live leads: all of them every few hours (or on demand), else what changed since the
+      // last look.
       const liveFull =
         age(meta.fullAt) >= (asked ? Math.min(onDemandFullAfterMs, fullEveryMs) : fullEveryMs)
       const liveSince = liveFull ? undefined : cache.meta(meta.liveSince)
@@ -209,10 +215,15 @@ export function createInboxRefresher(options: InboxRefresherOptions): InboxRefre
       if (newestLive) cache.setMeta(meta.liveSince, newestLive)
       if (liveFull) cache.setMeta(meta.fullAt, String(startedAt))
 
-      // Archived leads: all of them daily (there may be years of them, at 40 tokens a
-      // page), else newest first down to the newest one seen, every ~10 minutes.
-      const archivedFull = age(meta.archivedFullAt) >= archivedFullEveryMs
-      if (archivedFull || asked || age(meta.archivedAt) >= archivedEveryMs) {
+      // Archived leads, when the user opens the archive (or asks): all of them daily (there
+      // may be years of them, at 40 tokens a page), else newest first down to the newest one
+      // seen.
+      const archivedDue =
+        asked ||
+        forArchive ||
+        (plan.archivedEvery !== null && age(meta.archivedAt) >= plan.archivedEvery)
+      if (archivedDue) {
+        const archivedFull = age(meta.archivedFullAt) >= archivedFullEveryMs
         const archivedSince = archivedFull ? undefined : cache.meta(meta.archivedSince)
         const archivedList = await listAll(
           archivedLeads(client, signal, !archivedFull),
@@ -240,6 +251,8 @@ export function createInboxRefresher(options: InboxRefresherOptions): InboxRefre
       return true
     } catch (error) {
       if (error instanceof AccountChanged) return false
+      // The retry still reads the archive the user opened.
+      if (forArchive) archiveWanted = true
       throw error
     } finally {
       if (changed > 0) options.onChange()
@@ -252,8 +265,9 @@ export function createInboxRefresher(options: InboxRefresherOptions): InboxRefre
     ready: () => options.session() !== null && options.network.isOnline(),
     network: options.network,
     log,
-    periodMs,
+    periodMs: plan.inboxEvery[options.attention ?? 'hidden'],
     now,
+    ...(options.timers ? { timers: options.timers } : {}),
     lastRefreshAt: Number(cache.meta(meta.refreshedAt)) || null,
   })
 
@@ -270,8 +284,13 @@ export function createInboxRefresher(options: InboxRefresherOptions): InboxRefre
       onDemand = true
       return schedule.refresh('on demand')
     },
-    setSeen(seen) {
-      schedule.setPeriod(seen ? periodMs : unseenPeriodMs)
+    setAttention(attention) {
+      schedule.setPeriod(plan.inboxEvery[attention])
+    },
+    archiveOpened() {
+      if (archiveWanted || age(meta.archivedAt) < plan.archivedStaleAfter) return
+      archiveWanted = true
+      schedule.wake('archive opened')
     },
     status: schedule.status,
   }

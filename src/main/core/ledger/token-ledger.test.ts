@@ -35,8 +35,8 @@ function capture(r: Rig, title: string) {
 
 /**
  * What the sandbox charged while `act` ran, and what the ledger counted meanwhile per
- * purpose. The sync engine checks Pipedrive is there (GET /v1/users/me) whenever it wakes,
- * so 'account' may grow beside whatever `act` does.
+ * purpose. The sync engine checks Pipedrive is there (GET /v1/users/me) before its first
+ * send after a start or a network change, so 'account' may grow beside whatever `act` does.
  */
 async function step(r: Rig, act: () => Promise<unknown>) {
   const before = Object.fromEntries(apiPurposes.map((p) => [p, purposeTokens(r, p)]))

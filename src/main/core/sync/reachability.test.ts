@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { networkSwitch } from '../../../../test/support/network-switch'
@@ -20,18 +21,19 @@ function setup() {
   let reachable = false
   let checks = 0
   let changes = 0
+  const network = networkSwitch(true)
   const engine = createSyncEngine({
     queue: createOutboxQueue(db, now),
     session: () => ({
       account: 'a',
-      // Never used: Pipedrive never answers while a row waits.
-      gateway: {} as OutboxGateway,
+      // Used only once Pipedrive is reachable.
+      gateway: { addLead: async () => ({ id: randomUUID() }) } as unknown as OutboxGateway,
       confirmReachable: async () => {
         checks += 1
         return reachable
       },
     }),
-    network: networkSwitch(true),
+    network,
     log: createSilentLogger(),
     onChange: () => void (changes += 1),
     now,
@@ -45,6 +47,7 @@ function setup() {
     cancelAll: () => db.prepare(`UPDATE outbox SET state = 'cancelled'`).run(),
     tick: (ms: number) => (clock += ms),
     reach: (on: boolean) => (reachable = on),
+    network,
     checks: () => checks,
     changes: () => changes,
     now,
@@ -81,6 +84,26 @@ describe('an unreachable Pipedrive', () => {
     await rig.engine.idle()
     expect(rig.checks()).toBe(3)
     expect(rig.engine.status().unreachableSince).toBeNull()
+    await rig.engine.stop()
+  })
+
+  it('is asked about once, not before every send, until the network changes', async () => {
+    const rig = setup()
+    rig.reach(true)
+    rig.engine.start()
+    for (let i = 0; i < 3; i++) {
+      rig.capture()
+      rig.engine.wake('captured')
+      await rig.engine.idle()
+    }
+    expect(rig.checks()).toBe(1)
+    rig.network.set(false)
+    rig.network.set(true)
+    await rig.engine.idle()
+    rig.capture()
+    rig.engine.wake('captured')
+    await rig.engine.idle()
+    expect(rig.checks()).toBe(2)
     await rig.engine.stop()
   })
 

@@ -84,10 +84,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let lastError: string | null = null
   let unreachableUntil = 0
   let unreachableSince: number | null = null
+  /**
+   * Pipedrive answered since the network last changed: the next pass sends without first
+   * asking whether it is there (2 tokens a pass). A request left unanswered, or a network
+   * change, asks again.
+   */
+  let answering = false
   /** Set by a failure that stops the whole drain: budget spent, blocked, sign-in refused. */
   let halted = false
   const sending = new Set<number>()
   const stopNetwork = options.network.onChange((online) => {
+    answering = false
     if (!online) return
     queue.clearBackoff()
     unreachableUntil = 0
@@ -96,6 +103,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   /** Pipedrive gave no answer while the network was up: said, and tried again later. */
   function unreachable(): void {
+    answering = false
     unreachableSince ??= now()
     unreachableUntil = now() + periodMs
     options.onChange()
@@ -125,6 +133,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       case 'not_found':
         return { to: 'needs_attention', error: message, status }
       case 'unknown_outcome':
+        answering = false
         // It may be in Pipedrive already, or get there still: the queue holds the row (and the
         // lead's later changes) until it cannot, then its kind looks or sends again.
         return { to: 'uncertain', error: message, status }
@@ -162,6 +171,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           'Pipedrive no longer accepts this sign-in. Sign in again in Settings; your leads wait here.'
         return { to: 'queued', nextAttemptAt: now(), error: message, status }
       case 'not_sent':
+        answering = false
+        return { to: 'queued', nextAttemptAt: backoff, error: message, status }
       case 'server_error':
         return { to: 'queued', nextAttemptAt: backoff, error: message, status }
     }
@@ -219,11 +230,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // was unreachable, passes go on asking, so the status clears when it answers again.
       const waiting = queue.ready(session.account, 1, now()).length > 0
       if (!waiting && unreachableSince === null) return
-      if (session.confirmReachable && !(await session.confirmReachable())) {
+      const ask = !answering || unreachableSince !== null
+      if (ask && session.confirmReachable && !(await session.confirmReachable())) {
         unreachable()
         return
       }
       reached()
+      answering = true
       let attention = 0
       let stop = false
       // Each row gets one attempt per pass; what fails waits for its backoff and a later pass.

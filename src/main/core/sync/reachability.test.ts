@@ -6,6 +6,7 @@ import { migrate } from '../db/migrate'
 import { createSilentLogger } from '../log/logger'
 import { createOutbox } from '../outbox/outbox'
 import { createOutboxQueue } from '../outbox/outbox-queue'
+import { PipedriveFailure } from '../pipedrive/failure'
 import type { OutboxGateway } from '../pipedrive/outbox-gateway'
 import { createSyncEngine } from './sync-engine'
 
@@ -13,12 +14,23 @@ import { createSyncEngine } from './sync-engine'
 // when it tries again, and "Sync now" tries at once.
 
 function setup() {
+  // Only what a lead's send uses; `bound` gives the same gateway, as the real one does.
+  const gateway = (): OutboxGateway =>
+    ({
+      bound: gateway,
+      addLead: async () => {
+        if (!sendReaches)
+          throw new PipedriveFailure('not_sent', 'Leadbox could not reach Pipedrive.')
+        return { id: randomUUID() }
+      },
+    }) as unknown as OutboxGateway
   const db = new Database(':memory:')
   db.pragma('foreign_keys = ON')
   migrate(db)
   let clock = 1_000_000
   const now = () => clock
   let reachable = false
+  let sendReaches = true
   let checks = 0
   let changes = 0
   const network = networkSwitch(true)
@@ -27,7 +39,7 @@ function setup() {
     session: () => ({
       account: 'a',
       // Used only once Pipedrive is reachable.
-      gateway: { addLead: async () => ({ id: randomUUID() }) } as unknown as OutboxGateway,
+      gateway: gateway(),
       confirmReachable: async () => {
         checks += 1
         return reachable
@@ -47,6 +59,8 @@ function setup() {
     cancelAll: () => db.prepare(`UPDATE outbox SET state = 'cancelled'`).run(),
     tick: (ms: number) => (clock += ms),
     reach: (on: boolean) => (reachable = on),
+    /** Whether a send (not the check) gets through. */
+    sendsReach: (on: boolean) => (sendReaches = on),
     network,
     checks: () => checks,
     changes: () => changes,
@@ -104,6 +118,25 @@ describe('an unreachable Pipedrive', () => {
     rig.engine.wake('captured')
     await rig.engine.idle()
     expect(rig.checks()).toBe(2)
+    await rig.engine.stop()
+  })
+
+  it('is said as soon as a send finds it gone, without waiting for the next check', async () => {
+    const rig = setup()
+    rig.reach(true)
+    rig.engine.start()
+    rig.capture()
+    rig.engine.wake('captured')
+    await rig.engine.idle()
+    expect(rig.checks()).toBe(1)
+    // Pipedrive answered a moment ago, so the next send goes without a check, and fails.
+    rig.reach(false)
+    rig.sendsReach(false)
+    rig.capture()
+    rig.engine.wake('captured')
+    await rig.engine.idle()
+    expect(rig.engine.status().unreachableSince).toBe(rig.now())
+    expect(rig.checks()).toBe(1)
     await rig.engine.stop()
   })
 

@@ -171,7 +171,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           'Pipedrive no longer accepts this sign-in. Sign in again in Settings; your leads wait here.'
         return { to: 'queued', nextAttemptAt: now(), error: message, status }
       case 'not_sent':
-        answering = false
+        // Sent without asking first, and Pipedrive could not be reached: said at once.
+        unreachable()
         return { to: 'queued', nextAttemptAt: backoff, error: message, status }
       case 'server_error':
         return { to: 'queued', nextAttemptAt: backoff, error: message, status }
@@ -267,6 +268,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } while (again && running)
   }
 
+  function startPass(): void {
+    pass = runPass()
+      .catch((error: unknown) => log.error({ err: error }, 'sync pass failed'))
+      .finally(() => {
+        pass = null
+        // A wake that came as the pass was ending (after its last look at `again`) gets a
+        // pass of its own now, not at the next timer.
+        if (again && running) {
+          again = false
+          startPass()
+        } else schedule()
+      })
+  }
+
   function schedule(): void {
     if (!running) return
     if (timer) clearTimeout(timer)
@@ -308,12 +323,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         again = true
         return
       }
-      pass = runPass()
-        .catch((error: unknown) => log.error({ err: error }, 'sync pass failed'))
-        .finally(() => {
-          pass = null
-          schedule()
-        })
+      startPass()
     },
     status() {
       const session = options.session()

@@ -171,8 +171,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           'Pipedrive no longer accepts this sign-in. Sign in again in Settings; your leads wait here.'
         return { to: 'queued', nextAttemptAt: now(), error: message, status }
       case 'not_sent':
-        // Sent without asking first, and Pipedrive could not be reached: said at once.
-        unreachable()
+        // Nothing went out: no connection, or the attempt's time ran out while waiting its
+        // turn. The next pass asks whether Pipedrive is there before sending again.
+        answering = false
         return { to: 'queued', nextAttemptAt: backoff, error: message, status }
       case 'server_error':
         return { to: 'queued', nextAttemptAt: backoff, error: message, status }

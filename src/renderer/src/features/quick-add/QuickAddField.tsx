@@ -83,6 +83,8 @@ const chipKey = (chip: Chip) => `${chip.start}:${chip.text}`
 export function QuickAddField({ takeEarlyText }: Props) {
   // A number typed without its country code is read in the OS locale's country.
   const [phoneRegion] = useState(() => phoneRegionOf(navigator.language))
+  // Dates and amounts are read in the OS locale's language and notation, English always too.
+  const [locale] = useState(() => navigator.language)
   const catalog = useQuickAddContext()
   const phoneNumbers = usePhoneReader()
   const createLead = useCreateLead()
@@ -108,8 +110,9 @@ export function QuickAddField({ takeEarlyText }: Props) {
 
   const base = catalog.context ?? emptyCatalog
   const parsed = useMemo(
-    () => parseQuickAdd(line.text, { ...base, phoneRegion, phoneNumbers, now: line.editedAt }),
-    [line.text, line.editedAt, base, phoneRegion, phoneNumbers],
+    () =>
+      parseQuickAdd(line.text, { ...base, locale, phoneRegion, phoneNumbers, now: line.editedAt }),
+    [line.text, line.editedAt, base, locale, phoneRegion, phoneNumbers],
   )
   const today = localIsoDate(line.editedAt)
   const shownChips = parsed.chips.map((chip) => ({
@@ -136,6 +139,7 @@ export function QuickAddField({ takeEarlyText }: Props) {
 
   const contextNow = (): QuickAddContext => ({
     ...base,
+    locale,
     phoneRegion,
     phoneNumbers,
     now: new Date(),

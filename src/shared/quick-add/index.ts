@@ -22,7 +22,7 @@
 export { catalogIndexSliceMs, createCatalogIndex, createCatalogIndexInSteps } from './catalog'
 export type { CatalogIndex, CatalogIndexInSteps } from './catalog'
 export { draftIssueMessage } from './draft-messages'
-export { dateReaderFor, quickAddLanguageOf } from './languages'
+export { dateReaderFor, loadQuickAddLanguage, quickAddLanguageOf } from './languages'
 export type { DateReader, LanguageReader, QuickAddLanguage } from './languages'
 export { normalizeName } from './normalize'
 export { parseQuickAdd, warmUpQuickAdd } from './parse'

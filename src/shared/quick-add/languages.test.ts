@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest'
-import { dateReaderFor, quickAddLanguageOf } from './languages'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { dateReaderFor, loadQuickAddLanguage, quickAddLanguageOf } from './languages'
 import { parseQuickAdd } from './parse'
 import { sampleContext } from './sample-catalog'
 
 // Wednesday 25 November 2026, noon local time.
 const contextIn = (locale: string | undefined) => sampleContext(undefined, undefined, { locale })
+
+beforeAll(async () => {
+  for (const locale of ['de', 'fr', 'es', 'nl', 'pt']) await loadQuickAddLanguage(locale)
+})
 
 const readIn = (locale: string | undefined, input: string) => {
   const parsed = parseQuickAdd(input, contextIn(locale))

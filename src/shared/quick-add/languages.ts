@@ -1,9 +1,4 @@
-import * as de from 'chrono-node/de'
-import * as en from 'chrono-node/en'
-import * as es from 'chrono-node/es'
-import * as fr from 'chrono-node/fr'
-import * as nl from 'chrono-node/nl'
-import * as pt from 'chrono-node/pt'
+import { casual as english } from 'chrono-node/en'
 import type { ParsedResult } from 'chrono-node/en'
 import { normalizeName } from './normalize'
 
@@ -25,13 +20,31 @@ export function quickAddLanguageOf(locale: string | undefined): QuickAddLanguage
     : 'en'
 }
 
-const parsers: Record<QuickAddLanguage, typeof en.casual> = {
-  en: en.casual,
-  de: de.casual,
-  fr: fr.casual,
-  es: es.casual,
-  nl: nl.casual,
-  pt: pt.casual,
+type DateParser = typeof english
+
+/**
+ * The other languages' parsers load apart, each only in the locale that needs it: every
+ * window carries the parse code, and all of them together weigh more than the rest of it.
+ */
+const loaders: Record<Exclude<QuickAddLanguage, 'en'>, () => Promise<{ casual: DateParser }>> = {
+  de: () => import('chrono-node/de'),
+  fr: () => import('chrono-node/fr'),
+  es: () => import('chrono-node/es'),
+  nl: () => import('chrono-node/nl'),
+  pt: () => import('chrono-node/pt'),
+}
+
+const parsers = new Map<QuickAddLanguage, DateParser>()
+
+/**
+ * Loads the date parser of the locale's language; until it has, dates are read in English
+ * only (the locale's close-date words are known at once). Call when the window opens.
+ */
+export async function loadQuickAddLanguage(locale: string | undefined): Promise<void> {
+  const language = quickAddLanguageOf(locale)
+  if (language === 'en' || parsers.has(language)) return
+  const { casual } = await loaders[language]()
+  parsers.set(language, casual)
 }
 
 /**
@@ -61,10 +74,11 @@ export type LanguageReader = {
   warmUp(): void
 }
 
-const anyCloseDateWord = new Set(Object.values(closeDateWords).flat())
+let anyCloseDateWord: ReadonlySet<string> | undefined
 
 /** For a cautious guess without the user's locale: a close-date word in any language. */
 export function isCloseDateWordInAnyLanguage(word: string): boolean {
+  anyCloseDateWord ??= new Set(Object.values(closeDateWords).flat())
   return anyCloseDateWord.has(normalizeName(word))
 }
 
@@ -82,13 +96,16 @@ export function dateReaderFor(locale: string | undefined): LanguageReader {
 }
 
 function createReader(language: QuickAddLanguage): LanguageReader {
-  const chain = language === 'en' ? [parsers.en] : [parsers[language], parsers.en]
+  const chainOf = (): DateParser[] => {
+    const own = parsers.get(language)
+    return own ? [own, english] : [english]
+  }
   const keywords = new Set([
     ...closeDateWords.en,
     ...(language === 'en' ? [] : closeDateWords[language]),
   ])
   const readDate: DateReader = (text, now) => {
-    for (const parser of chain) {
+    for (const parser of chainOf()) {
       let results
       try {
         results = parser.parse(text, now, { forwardDate: true })

@@ -1,5 +1,6 @@
 import { noLeadDefaults } from '../../../../shared/leads/no-lead-defaults'
 import {
+  useEffect,
   useId,
   useLayoutEffect,
   useMemo,
@@ -10,9 +11,11 @@ import {
 } from 'react'
 import {
   createCatalogIndex,
+  loadQuickAddLanguage,
   parseQuickAdd,
   phoneRegionOf,
   removeChip,
+  warmUpQuickAdd,
   type Chip,
   type QuickAddContext,
 } from '../../../../shared/quick-add'
@@ -85,6 +88,23 @@ export function QuickAddField({ takeEarlyText }: Props) {
   const [phoneRegion] = useState(() => phoneRegionOf(navigator.language))
   // Dates and amounts are read in the OS locale's language and notation, English always too.
   const [locale] = useState(() => navigator.language)
+  // Its date parser loads apart; the line is read again once it is there.
+  const [languageLoaded, setLanguageLoaded] = useState(false)
+  useEffect(() => {
+    let open = true
+    loadQuickAddLanguage(locale).then(
+      () => {
+        if (!open) return
+        warmUpQuickAdd(locale)
+        setLanguageLoaded(true)
+      },
+      // Without it dates are still read in English.
+      () => undefined,
+    )
+    return () => {
+      open = false
+    }
+  }, [locale])
   const catalog = useQuickAddContext()
   const phoneNumbers = usePhoneReader()
   const createLead = useCreateLead()
@@ -112,7 +132,8 @@ export function QuickAddField({ takeEarlyText }: Props) {
   const parsed = useMemo(
     () =>
       parseQuickAdd(line.text, { ...base, locale, phoneRegion, phoneNumbers, now: line.editedAt }),
-    [line.text, line.editedAt, base, locale, phoneRegion, phoneNumbers],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a loaded language reads anew
+    [line.text, line.editedAt, base, locale, phoneRegion, phoneNumbers, languageLoaded],
   )
   const today = localIsoDate(line.editedAt)
   const shownChips = parsed.chips.map((chip) => ({

@@ -2,6 +2,7 @@
 // Figures, not pass/fail: the targets are printed beside them.
 import { benchBundleSizes } from './bundle-size.bench'
 import { benchDrain } from './drain.bench'
+import { benchDuplicates } from './duplicates.bench'
 import { benchEnqueue } from './enqueue.bench'
 import { benchInbox } from './inbox.bench'
 import { benchInboxRender } from './inbox-render.bench'
@@ -17,6 +18,7 @@ async function main() {
   for (const bench of [
     benchBundleSizes,
     benchQuickAdd,
+    benchDuplicates,
     () => benchQuickAddOpen(),
     () => benchQuickAddEnter(),
     benchEnqueue,

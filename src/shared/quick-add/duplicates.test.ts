@@ -123,6 +123,8 @@ describe('a new organization that may already exist', () => {
   it('keeps a name that is only a legal form', () => {
     expect(organizationKey('GmbH')).toBe('gmbh')
     expect(organizationKey('S.A.')).toBe('sa')
+    expect(organizationKey('Vitamin E')).toBe('vitamin e')
+    expect(organizationKey('Smith & Co')).toBe('smith')
   })
 
   it('does not match a different company', () => {

@@ -78,8 +78,12 @@ function wordsOf(name: string): string[] {
 /** The name as people of one company are compared: `ACME Holding GmbH & Co. KG` → `acme holding`. */
 export function organizationKey(name: string): string {
   const words = wordsOf(name)
-  while (words.length > 1 && (legalForms.has(words.at(-1)!) || joiners.has(words.at(-1)!))) {
+  let cut = false
+  while (words.length > 1) {
+    const last = words.at(-1)!
+    if (!legalForms.has(last) && !(cut && joiners.has(last))) break
     words.pop()
+    cut = true
   }
   return words.join(' ')
 }

@@ -70,7 +70,11 @@ export function useQuickAddContext() {
   return {
     context,
     /** The cached persons and organizations as listed, to name one by its id. */
-    entries: data && { persons: data.persons, organizations: data.organizations },
+    entries: data && {
+      persons: data.persons,
+      organizations: data.organizations,
+      openLeads: data.openLeads,
+    },
     isPending: query.isPending,
     isError: query.isError,
     error: query.error,

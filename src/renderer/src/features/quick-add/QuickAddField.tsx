@@ -29,6 +29,7 @@ import {
 } from '../../api'
 import { announcementFor, useAnnouncement } from './announcement'
 import { CandidateList, candidatePrompt } from './CandidateList'
+import { createLikelyMatches, openLeadNotice, withLikelyMatches } from './likely-matches'
 import { ChipList } from './ChipList'
 import { QuickAddHelp } from './QuickAddHelp'
 import {
@@ -129,11 +130,17 @@ export function QuickAddField({ takeEarlyText }: Props) {
   const listId = useId()
 
   const base = catalog.context ?? emptyCatalog
+  const { entries } = catalog
+  const likely = useMemo(() => entries && createLikelyMatches(entries), [entries])
+  // A name likely already in the catalog is offered as that entry first.
+  const read = (text: string, context: QuickAddContext) => {
+    const found = parseQuickAdd(text, context)
+    return likely ? withLikelyMatches(found, likely) : found
+  }
   const parsed = useMemo(
-    () =>
-      parseQuickAdd(line.text, { ...base, locale, phoneRegion, phoneNumbers, now: line.editedAt }),
+    () => read(line.text, { ...base, locale, phoneRegion, phoneNumbers, now: line.editedAt }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a loaded language reads anew
-    [line.text, line.editedAt, base, locale, phoneRegion, phoneNumbers, languageLoaded],
+    [line.text, line.editedAt, base, likely, locale, phoneRegion, phoneNumbers, languageLoaded],
   )
   const today = localIsoDate(line.editedAt)
   const shownChips = parsed.chips.map((chip) => ({
@@ -197,7 +204,7 @@ export function QuickAddField({ takeEarlyText }: Props) {
 
   /** The line as the lead it describes, or null when a name still needs a pick first. */
   const readLine = () => {
-    const reading = draftFromLine(parseQuickAdd(line.text, contextNow()), choices, base.defaults)
+    const reading = draftFromLine(read(line.text, contextNow()), choices, base.defaults)
     if (reading.kind === 'ready') return reading.draft
     // Move to the chip, which opens its candidates, and say why nothing happened.
     pendingCaret.current = reading.chip.end
@@ -296,10 +303,14 @@ export function QuickAddField({ takeEarlyText }: Props) {
     }
   }
 
+  const openLead = likely ? openLeadNotice(parsed, choices, likely) : null
+
   const announced = useAnnouncement(
     announcementFor({
       outcome: !notice
-        ? null
+        ? openLead !== null
+          ? { text: openLead }
+          : null
         : notice.kind === 'problem'
           ? { text: `Not saved: ${notice.problems.join(' ')}` }
           : { text: notice.text },
@@ -349,6 +360,11 @@ export function QuickAddField({ takeEarlyText }: Props) {
         {notice?.kind === 'saved' || notice?.kind === 'info' ? (
           <p className="quick-add__status" data-kind={notice.kind}>
             {notice.text}
+          </p>
+        ) : null}
+        {!notice && openLead ? (
+          <p className="quick-add__status" data-kind="info" data-testid="quick-add-open-lead">
+            {openLead}
           </p>
         ) : null}
         {notice?.kind === 'problem' ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createDuplicateIndex, organizationKey } from './duplicates'
+import { createDuplicateIndex, createDuplicateIndexInSteps, organizationKey } from './duplicates'
 import type { KnownContact, WaitingContact } from './duplicates'
 
 const persons: KnownContact[] = [
@@ -136,5 +136,20 @@ describe('a new organization that may already exist', () => {
     expect(
       companies.likelyMatch({ name: 'Hooli' }, [{ outboxId: 3, name: 'Hooli, Inc.' }]),
     ).toEqual({ reason: 'name', contact: { kind: 'waiting', outboxId: 3, name: 'Hooli, Inc.' } })
+  })
+})
+
+describe('the index built in steps', () => {
+  it('answers as the whole index, asked before it is done', () => {
+    const many: KnownContact[] = Array.from({ length: 2_000 }, (_, at) => ({
+      id: at + 1,
+      name: `Person ${at}`,
+    }))
+    many.push({ id: 9_999, name: 'Zoë Last' })
+    const index = createDuplicateIndexInSteps('person', many)
+    let slices = 0
+    expect(index.buildSome(() => ++slices > 1)).toBe(false)
+    expect(index.likelyMatch({ name: 'zoe last' })?.contact).toMatchObject({ id: 9_999 })
+    expect(index.buildSome(() => true)).toBe(true)
   })
 })

@@ -147,6 +147,27 @@ export function createDuplicateIndex(
   kind: ContactKind,
   catalog: readonly KnownContact[],
 ): DuplicateIndex {
+  const index = createDuplicateIndexInSteps(kind, catalog)
+  index.buildSome(() => false)
+  return index
+}
+
+/**
+ * The same index built a slice at a time, so a window with 100,000 persons opens and reads
+ * keystrokes while it is indexed: `buildSome` goes on until told to stop, true once built.
+ * Asked before it is done, it finishes first: an answer never comes from part of the catalog.
+ */
+export type DuplicateIndexInSteps = DuplicateIndex & {
+  buildSome(shouldYield: () => boolean): boolean
+}
+
+/** Entries filed between two chances to yield: well under a slice of a window's time. */
+const sliceSize = 512
+
+export function createDuplicateIndexInSteps(
+  kind: ContactKind,
+  catalog: readonly KnownContact[],
+): DuplicateIndexInSteps {
   const nameKey = kind === 'person' ? personKey : organizationKey
 
   const file = (target: ReturnType<typeof newMaps>, candidate: Candidate) => {
@@ -156,14 +177,23 @@ export function createDuplicateIndex(
     if (kind === 'person') push(target.byInitials, personInitialsKey(candidate.name), candidate)
   }
   const own = newMaps()
-  for (const entry of catalog) {
-    file(own, {
-      kind: 'existing',
-      id: entry.id,
-      name: entry.name,
-      email: emailKey(entry.email),
-      phone: phoneKey(entry.phone),
-    })
+  let filed = 0
+  const buildSome = (shouldYield: () => boolean): boolean => {
+    while (filed < catalog.length) {
+      const end = Math.min(filed + sliceSize, catalog.length)
+      for (; filed < end; filed += 1) {
+        const entry = catalog[filed]!
+        file(own, {
+          kind: 'existing',
+          id: entry.id,
+          name: entry.name,
+          email: emailKey(entry.email),
+          phone: phoneKey(entry.phone),
+        })
+      }
+      if (filed < catalog.length && shouldYield()) return false
+    }
+    return true
   }
 
   // Indexed once per list: quick add hands the same list in until the outbox changes.
@@ -187,7 +217,9 @@ export function createDuplicateIndex(
   }
 
   return {
+    buildSome,
     likelyMatch(contact, waiting = noneWaiting) {
+      buildSome(() => false)
       const pending = indexWaiting(waiting)
       const email = kind === 'person' ? emailKey(contact.email) : undefined
       const phone = kind === 'person' ? phoneKey(contact.phone) : undefined

@@ -20,6 +20,7 @@ import {
   type QuickAddContext,
 } from '../../../../shared/quick-add'
 import {
+  indexInBackground,
   useCreateLead,
   useOpenInForm,
   useHideQuickAdd,
@@ -131,7 +132,9 @@ export function QuickAddField({ takeEarlyText }: Props) {
 
   const base = catalog.context ?? emptyCatalog
   const { entries } = catalog
+  // Indexed in slices after the names themselves; asked early (a new name), it finishes first.
   const likely = useMemo(() => entries && createLikelyMatches(entries), [entries])
+  useEffect(() => likely && indexInBackground([likely.persons, likely.organizations]), [likely])
   // A name likely already in the catalog is offered as that entry first.
   const read = (text: string, context: QuickAddContext) => {
     const found = parseQuickAdd(text, context)

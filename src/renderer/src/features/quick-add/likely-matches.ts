@@ -1,12 +1,16 @@
 import type { QuickAddContextData } from '../../../../shared/ipc/contract'
 import type { ParsedQuickAdd } from '../../../../shared/quick-add'
-import { createDuplicateIndex, type DuplicateIndex } from '../../../../shared/quick-add/duplicates'
+import {
+  createDuplicateIndexInSteps,
+  type DuplicateIndexInSteps,
+} from '../../../../shared/quick-add/duplicates'
 import { resolveName, type NamedChip, type Picks } from './line-to-draft'
 
 /** The catalog as duplicate checks and open-lead warnings read it; built once per catalog. */
 export type LikelyMatches = {
-  persons: DuplicateIndex
-  organizations: DuplicateIndex
+  /** Built in slices between keystrokes (see `useQuickAddContext`); asked early, they finish. */
+  persons: DuplicateIndexInSteps
+  organizations: DuplicateIndexInSteps
   /** The newest open lead's title per `person:<id>` and `organization:<id>`. */
   openLeads: ReadonlyMap<string, string>
 }
@@ -25,8 +29,8 @@ export function createLikelyMatches(
     }
   }
   return {
-    persons: createDuplicateIndex('person', data.persons),
-    organizations: createDuplicateIndex('organization', data.organizations),
+    persons: createDuplicateIndexInSteps('person', data.persons),
+    organizations: createDuplicateIndexInSteps('organization', data.organizations),
     openLeads,
   }
 }

@@ -3,6 +3,7 @@
 import { benchApiBudget } from './api-budget.bench'
 import { benchBundleSizes } from './bundle-size.bench'
 import { benchDrain } from './drain.bench'
+import { benchDuplicates } from './duplicates.bench'
 import { benchEnqueue } from './enqueue.bench'
 import { benchInbox } from './inbox.bench'
 import { benchInboxRender } from './inbox-render.bench'
@@ -18,6 +19,7 @@ async function main() {
   const benches: Record<string, () => unknown> = {
     'bundle-size': benchBundleSizes,
     'quick-add': benchQuickAdd,
+    duplicates: benchDuplicates,
     'quick-add-open': () => benchQuickAddOpen(),
     'quick-add-enter': () => benchQuickAddEnter(),
     enqueue: benchEnqueue,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { seedIds } from '../pipedrive-sandbox/seed'
 import { useInboxRig } from './support/inbox-rig'
 
 const { openInbox } = useInboxRig()
@@ -42,7 +43,61 @@ describe('contact details in the quick-add line', () => {
       person_id: persons[0]!['id'],
       organization_id: organizations[0]!['id'],
     })
-    expect(h.core.outbox.list().map((row) => row.state)).toEqual(['sent', 'sent', 'sent'])
+    // Pipedrive has the lead a moment before the answer is recorded.
+    await expect
+      .poll(() => h.core.outbox.list().map((row) => row.state))
+      .toEqual(['sent', 'sent', 'sent'])
+    expect(problems).toEqual([])
+  })
+
+  it('offers the person a new name likely means, someone new one key away, and tells of an open lead', async () => {
+    const { page, harness: h, sandbox: box, problems } = await openInbox({ locale: 'en-GB' })
+    const quickAdd = await page.context().newPage()
+    await quickAdd.goto(`${h.url}/quick-add.html`)
+    const line = quickAdd.getByRole('textbox', { name: 'Describe the lead' })
+    const listbox = quickAdd.getByRole('listbox', { name: /Which person is “M\. Schmidt”/ })
+    const highlighted = () => listbox.locator('[aria-selected="true"]').textContent()
+
+    // Initials: Maria Schmidt is the default; a new person is one arrow key away.
+    await line.pressSequentially('Pilot @"M. Schmidt"')
+    await listbox.waitFor()
+    expect(await listbox.getByRole('option').allTextContents()).toEqual([
+      'Maria Schmidt',
+      'New person “M. Schmidt”',
+    ])
+    expect(await highlighted()).toBe('Maria Schmidt')
+    await line.press('ArrowDown')
+    expect(await highlighted()).toBe('New person “M. Schmidt”')
+    await line.press('ArrowUp')
+    await line.press('Enter')
+    expect(await line.inputValue()).toBe('Pilot @"Maria Schmidt" ')
+
+    // Maria already has a lead in the inbox: said before the save.
+    const openLead = quickAdd.getByTestId('quick-add-open-lead')
+    await expect
+      .poll(() => openLead.textContent())
+      .toBe('Maria Schmidt already has an open lead: “Acme Logistics – fleet renewal”.')
+
+    await line.press('Enter')
+    await expect.poll(() => quickAdd.getByRole('status').first().textContent()).toMatch(/^Saved/)
+    const lead = () => box.state.leads.find((l) => l['title'] === 'Pilot')
+    await expect.poll(lead, { timeout: 15_000 }).toBeDefined()
+    expect(lead()!['person_id']).toBe(seedIds.persons.maria)
+    expect(box.state.persons.filter((p) => p['name'] === 'M. Schmidt')).toHaveLength(0)
+
+    // Picking someone new makes someone new.
+    await line.pressSequentially('Trial @"M. Schmidt"')
+    await listbox.waitFor()
+    await line.press('ArrowDown')
+    await line.press('Enter')
+    await quickAdd.getByText('M. Schmidt (new person)').waitFor()
+    expect(await openLead.count()).toBe(0)
+    await line.press('Enter')
+    const trial = () => box.state.leads.find((l) => l['title'] === 'Trial')
+    await expect.poll(trial, { timeout: 15_000 }).toBeDefined()
+    const made = box.state.persons.filter((p) => p['name'] === 'M. Schmidt')
+    expect(made).toHaveLength(1)
+    expect(trial()!['person_id']).toBe(made[0]!['id'])
     expect(problems).toEqual([])
   })
 })

@@ -103,8 +103,20 @@ export const quickAddContextSchema = z.object({
     }),
   ),
   labels: z.array(z.object({ id: z.string(), name: z.string(), color: z.string() })),
-  persons: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  persons: z.array(
+    z.object({ id: z.number().int(), name: z.string(), email: z.string().nullable().optional() }),
+  ),
   organizations: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  /** Open leads in the inbox by who they are about, so quick add can say so before a save. */
+  openLeads: z
+    .array(
+      z.object({
+        title: z.string(),
+        personId: z.number().int().nullable(),
+        organizationId: z.number().int().nullable(),
+      }),
+    )
+    .optional(),
 })
 export type QuickAddContextData = z.infer<typeof quickAddContextSchema>
 

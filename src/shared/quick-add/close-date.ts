@@ -1,13 +1,6 @@
-import { casual } from 'chrono-node/en'
+import type { LanguageReader } from './languages'
 import type { Token } from './tokens'
 import { isSigil, withoutTrailingPunctuation } from './tokens'
-
-/** Words that introduce the expected close date: `due fri`, `by 15 Dec`, `close next month`. */
-const keywords = new Set(['due', 'by', 'close', 'closes', 'closing'])
-
-export function isCloseDateKeyword(word: string): boolean {
-  return keywords.has(word.toLowerCase())
-}
 
 /** Date phrases are short; chrono only sees this many words after the keyword. */
 const maxDateWords = 6
@@ -15,7 +8,8 @@ const maxDateWords = 6
 export type CloseDateFound = { start: number; end: number; date: string }
 
 /**
- * A date right after the keyword at `tokens[index]`. Nothing when the words after it are not
+ * A date right after the keyword at `tokens[index]` (one of `reader`'s close-date words),
+ * read in the user's language or English. Nothing when the words after it are not
  * a date (`due diligence`), when the date starts later (`close the deal`), or when it is a
  * time of day alone (`by 5pm`): then the keyword is title text.
  */
@@ -24,6 +18,7 @@ export function readCloseDate(
   tokens: readonly Token[],
   index: number,
   now: Date,
+  reader: LanguageReader,
 ): CloseDateFound | undefined {
   const keyword = tokens[index]
   if (!keyword || Number.isNaN(now.getTime())) return undefined
@@ -37,15 +32,8 @@ export function readCloseDate(
   const from = tokens[index + 1]!.start
   const text = input.slice(from, tokens[last]!.end)
 
-  let results
-  try {
-    results = casual.parse(text, now, { forwardDate: true })
-  } catch {
-    // A third-party parser; a line that trips it is simply not a date.
-    return undefined
-  }
-  const result = results[0]
-  if (!result || result.index !== 0 || !text.startsWith(result.text)) return undefined
+  const result = reader.readDate(text, now)
+  if (!result) return undefined
   const phrase = withoutTrailingPunctuation(result.text.trimEnd())
   if (phrase === '') return undefined
   const end = from + phrase.length
@@ -82,18 +70,4 @@ function localIsoDate(date: Date): string | undefined {
   if (Number.isNaN(year) || year < 1 || year > 9999) return undefined
   const pad = (value: number, width: number) => String(value).padStart(width, '0')
   return `${pad(year, 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`
-}
-
-/**
- * chrono compiles its larger patterns on their first two uses, a few hundred milliseconds
- * once per window. Running it here, while the window opens and before anyone types, keeps
- * that pause off the keystrokes.
- */
-export function warmUpCloseDates(): void {
-  const reference = new Date(2026, 0, 7, 12)
-  for (let round = 0; round < 2; round += 1) {
-    for (const text of ['fri', 'next month', 'in 2 weeks', '15 Dec', '2026-12-24', 'diligence']) {
-      casual.parse(text, reference, { forwardDate: true })
-    }
-  }
 }

@@ -6,9 +6,12 @@
  *   in the catalog, else the longest that begins names (the chip offers candidates), else the
  *   first word as someone new. `@"Jane Doe"` names exactly.
  * - `#label`: a lead label by name, any case; a unique prefix will do (`#ho` is Hot).
- * - money: see `money.ts`. Only the first amount counts.
+ * - money: see `money.ts`, also in the OS locale's notation (`1 234,50 €`). Only the first
+ *   amount counts.
  * - `due`, `by`, `close`, `closes`, `closing` followed by a date: the expected close date.
- *   Only the first date counts; `due diligence` stays text.
+ *   Only the first date counts; `due diligence` stays text. In a German, French, Spanish,
+ *   Dutch or Portuguese locale its own words and dates too (`bis Freitag`, `avant vendredi`):
+ *   see `languages.ts`.
  * - an email address, and a phone number (`+44 20 7946 0958`, or `020 7946 0958` read in the
  *   OS locale's country), for the line's new person: see `email.ts`, `phone.ts`. Only the
  *   first of each counts.
@@ -19,6 +22,8 @@
 export { catalogIndexSliceMs, createCatalogIndex, createCatalogIndexInSteps } from './catalog'
 export type { CatalogIndex, CatalogIndexInSteps } from './catalog'
 export { draftIssueMessage } from './draft-messages'
+export { dateReaderFor, loadQuickAddLanguage, quickAddLanguageOf } from './languages'
+export type { DateReader, LanguageReader, QuickAddLanguage } from './languages'
 export { normalizeName } from './normalize'
 export { parseQuickAdd, warmUpQuickAdd } from './parse'
 export { phoneRegionOf } from './phone'

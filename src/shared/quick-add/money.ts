@@ -9,6 +9,8 @@ import type { Currency } from './types'
  * - `5000 EUR`, `USD 1200`, `5k €`, `€ 5,000`: number and currency as two words;
  * - `€5,000`, `$3.5k`, `5k€`, `EUR5k`, `5kEUR`: glued together;
  * - `5 000 EUR`, `5 000€`: thousands grouped by spaces, only right before a currency.
+ * - in the OS locale's notation too: `1.234,50 €` in German, `1 234,50 €` in French (any
+ *   space, the narrow no-break one included), `1’234.50 CHF` in Swiss German.
  * Currency codes count only in capitals, as Pipedrive writes them: `5 all` is not Albanian
  * lek and `500kgs` is not Kyrgyz som. A year like `2024` stays text.
  */
@@ -17,6 +19,38 @@ export type CurrencyTable = {
   /** The currency a code (capitals) or a symbol names. */
   named(text: string): Currency | undefined
   decimalsOf(code: string): number
+  notation: NumberNotation
+}
+
+/**
+ * How the locale writes 1,234.5: its decimal mark, and its group mark when that is neither
+ * a space nor `.`/`,` (which every locale's amounts are read with anyway), such as `’`.
+ */
+export type NumberNotation = { decimal: string; group: string | undefined }
+
+const notations = new Map<string, NumberNotation>()
+
+/** Learnt from `Intl.NumberFormat`, once per locale; English's when the locale is unknown. */
+export function numberNotationOf(locale: string | undefined): NumberNotation {
+  const key = locale ?? ''
+  let notation = notations.get(key)
+  if (!notation) {
+    let parts: Intl.NumberFormatPart[]
+    try {
+      parts = new Intl.NumberFormat(locale || 'en', { useGrouping: 'always' }).formatToParts(1234.5)
+    } catch {
+      parts = new Intl.NumberFormat('en').formatToParts(1234.5)
+    }
+    const decimal = parts.find((part) => part.type === 'decimal')?.value ?? '.'
+    const group = parts.find((part) => part.type === 'group')?.value
+    notation = {
+      decimal: decimal === ',' ? ',' : '.',
+      group:
+        group !== undefined && !/^[\s.,]$/u.test(group) && !/\d/.test(group) ? group : undefined,
+    }
+    notations.set(key, notation)
+  }
+  return notation
 }
 
 /** Where one symbol serves several currencies, the one people most likely mean. */
@@ -25,6 +59,7 @@ const usualForSymbol: Record<string, string> = { $: 'USD', '£': 'GBP', '¥': 'J
 export function createCurrencyTable(
   currencies: readonly Currency[],
   defaultCurrency: string,
+  locale?: string,
 ): CurrencyTable {
   const byCode = new Map<string, Currency>()
   const bySymbol = new Map<string, Currency>()
@@ -42,6 +77,7 @@ export function createCurrencyTable(
     }
   }
   return {
+    notation: numberNotationOf(locale),
     named: (text) => byCode.get(text) ?? bySymbol.get(text),
     decimalsOf(code) {
       const points = byCode.get(code.toUpperCase())?.decimalPoints
@@ -126,7 +162,10 @@ export function readMoney(
   }
 }
 
-/** `5 000 EUR`: a head of one to three digits, groups of three, then the currency. */
+/**
+ * `5 000 EUR`: a head of one to three digits, groups of three, then the currency. The last
+ * group may carry the locale's decimals: `1 234,50 €` in French.
+ */
 function readGrouped(
   input: string,
   tokens: readonly Token[],
@@ -145,6 +184,16 @@ function readGrouped(
       whole += raw
       continue
     }
+    const decimals = lastGroupWithDecimals(raw, table.notation)
+    if (decimals !== undefined) {
+      const next = tokens[at + 1]
+      if (next?.kind !== 'word') return undefined
+      const word = lastWord(input, next.start, next.end)
+      const piece = readPiece(word.text, table)
+      if (piece?.kind !== 'currency') return undefined
+      const amount: Amount = { whole: whole + raw.slice(0, 3), fraction: decimals, exponent: 0 }
+      return finish(amount, piece.currency, word.end)
+    }
     const word = lastWord(input, token.start, token.end)
     const piece = readPiece(word.text, table)
     const amount: Amount = { whole, fraction: '', exponent: 0 }
@@ -153,6 +202,7 @@ function readGrouped(
     }
     if (piece?.kind === 'money' && piece.trailingGroup) {
       amount.whole += piece.amount.whole
+      amount.fraction = piece.amount.fraction
       return finish(amount, piece.currency, word.end)
     }
     return undefined
@@ -164,6 +214,13 @@ function readGrouped(
     if (value === undefined) return undefined
     return { start: head.start, end, amount: value, currency: currency.code.toUpperCase() }
   }
+}
+
+/** `234,50` in a decimal-comma locale: a group of three, then one or two decimals. */
+function lastGroupWithDecimals(text: string, notation: NumberNotation): string | undefined {
+  if (text.length < 5 || text.length > 6 || text[3] !== notation.decimal) return undefined
+  const fraction = text.slice(4)
+  return /^\d{3}$/.test(text.slice(0, 3)) && /^\d{1,2}$/.test(fraction) ? fraction : undefined
 }
 
 /** The word less trailing punctuation, for the last word of an expression. */
@@ -183,8 +240,14 @@ function readPiece(text: string, table: CurrencyTable): Piece | undefined {
     const currency = table.named(text)
     return currency ? { kind: 'currency', currency } : undefined
   }
+  const group = table.notation.group
   let numberEnd = numberStart
-  while (numberEnd < text.length && /[\d.,]/.test(text[numberEnd]!)) numberEnd += 1
+  while (
+    numberEnd < text.length &&
+    (/[\d.,]/.test(text[numberEnd]!) || text[numberEnd] === group)
+  ) {
+    numberEnd += 1
+  }
   const leading = text.slice(0, numberStart)
   const core = text.slice(numberStart, numberEnd)
   const rest = text.slice(numberEnd)
@@ -197,7 +260,7 @@ function readPiece(text: string, table: CurrencyTable): Piece | undefined {
     suffix = rest[0]!.toLowerCase()
     trailing = rest.slice(1)
   }
-  const amount = readAmount(core, suffix)
+  const amount = readAmount(core, suffix, table.notation)
   if (!amount) return undefined
   if (leading !== '' && trailing !== '') return undefined
   const marker = leading || trailing
@@ -215,21 +278,42 @@ function readPiece(text: string, table: CurrencyTable): Piece | undefined {
     kind: 'money',
     amount,
     currency,
-    trailingGroup: leading === '' && suffix === '' && /^\d{3}$/.test(core),
+    trailingGroup:
+      leading === '' &&
+      suffix === '' &&
+      (/^\d{3}$/.test(core) || lastGroupWithDecimals(core, table.notation) !== undefined),
   }
 }
 
 /**
  * Separators as people write them: `5,000` and `5.000.000` group thousands, `1.234,56` and
  * `3,5k` use a decimal comma, `3.5k` a decimal point. A lone `1.500` is fifteen hundred (no
- * one writes money to three decimals), but `1.500k` is one and a half thousand.
+ * one writes money to three decimals), but `1.500k` is one and a half thousand, and so is
+ * `1,500k` where the locale's decimal mark is a comma. The locale's own group mark (`’`)
+ * groups thousands too.
  */
-function readAmount(core: string, suffix: string): Amount | undefined {
+function readAmount(core: string, suffix: string, notation: NumberNotation): Amount | undefined {
   if (core.length > 24) return undefined
   const exponent = suffix === 'k' ? 3 : suffix === 'm' ? 6 : 0
   const make = (whole: string, fraction = ''): Amount => ({ whole, fraction, exponent })
   let match: RegExpExecArray | null
   if (/^\d+$/.test(core)) return make(core)
+  if (notation.group !== undefined && core.includes(notation.group)) {
+    const groups = core.split(notation.group)
+    const last = groups.pop()!
+    const [lastGroup, fraction, ...more] = last.split(notation.decimal)
+    const head = groups.shift()!
+    const wellGrouped =
+      /^\d{1,3}$/.test(head) &&
+      groups.every((group) => /^\d{3}$/.test(group)) &&
+      /^\d{3}$/.test(lastGroup ?? '') &&
+      more.length === 0 &&
+      (fraction === undefined || /^\d+$/.test(fraction))
+    return wellGrouped ? make(head + groups.join('') + lastGroup, fraction) : undefined
+  }
+  if (suffix !== '' && notation.decimal === ',' && (match = /^(\d+),(\d{3})$/.exec(core))) {
+    return make(match[1]!, match[2])
+  }
   if ((match = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/.exec(core))) {
     return make(match[1]!.replaceAll(',', ''), match[2])
   }

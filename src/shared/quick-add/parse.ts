@@ -1,5 +1,6 @@
 import type { CatalogIndex } from './catalog'
-import { isCloseDateKeyword, readCloseDate, warmUpCloseDates } from './close-date'
+import { readCloseDate } from './close-date'
+import { dateReaderFor } from './languages'
 import { createLabelLookup } from './labels'
 import type { NameLookup, NameMatch } from './matching'
 import { matchQuotedName, matchSigilWords, rankCandidates } from './matching'
@@ -36,6 +37,7 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
   // Built on first use: most keystrokes need neither.
   let currencies: CurrencyTable | undefined
   let labels: NameLookup<LeadLabel> | undefined
+  const language = dateReaderFor(context.locale)
   let hasMoney = false
   let hasDate = false
   let hasEmail = false
@@ -79,8 +81,8 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
       continue
     }
 
-    if (!hasDate && isCloseDateKeyword(input.slice(token.start, token.end))) {
-      const found = readCloseDate(input, tokens, index, context.now)
+    if (!hasDate && language.isCloseDateKeyword(input.slice(token.start, token.end))) {
+      const found = readCloseDate(input, tokens, index, context.now, language)
       if (found) {
         chips.push({ kind: 'date', ...spanOf(input, found), date: found.date })
         hasDate = true
@@ -99,7 +101,11 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
     }
 
     if (!hasMoney) {
-      currencies ??= createCurrencyTable(context.currencies, context.defaultCurrency)
+      currencies ??= createCurrencyTable(
+        context.currencies,
+        context.defaultCurrency,
+        context.locale,
+      )
       const found = readMoney(input, tokens, index, currencies, context.defaultCurrency)
       if (found) {
         chips.push({
@@ -137,8 +143,8 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
  * Call once when the quick-add window opens, before anyone types: the date parser compiles
  * its patterns on first use (about 0.2 s), which would otherwise land on a keystroke.
  */
-export function warmUpQuickAdd(): void {
-  warmUpCloseDates()
+export function warmUpQuickAdd(locale?: string): void {
+  dateReaderFor(locale).warmUp()
 }
 
 function catalogFor(sigil: Exclude<Sigil, '#'>, context: QuickAddContext): CatalogIndex {

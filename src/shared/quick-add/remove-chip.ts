@@ -1,4 +1,4 @@
-import { isCloseDateKeyword } from './close-date'
+import { isCloseDateWordInAnyLanguage as isCloseDateKeyword } from './languages'
 import { isWhitespace } from './normalize'
 import { parseQuickAdd } from './parse'
 import { isSigil } from './tokens'

@@ -24,6 +24,11 @@ export type QuickAddContext = {
   persons: CatalogIndex
   organizations: CatalogIndex
   /**
+   * The OS locale (`de-DE`): close dates are read in its language as well as English, and
+   * amounts in its number notation. English when absent.
+   */
+  locale?: string | undefined
+  /**
    * The country a phone number typed without its code is read in (`GB`), from the OS locale
    * (`phoneRegionOf`). Without it only numbers typed with `+` and a country code are read.
    */

@@ -65,15 +65,16 @@ describe('the catalog', () => {
     catalog.replaceLabels([
       { id: 'f08b42a0-4e75-11ea-9643-03698ef1cfd6', name: 'Hot', color: 'red' },
     ])
-    catalog.upsertPersons([person(2, 'Jane Doe')])
+    catalog.upsertPersons([person(2, 'Jane Doe', 'jane@acme.test')])
     catalog.upsertOrganizations([{ id: 9, name: 'Acme', updateTime: null }])
     expect(catalog.quickAddContext()).toEqual({
       defaultCurrency: 'USD',
       defaults: noLeadDefaults,
       currencies: [{ code: 'USD', name: 'US Dollar', symbol: '$', decimalPoints: 2 }],
       labels: [{ id: 'f08b42a0-4e75-11ea-9643-03698ef1cfd6', name: 'Hot', color: 'red' }],
-      persons: [{ id: 2, name: 'Jane Doe' }],
+      persons: [{ id: 2, name: 'Jane Doe', email: 'jane@acme.test' }],
       organizations: [{ id: 9, name: 'Acme' }],
+      openLeads: [],
     })
     expect(catalog.searchOrganizations('ac').map((o) => o.id)).toEqual([9])
   })

@@ -426,7 +426,16 @@ export function createCatalog(db: Db): Catalog {
         currencies,
         labels: labels(),
         persons: db
-          .prepare<[], { id: number; name: string }>('SELECT id, name FROM catalog_person')
+          .prepare<[], { id: number; name: string; email: string | null }>(
+            'SELECT id, name, email FROM catalog_person',
+          )
+          .all(),
+        openLeads: db
+          .prepare<[], { title: string; personId: number | null; organizationId: number | null }>(
+            `SELECT title, person_id AS personId, organization_id AS organizationId FROM inbox_lead
+             WHERE is_archived = 0 AND (person_id IS NOT NULL OR organization_id IS NOT NULL)
+             ORDER BY update_time DESC`,
+          )
           .all(),
         organizations: db
           .prepare<[], { id: number; name: string }>('SELECT id, name FROM catalog_organization')

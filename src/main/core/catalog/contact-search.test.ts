@@ -80,6 +80,7 @@ describe("Pipedrive's contact search", () => {
     expect(catalog.quickAddContext().persons).toContainEqual({
       id: quentin.id,
       name: 'Quentin Newcomer',
+      email: 'quentin@globex.example',
     })
     expect(catalog.searchOrganizations('globex').map((o) => o.id)).toEqual([globex.id])
     expect(changes()).toBe(changesBefore + 1)

@@ -193,3 +193,109 @@ describe('labels the catalog knows', () => {
     db.close()
   })
 })
+
+describe('a new contact named again while the first is still waiting', () => {
+  const personRows = (outbox: ReturnType<typeof setup>['outbox']) =>
+    outbox.list().filter((row) => row.kind === 'person.create')
+
+  it('queues the person once: the second lead waits for the first one’s row', () => {
+    const { outbox } = setup()
+    const first = outbox.enqueueLead({
+      title: 'First',
+      person: { kind: 'new', name: 'José Álvarez', email: 'jose@acme.test' },
+    })
+    const second = outbox.enqueueLead({
+      title: 'Second',
+      person: { kind: 'new', name: 'jose alvarez' },
+    })
+    const persons = personRows(outbox)
+    expect(persons).toHaveLength(1)
+    expect(first.dependsOn).toEqual([persons[0]!.id])
+    expect(second.dependsOn).toEqual([persons[0]!.id])
+    expect(second.summary?.personName).toBe('José Álvarez')
+  })
+
+  it('knows the waiting person by email or phone number under another name', () => {
+    const { outbox } = setup()
+    outbox.enqueueLead({
+      title: 'First',
+      person: { kind: 'new', name: 'Jane Doe', email: 'jane@acme.test', phone: '+442079460958' },
+    })
+    outbox.enqueueLead({
+      title: 'By email',
+      person: { kind: 'new', name: 'J', email: 'JANE@acme.test' },
+    })
+    outbox.enqueueLead({
+      title: 'By phone',
+      person: { kind: 'new', name: 'JD', phone: '+442079460958' },
+    })
+    expect(personRows(outbox)).toHaveLength(1)
+  })
+
+  it('queues a second person with the same name but another email', () => {
+    const { outbox } = setup()
+    outbox.enqueueLead({
+      title: 'One',
+      person: { kind: 'new', name: 'Jane Doe', email: 'a@x.test' },
+    })
+    outbox.enqueueLead({
+      title: 'Two',
+      person: { kind: 'new', name: 'Jane Doe', email: 'b@x.test' },
+    })
+    expect(personRows(outbox)).toHaveLength(2)
+  })
+
+  it('does not take initials alone for the same person', () => {
+    const { outbox } = setup()
+    outbox.enqueueLead({ title: 'One', person: { kind: 'new', name: 'Jane Doe' } })
+    outbox.enqueueLead({ title: 'Two', person: { kind: 'new', name: 'J. Doe' } })
+    expect(personRows(outbox)).toHaveLength(2)
+  })
+
+  it('links to the person Pipedrive already has once the first was sent', () => {
+    const { db, outbox, file } = setup()
+    outbox.enqueueLead({ title: 'One', person: { kind: 'new', name: 'Jane Doe' } })
+    const [person] = personRows(outbox)
+    db.prepare(`UPDATE outbox SET state = 'sent', remote_id = '321' WHERE id = ?`).run(person!.id)
+    const second = outbox.enqueueLead({ title: 'Two', person: { kind: 'new', name: 'Jane Doe' } })
+    expect(personRows(outbox)).toHaveLength(1)
+    expect(second.dependsOn).toEqual([])
+    const other = new Database(file, { readonly: true })
+    const row = other.prepare('SELECT payload FROM outbox WHERE id = ?').get(second.id) as {
+      payload: string
+    }
+    expect(JSON.parse(row.payload)).toMatchObject({ personId: 321 })
+    other.close()
+  })
+
+  it('queues the person again when the first was discarded', () => {
+    const { outbox } = setup()
+    const first = outbox.enqueueLead({ title: 'One', person: { kind: 'new', name: 'Jane Doe' } })
+    outbox.discard(first.dependsOn[0]!)
+    outbox.enqueueLead({ title: 'Two', person: { kind: 'new', name: 'Jane Doe' } })
+    expect(personRows(outbox).filter((row) => row.state === 'queued')).toHaveLength(1)
+    expect(personRows(outbox)).toHaveLength(2)
+  })
+
+  it('queues an organization once, its legal form aside', () => {
+    const { outbox } = setup()
+    outbox.enqueueLead({ title: 'One', organization: { kind: 'new', name: 'Acme GmbH' } })
+    const second = outbox.enqueueLead({ title: 'Two', organization: { kind: 'new', name: 'ACME' } })
+    const organizations = outbox.list().filter((row) => row.kind === 'organization.create')
+    expect(organizations).toHaveLength(1)
+    expect(second.dependsOn).toEqual([organizations[0]!.id])
+  })
+
+  it('makes a new person in the organization still waiting', () => {
+    const { outbox } = setup()
+    outbox.enqueueLead({ title: 'One', organization: { kind: 'new', name: 'Acme' } })
+    outbox.enqueueLead({
+      title: 'Two',
+      person: { kind: 'new', name: 'Ann Lee' },
+      organization: { kind: 'new', name: 'Acme' },
+    })
+    const [organization] = outbox.list().filter((row) => row.kind === 'organization.create')
+    const [person] = personRows(outbox)
+    expect(person!.dependsOn).toEqual([organization!.id])
+  })
+})

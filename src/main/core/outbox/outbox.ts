@@ -10,6 +10,7 @@ import { LeadboxError, fieldErrors } from '../../../shared/result'
 import type { Db } from '../db/database'
 import { defaultTiming, dueAtSql } from './lost-requests'
 import { createRowWriter, type Role } from './row-writer'
+import { createWaitingContacts } from './waiting-contacts'
 
 interface Row {
   id: number
@@ -138,6 +139,7 @@ export function createOutbox(
   options: OutboxOptions = {},
 ): Outbox {
   const rows = createRowWriter(db, now)
+  const waitingContacts = createWaitingContacts(db)
   const select = selectWith(options.landingWindowMs ?? defaultTiming.landingWindowMs)
   const byId = db.prepare<[number], Row>(`${select} WHERE o.id = ?`)
   const all = db.prepare<[], Row>(`${select} ORDER BY o.id DESC`)
@@ -156,25 +158,39 @@ export function createOutbox(
     const payload: LeadCreatePayload = { ...lead }
     const parents: Array<[number, Role]> = []
     let newPerson: number | undefined
-    let newOrganization: number | undefined
+    let queuedOrganization: number | undefined
     if (person?.kind === 'existing') payload.personId = person.id
     if (person?.kind === 'new') {
       const { kind: _kind, ...fields } = person
-      newPerson = rows.add('person.create', fields, person.name)
-      parents.push([newPerson, 'person'])
+      // The same new person named again: the lead waits for the one already queued.
+      const twin = waitingContacts.twinOf('person', fields)
+      if (twin?.kind === 'sent') payload.personId = twin.id
+      else if (twin) parents.push([twin.rowId, 'person'])
+      else {
+        newPerson = rows.add('person.create', fields, person.name)
+        parents.push([newPerson, 'person'])
+      }
     }
     if (organization?.kind === 'existing') payload.organizationId = organization.id
     if (organization?.kind === 'new') {
-      newOrganization = rows.add(
-        'organization.create',
-        { name: organization.name },
-        organization.name,
-      )
-      parents.push([newOrganization, 'organization'])
+      const twin = waitingContacts.twinOf('organization', { name: organization.name })
+      if (twin?.kind === 'sent') payload.organizationId = twin.id
+      else if (twin) {
+        queuedOrganization = twin.rowId
+        parents.push([twin.rowId, 'organization'])
+      } else {
+        queuedOrganization = rows.add(
+          'organization.create',
+          { name: organization.name },
+          organization.name,
+        )
+        parents.push([queuedOrganization, 'organization'])
+      }
     }
-    // A new person named with a new organization is made in it: sent after it, with its id.
-    if (newPerson !== undefined && newOrganization !== undefined) {
-      rows.link(newPerson, newOrganization, 'organization')
+    // A new person named with a new organization (or one still waiting) is made in it: sent
+    // after it, with its id.
+    if (newPerson !== undefined && queuedOrganization !== undefined) {
+      rows.link(newPerson, queuedOrganization, 'organization')
     }
     const leadId = rows.add('lead.create', payload, draft.title)
     for (const [parent, role] of parents) rows.link(leadId, parent, role)

@@ -25,7 +25,9 @@ export type QuickAddCatalog = Omit<QuickAddContext, 'now'> & { defaults: LeadDef
  * keystroke at once even with 100,000 persons. An index asked before it is done finishes
  * first (a line with `@` or `+` in it), so no answer ever comes from part of the catalog.
  */
-function indexInBackground(indexes: readonly CatalogIndexInSteps[]): () => void {
+export function indexInBackground(
+  indexes: readonly Pick<CatalogIndexInSteps, 'buildSome'>[],
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined
   const slice = () => {
     const deadline = performance.now() + catalogIndexSliceMs
@@ -70,7 +72,11 @@ export function useQuickAddContext() {
   return {
     context,
     /** The cached persons and organizations as listed, to name one by its id. */
-    entries: data && { persons: data.persons, organizations: data.organizations },
+    entries: data && {
+      persons: data.persons,
+      organizations: data.organizations,
+      openLeads: data.openLeads,
+    },
     isPending: query.isPending,
     isError: query.isError,
     error: query.error,

@@ -21,6 +21,7 @@ export { useCreateLead } from './leads'
 export {
   useContactSearch,
   useCreateLabel,
+  indexInBackground,
   useSetLeadDefaults,
   useQuickAddContext,
   type QuickAddCatalog,

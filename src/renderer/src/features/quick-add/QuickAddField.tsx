@@ -1,5 +1,6 @@
 import { noLeadDefaults } from '../../../../shared/leads/no-lead-defaults'
 import {
+  useEffect,
   useId,
   useLayoutEffect,
   useMemo,
@@ -10,13 +11,16 @@ import {
 } from 'react'
 import {
   createCatalogIndex,
+  loadQuickAddLanguage,
   parseQuickAdd,
   phoneRegionOf,
   removeChip,
+  warmUpQuickAdd,
   type Chip,
   type QuickAddContext,
 } from '../../../../shared/quick-add'
 import {
+  indexInBackground,
   useCreateLead,
   useOpenInForm,
   useHideQuickAdd,
@@ -26,6 +30,7 @@ import {
 } from '../../api'
 import { announcementFor, useAnnouncement } from './announcement'
 import { CandidateList, candidatePrompt } from './CandidateList'
+import { createLikelyMatches, openLeadNotice, withLikelyMatches } from './likely-matches'
 import { ChipList } from './ChipList'
 import { QuickAddHelp } from './QuickAddHelp'
 import {
@@ -83,6 +88,25 @@ const chipKey = (chip: Chip) => `${chip.start}:${chip.text}`
 export function QuickAddField({ takeEarlyText }: Props) {
   // A number typed without its country code is read in the OS locale's country.
   const [phoneRegion] = useState(() => phoneRegionOf(navigator.language))
+  // Dates and amounts are read in the OS locale's language and notation, English always too.
+  const [locale] = useState(() => navigator.language)
+  // Its date parser loads apart; the line is read again once it is there.
+  const [languageLoaded, setLanguageLoaded] = useState(false)
+  useEffect(() => {
+    let open = true
+    loadQuickAddLanguage(locale).then(
+      () => {
+        if (!open) return
+        warmUpQuickAdd(locale)
+        setLanguageLoaded(true)
+      },
+      // Without it dates are still read in English.
+      () => undefined,
+    )
+    return () => {
+      open = false
+    }
+  }, [locale])
   const catalog = useQuickAddContext()
   const phoneNumbers = usePhoneReader()
   const createLead = useCreateLead()
@@ -107,9 +131,19 @@ export function QuickAddField({ takeEarlyText }: Props) {
   const listId = useId()
 
   const base = catalog.context ?? emptyCatalog
+  const { entries } = catalog
+  // Indexed in slices after the names themselves; asked early (a new name), it finishes first.
+  const likely = useMemo(() => entries && createLikelyMatches(entries), [entries])
+  useEffect(() => likely && indexInBackground([likely.persons, likely.organizations]), [likely])
+  // A name likely already in the catalog is offered as that entry first.
+  const read = (text: string, context: QuickAddContext) => {
+    const found = parseQuickAdd(text, context)
+    return likely ? withLikelyMatches(found, likely) : found
+  }
   const parsed = useMemo(
-    () => parseQuickAdd(line.text, { ...base, phoneRegion, phoneNumbers, now: line.editedAt }),
-    [line.text, line.editedAt, base, phoneRegion, phoneNumbers],
+    () => read(line.text, { ...base, locale, phoneRegion, phoneNumbers, now: line.editedAt }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a loaded language reads anew
+    [line.text, line.editedAt, base, likely, locale, phoneRegion, phoneNumbers, languageLoaded],
   )
   const today = localIsoDate(line.editedAt)
   const shownChips = parsed.chips.map((chip) => ({
@@ -136,6 +170,7 @@ export function QuickAddField({ takeEarlyText }: Props) {
 
   const contextNow = (): QuickAddContext => ({
     ...base,
+    locale,
     phoneRegion,
     phoneNumbers,
     now: new Date(),
@@ -172,7 +207,7 @@ export function QuickAddField({ takeEarlyText }: Props) {
 
   /** The line as the lead it describes, or null when a name still needs a pick first. */
   const readLine = () => {
-    const reading = draftFromLine(parseQuickAdd(line.text, contextNow()), choices, base.defaults)
+    const reading = draftFromLine(read(line.text, contextNow()), choices, base.defaults)
     if (reading.kind === 'ready') return reading.draft
     // Move to the chip, which opens its candidates, and say why nothing happened.
     pendingCaret.current = reading.chip.end
@@ -271,10 +306,14 @@ export function QuickAddField({ takeEarlyText }: Props) {
     }
   }
 
+  const openLead = likely ? openLeadNotice(parsed, choices, likely) : null
+
   const announced = useAnnouncement(
     announcementFor({
       outcome: !notice
-        ? null
+        ? openLead !== null
+          ? { text: openLead }
+          : null
         : notice.kind === 'problem'
           ? { text: `Not saved: ${notice.problems.join(' ')}` }
           : { text: notice.text },
@@ -324,6 +363,11 @@ export function QuickAddField({ takeEarlyText }: Props) {
         {notice?.kind === 'saved' || notice?.kind === 'info' ? (
           <p className="quick-add__status" data-kind={notice.kind}>
             {notice.text}
+          </p>
+        ) : null}
+        {!notice && openLead ? (
+          <p className="quick-add__status" data-kind="info" data-testid="quick-add-open-lead">
+            {openLead}
           </p>
         ) : null}
         {notice?.kind === 'problem' ? (

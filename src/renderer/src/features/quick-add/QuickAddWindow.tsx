@@ -14,7 +14,7 @@ export function QuickAddWindow({ takeEarlyText }: Props) {
   useMainEvents(useQueryClient())
   useEffect(() => {
     // The date parser compiles its patterns on first use; pay that now, not on a keystroke.
-    warmUpQuickAdd()
+    warmUpQuickAdd(navigator.language)
   }, [])
   return (
     <main className="quick-add" aria-label="Quick add">

@@ -9,6 +9,7 @@ import { benchQuickAdd } from './quick-add.bench'
 import { benchQuickAddOpen } from './quick-add-open.bench'
 import { benchQuickAddEnter } from './quick-add-enter.bench'
 import { benchSandbox } from './sandbox.bench'
+import { benchSignature } from './signature.bench'
 
 type Row = Record<string, unknown> & { name: string }
 
@@ -17,6 +18,7 @@ async function main() {
   for (const bench of [
     benchBundleSizes,
     benchQuickAdd,
+    benchSignature,
     () => benchQuickAddOpen(),
     () => benchQuickAddEnter(),
     benchEnqueue,

@@ -35,7 +35,10 @@ export function readSignature(text: string, region: string | undefined): Capture
     if (line === '' || line === '--' || isClosing(line) || isNoise(line)) continue
     // Prose (a disclaimer, the email's last sentence) is longer than any signature line.
     if (line.length > 120) continue
-    for (const phone of phonesInText(line, region)) addOnce(contact.phones, phone)
+    // Most lines hold no number; the phone finder is the costly part of a line's reading.
+    if (/\d(?:\D*\d){5}/.test(line)) {
+      for (const phone of phonesInText(line, region)) addOnce(contact.phones, phone)
+    }
     for (const segment of segmentsOf(line)) {
       const emails = emailsIn(segment)
       for (const email of emails) addOnce(contact.emails, email)

@@ -12,6 +12,14 @@ export type CapturedContact = {
   phones: string[]
 }
 
+/** What a dropped file says about a lead: who, what about (an email's subject), and a note. */
+export type CapturedLead = {
+  contact: CapturedContact
+  subject?: string
+  /** An email's plain-text body, trimmed. */
+  note?: string
+}
+
 /** Whether anything at all was read. */
 export function hasContact(contact: CapturedContact): boolean {
   return (

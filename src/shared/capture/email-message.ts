@@ -1,34 +1,27 @@
 // postal-mime reads MIME mail in the browser and in Node alike (no Node streams): encodings,
 // multipart bodies, encoded-word headers.
 import PostalMime from 'postal-mime'
-import { addOnce, type CapturedContact } from './contact'
+import { addOnce, type CapturedContact, type CapturedLead } from './contact'
 import { readSignature } from './signature'
-
-/** What an email says about a lead: who sent it, what about, and the body for a note. */
-export type CapturedEmail = {
-  contact: CapturedContact
-  subject?: string
-  /** The plain-text body, trimmed. */
-  note?: string
-}
+import { CaptureProblem } from './capture-problem'
 
 /**
  * Reads a saved email (`.eml`): the sender is the person, the subject the title and the
  * plain-text body the note. The signature at the end of the body adds the job title, the
- * company and the phones. Throws an Error with a plain message when the file is not an email.
+ * company and the phones. Throws a CaptureProblem when the file is not an email.
  */
 export async function readEmailMessage(
   raw: string | ArrayBuffer | Uint8Array,
   region: string | undefined,
-): Promise<CapturedEmail> {
+): Promise<CapturedLead> {
   let email: Awaited<ReturnType<typeof PostalMime.parse>>
   try {
     email = await PostalMime.parse(raw)
   } catch {
-    throw new Error('This email could not be read: the file is damaged or not an email.')
+    throw new CaptureProblem('This email could not be read: the file is damaged or not an email.')
   }
   const sender = email.from && 'address' in email.from ? email.from : undefined
-  if (!sender?.address) throw new Error('This file is not an email: it names no sender.')
+  if (!sender?.address) throw new CaptureProblem('This file is not an email: it names no sender.')
 
   const body = (email.text ?? '').trim()
   const signature = readSignature(lastLines(withoutQuotedReply(body)), region)

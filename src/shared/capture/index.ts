@@ -4,10 +4,13 @@
  * numbering plan, so windows load it when the user pastes or drops, not before.
  */
 export { hasContact } from './contact'
-export type { CapturedContact } from './contact'
+export type { CapturedContact, CapturedLead } from './contact'
 export { readEmailMessage } from './email-message'
-export type { CapturedEmail } from './email-message'
 export { readMailto } from './mailto'
-export { looksLikeContact, readContact } from './read-contact'
+export { readCaptureFile } from './capture-file'
+export { CaptureProblem } from './capture-problem'
+export { readContact } from './read-contact'
+export { captureFileKind, looksLikeContact } from './recognize'
+export type { CaptureFileKind } from './recognize'
 export { readSignature } from './signature'
 export { readVCard } from './vcard'

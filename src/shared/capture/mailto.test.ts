@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readMailto } from './mailto'
-import { looksLikeContact } from './read-contact'
+import { looksLikeContact } from './recognize'
 
 describe('readMailto', () => {
   it('reads the address, and the name when the link gives one', () => {

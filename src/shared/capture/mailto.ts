@@ -1,15 +1,11 @@
 import { addressParser } from 'postal-mime'
 import { emailPattern } from '../quick-add/email'
 import type { CapturedContact } from './contact'
-
-/** Whether the text is a `mailto:` link. */
-export function isMailto(text: string): boolean {
-  return /^\s*mailto:/i.test(text)
-}
+import { CaptureProblem } from './capture-problem'
 
 /**
  * The first addressee of a `mailto:` link, with the name when the link gives one
- * (`mailto:Jane%20Doe%20%3Cjane@acme.com%3E`). Throws an Error with a plain message when
+ * (`mailto:Jane%20Doe%20%3Cjane@acme.com%3E`). Throws a CaptureProblem when
  * the link names no valid address.
  */
 export function readMailto(text: string): CapturedContact {
@@ -19,13 +15,15 @@ export function readMailto(text: string): CapturedContact {
   try {
     decoded = decodeURIComponent(to)
   } catch {
-    throw new Error('This mail link is damaged: it names no email address that can be read.')
+    throw new CaptureProblem(
+      'This mail link is damaged: it names no email address that can be read.',
+    )
   }
   const first = addressParser(decoded)[0]
   const mailbox = first?.group === undefined ? first : undefined
   const address = mailbox?.address.trim() ?? ''
   if (!emailPattern.test(address)) {
-    throw new Error('This mail link names no email address.')
+    throw new CaptureProblem('This mail link names no email address.')
   }
   const name = mailbox?.name.trim()
   return { ...(name ? { name } : {}), emails: [address], phones: [] }

@@ -3,14 +3,10 @@
 import ICAL from 'ical.js'
 import { addOnce, type CapturedContact } from './contact'
 import { phonesInText } from './phones-in-text'
-
-/** Whether the text is (or starts with) a vCard. */
-export function isVCard(text: string): boolean {
-  return /^\s*BEGIN:VCARD/i.test(text)
-}
+import { CaptureProblem } from './capture-problem'
 
 /**
- * The first contact of a vCard. Throws an Error with a plain message when the text is not a
+ * The first contact of a vCard. Throws a CaptureProblem when the text is not a
  * vCard that can be read.
  */
 export function readVCard(text: string, region: string | undefined): CapturedContact {
@@ -18,12 +14,12 @@ export function readVCard(text: string, region: string | undefined): CapturedCon
   try {
     parsed = ICAL.parse(text.trim())
   } catch {
-    throw new Error('This contact card could not be read: it is damaged or not a vCard.')
+    throw new CaptureProblem('This contact card could not be read: it is damaged or not a vCard.')
   }
   const first = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed[0] : parsed) as
     unknown[] | undefined
   if (!Array.isArray(first) || first[0] !== 'vcard') {
-    throw new Error('This file holds no contact card.')
+    throw new CaptureProblem('This file holds no contact card.')
   }
   const card = new ICAL.Component(first)
   const contact: CapturedContact = { emails: [], phones: [] }

@@ -117,6 +117,21 @@ describe('capture from what is on screen', () => {
     expect(problems).toEqual([])
   })
 
+  it('reads a pasted mailto: link into the person and email chips', async () => {
+    const { page, harness: h, problems } = await openInbox({ locale: 'en-GB' })
+    const { quickAdd, line, chips } = await openQuickAdd(page, h.url)
+    await line.pressSequentially('Intro call')
+    await paste(line, 'mailto:Mia%20Wong%20%3Cmia@globex.example%3E?subject=Hello')
+
+    await expect.poll(() => chips.count()).toBe(2)
+    expect(await chips.locator('.chip__meaning').allTextContents()).toEqual([
+      'Mia Wong (new person)',
+      'mia@globex.example',
+    ])
+    expect(await quickAdd.getByTestId('quick-add-title').textContent()).toBe('Intro call')
+    expect(problems).toEqual([])
+  })
+
   it('opens the full form filled from an email dropped on the main window', async () => {
     const { page, sandbox: box, problems } = await openInbox({ locale: 'de-DE' })
     await dropFile(page, { name: 'quote.eml', type: 'message/rfc822', content: email })

@@ -7,6 +7,7 @@ describe('seedFromCapture', () => {
       seedFromCapture({
         contact: {
           name: 'Anna Müller',
+          jobTitle: 'Leiterin Vertrieb',
           organization: 'Beispiel GmbH',
           emails: ['anna@beispiel.example'],
           phones: ['+493012345678', '+4915123456789'],
@@ -32,5 +33,13 @@ describe('seedFromCapture', () => {
       title: '',
       person: { kind: 'new', name: 'Jane Doe' },
     })
+  })
+
+  it("keeps a card's job title in the note, as Pipedrive may refuse it on the person", () => {
+    expect(
+      seedFromCapture({
+        contact: { name: 'Sophie Clarke', jobTitle: 'Procurement Lead', emails: [], phones: [] },
+      }).note,
+    ).toBe('Job title: Procurement Lead')
   })
 })

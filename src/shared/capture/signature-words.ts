@@ -73,6 +73,64 @@ export const closings = [
   'saluti',
 ]
 
+/**
+ * Word endings that make a job title of a compound (`Officemanager`, `Verkaufsleiter`,
+ * `Salgssjef`), in the languages that write them as one word.
+ */
+export const titleEndings = [
+  'manager',
+  'leiter',
+  'leiterin',
+  'direktor',
+  'direktorin',
+  'direktør',
+  'berater',
+  'beraterin',
+  'referent',
+  'referentin',
+  'assistent',
+  'assistentin',
+  'sjef',
+  'chef',
+  'päällikkö',
+  'johtaja',
+  'ansvarig',
+  'ansvarlig',
+  'leider',
+  'adviseur',
+]
+
+/**
+ * Greeting words: a short line holding one is a closing (`Herzliche Grüße`, `Warm wishes`),
+ * even when the exact phrase is not among the closings.
+ */
+export const greetingWords = [
+  'regards',
+  'wishes',
+  'thanks',
+  'cheers',
+  'grüße',
+  'grüsse',
+  'gruß',
+  'gruss',
+  'grüßen',
+  'grüssen',
+  'salutations',
+  'cordialement',
+  'amicalement',
+  'saludos',
+  'saludo',
+  'abrazos',
+  'groet',
+  'groeten',
+  'hälsningar',
+  'hilsen',
+  'hilsner',
+  'terveisin',
+  'cumprimentos',
+  'saluti',
+]
+
 /** Words found in job titles. */
 export const titleWords = [
   // English
@@ -140,6 +198,8 @@ export const titleWords = [
   'geschäftsführer',
   'geschäftsführerin',
   'geschäftsleitung',
+  'geschäftsführung',
+  'assistenz',
   'leiter',
   'leiterin',
   'vertrieb',

@@ -5,9 +5,11 @@ import {
   addressWords,
   closings,
   emailLabel,
+  greetingWords,
   legalForms,
   noiseWords,
   titleCompanyJoins,
+  titleEndings,
   titleWords,
 } from './signature-words'
 
@@ -126,7 +128,10 @@ const comparable = (text: string) =>
 const closingSet = new Set(closings)
 
 function isClosing(line: string): boolean {
-  return closingSet.has(comparable(line))
+  return (
+    closingSet.has(comparable(line)) ||
+    (line.split(/\s+/).length <= 4 && greetingPattern.test(line))
+  )
 }
 
 const wordsPattern = (words: readonly string[]) =>
@@ -136,7 +141,9 @@ const wordsPattern = (words: readonly string[]) =>
   )
 
 const noisePattern = wordsPattern(noiseWords)
+const greetingPattern = wordsPattern(greetingWords)
 const titlePattern = wordsPattern(titleWords)
+const titleEndingPattern = new RegExp(`\\p{L}(?:${titleEndings.join('|')})(?=$|[\\s,.:;)/])`, 'iu')
 const addressPattern = wordsPattern(addressWords)
 
 function isNoise(line: string): boolean {
@@ -240,7 +247,11 @@ function isOrganization(segment: string): boolean {
 }
 
 function isJobTitle(segment: string): boolean {
-  return titlePattern.test(segment) && !/\d/.test(segment) && segment.split(/\s+/).length <= 8
+  return (
+    (titlePattern.test(segment) || titleEndingPattern.test(segment)) &&
+    !/\d/.test(segment) &&
+    segment.split(/\s+/).length <= 8
+  )
 }
 
 /** `Head of Sales at Acme`, `Vertriebsleiter bei Muster AG`, `Directrice chez Lumière`. */

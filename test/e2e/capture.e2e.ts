@@ -176,6 +176,23 @@ describe('capture from what is on screen', () => {
       .poll(() => page.getByRole('alert').locator('p').textContent())
       .toBe('This contact card could not be read: it is damaged or not a vCard.')
     expect(await page.getByRole('dialog', { name: 'New lead' }).count()).toBe(0)
+
+    // A lead being written is the user's work: a drop does not replace it.
+    await page.getByRole('heading', { level: 1, name: 'Inbox' }).focus()
+    await page.keyboard.press('n')
+    const title = page
+      .getByRole('dialog', { name: 'New lead' })
+      .getByRole('textbox', { name: 'Title' })
+    await title.fill('Half written')
+    await dropFile(page, { name: 'quote.eml', type: 'message/rfc822', content: email })
+    await expect
+      .poll(() => page.getByRole('alert').locator('p').textContent())
+      .toBe('Save or close the lead you are writing, then drop the file again.')
+    expect(await title.inputValue()).toBe('Half written')
+    await page.getByRole('button', { name: 'Dismiss' }).click()
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'drop the file again' }).count())
+      .toBe(0)
     expect(problems).toEqual([])
   })
 })

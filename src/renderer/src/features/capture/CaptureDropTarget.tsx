@@ -1,5 +1,6 @@
 import './capture.css'
 import { useState } from 'react'
+import { createPortal } from 'react-dom'
 import { phoneRegionOf } from '../../../../shared/quick-add/phone'
 import { openSeededLead, useLeadFormState } from '../lead-form/lead-form-store'
 import { seedFromCapture } from './lead-seed'
@@ -25,7 +26,7 @@ export function CaptureDropTarget() {
     onProblem: setProblem,
   })
   if (!problem) return null
-  return (
+  const alert = (
     <div className="inline-error capture-problem" role="alert">
       <p>{problem}</p>
       <button type="button" className="button" onClick={() => setProblem(null)}>
@@ -33,4 +34,8 @@ export function CaptureDropTarget() {
       </button>
     </div>
   )
+  // An open modal dialog makes the rest of the page inert: the message goes inside it, where
+  // it can be seen, heard and dismissed.
+  const dialog = document.querySelector('dialog[open]')
+  return dialog ? createPortal(alert, dialog) : alert
 }

@@ -96,8 +96,8 @@ function readHeaderPart(segment: string, reading: Reading): void {
     }
   } else if (isJobTitle(segment)) {
     contact.jobTitle ??= segment
-  } else if (contact.name === undefined && isName(withoutPronouns(segment))) {
-    contact.name = withoutPronouns(segment)
+  } else if (contact.name === undefined && isName(withoutAfterName(segment))) {
+    contact.name = withoutAfterName(segment)
   } else if (
     contact.name !== undefined &&
     contact.organization === undefined &&
@@ -109,8 +109,17 @@ function readHeaderPart(segment: string, reading: Reading): void {
   }
 }
 
-/** `Alex Morgan (they/them)`: the name without what follows it in brackets. */
-const withoutPronouns = (segment: string) => segment.replace(/\s*\([^)]*\)\s*$/, '')
+/**
+ * The name without what people write after it: pronouns in brackets (`Alex Morgan
+ * (they/them)`) and degrees (`Margaret Ellis, PhD`, `Jan Kowalski MBA`).
+ */
+const withoutAfterName = (segment: string) =>
+  segment
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(
+      /(?:,?\s+(?:Ph\.?D\.?|MBA|M\.?Sc\.?|B\.?Sc\.?|M\.?A\.?|CPA|CFA|PMP|Esq\.?|Jr\.?|Sr\.?))+$/,
+      '',
+    )
 
 /** A line cut where signatures join items: `Jane Doe | CEO | Acme`. */
 function segmentsOf(line: string): string[] {

@@ -11,6 +11,7 @@ import { benchQuickAdd } from './quick-add.bench'
 import { benchQuickAddOpen } from './quick-add-open.bench'
 import { benchQuickAddEnter } from './quick-add-enter.bench'
 import { benchSandbox } from './sandbox.bench'
+import { benchSignature } from './signature.bench'
 
 type Row = Record<string, unknown> & { name: string }
 
@@ -20,6 +21,7 @@ async function main() {
     'bundle-size': benchBundleSizes,
     'quick-add': benchQuickAdd,
     duplicates: benchDuplicates,
+    signature: benchSignature,
     'quick-add-open': () => benchQuickAddOpen(),
     'quick-add-enter': () => benchQuickAddEnter(),
     enqueue: benchEnqueue,

@@ -82,7 +82,8 @@ function numberPart(text: string): string {
   return opened && text[core.length] === ')' ? text.slice(0, core.length + 1) : core
 }
 
-function looksLikePhone(text: string): boolean {
+/** Enough digits, grouped or led by `+`, `(` or a trunk `0`: not an amount or an order number. */
+export function looksLikePhone(text: string): boolean {
   const digits = text.replace(/\D/g, '').length
   if (digits < fewestDigits) return false
   return /^[+(0]/.test(text) || /\d[\s().\-/]+\d/.test(text)

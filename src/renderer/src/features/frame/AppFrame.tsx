@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
+import { CaptureDropTarget } from '../capture/CaptureDropTarget'
 import { InboxView } from '../inbox/InboxView'
 import { LeadFormHost } from '../lead-form'
 import { OutboxView } from '../outbox/OutboxView'
@@ -78,6 +79,7 @@ export function AppFrame() {
       </main>
       <KeyboardCommands onShowView={showView} />
       <LeadFormHost />
+      <CaptureDropTarget />
     </div>
   )
 }

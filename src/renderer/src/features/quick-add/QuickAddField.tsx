@@ -7,8 +7,10 @@ import {
   useRef,
   useState,
   type ChangeEvent,
+  type ClipboardEvent,
   type KeyboardEvent,
 } from 'react'
+import { looksLikeContact } from '../../../../shared/capture/recognize'
 import {
   createCatalogIndex,
   loadQuickAddLanguage,
@@ -28,6 +30,9 @@ import {
   useSyncStatus,
   type QuickAddCatalog,
 } from '../../api'
+import { capturedLine, contactLine, insertIntoLine } from '../capture/contact-line'
+import { captureProblemText, readPastedContact } from '../capture/read-captured'
+import { useCaptureDrop } from '../capture/useCaptureDrop'
 import { announcementFor, useAnnouncement } from './announcement'
 import { CandidateList, candidatePrompt } from './CandidateList'
 import { createLikelyMatches, openLeadNotice, withLikelyMatches } from './likely-matches'
@@ -189,6 +194,42 @@ export function QuickAddField({ takeEarlyText }: Props) {
     setNotice(null)
   }
 
+  /**
+   * Words read from a paste or a drop, put where the selection was when the line has not
+   * changed since, else at its end.
+   */
+  const insertCaptured = (words: string, at?: { start: number; end: number; text: string }) => {
+    const current = input.current?.value ?? line.text
+    const selection =
+      at && at.text === current ? at : { start: current.length, end: current.length }
+    const next = insertIntoLine(current, selection, words)
+    replaceLine(next.text, next.caret)
+  }
+
+  // The clipboard is read only here, in the paste the user made: several lines, a vCard or a
+  // mailto: link become the new person's chips instead of one run-on line.
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const text = event.clipboardData.getData('text/plain')
+    if (!looksLikeContact(text)) return
+    event.preventDefault()
+    const { selectionStart, selectionEnd, value } = event.currentTarget
+    const at = {
+      start: selectionStart ?? value.length,
+      end: selectionEnd ?? value.length,
+      text: value,
+    }
+    readPastedContact(text, phoneRegion).then(
+      (contact) =>
+        insertCaptured(contact ? contactLine(contact) : text.replace(/\s+/g, ' ').trim(), at),
+      (error: unknown) => setNotice({ kind: 'info', text: captureProblemText(error) }),
+    )
+  }
+
+  useCaptureDrop(phoneRegion, {
+    onCaptured: (captured) => insertCaptured(capturedLine(captured)),
+    onProblem: (text) => setNotice({ kind: 'info', text }),
+  })
+
   const onSelect = () => {
     const caret = input.current?.selectionStart ?? line.text.length
     if (caret !== line.caret) setLine((current) => ({ ...current, caret }))
@@ -342,6 +383,7 @@ export function QuickAddField({ takeEarlyText }: Props) {
           autoFocus
           value={line.text}
           onChange={onChange}
+          onPaste={onPaste}
           onSelect={onSelect}
           onKeyDown={onKeyDown}
         />

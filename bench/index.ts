@@ -20,7 +20,9 @@ async function main() {
     () => benchQuickAddOpen(),
     () => benchQuickAddEnter(),
     benchEnqueue,
-    benchInbox,
+    () => benchInbox(),
+    // A large sales team's inbox, beside the smaller one.
+    () => benchInbox(100_000, 100),
     () => benchInboxRender(),
     () => benchSandbox(),
     () => benchDrain(),

@@ -1,4 +1,5 @@
 import { createCatalogIndex } from './catalog'
+import { readDatePhrase } from './date-phrases'
 import { readPhoneNumber } from './phone-numbers'
 import type { CatalogEntry, Currency, LeadLabel, QuickAddContext } from './types'
 
@@ -166,6 +167,7 @@ export function sampleContext(
     organizations: createCatalogIndex(organizations),
     phoneRegion: 'GB',
     phoneNumbers: readPhoneNumber,
+    closeDates: readDatePhrase,
     ...overrides,
   }
 }

@@ -9,6 +9,7 @@ import { benchQuickAdd } from './quick-add.bench'
 import { benchQuickAddOpen } from './quick-add-open.bench'
 import { benchQuickAddEnter } from './quick-add-enter.bench'
 import { benchSandbox } from './sandbox.bench'
+import { benchStartup } from './startup.bench'
 
 type Row = Record<string, unknown> & { name: string }
 
@@ -24,6 +25,8 @@ async function main() {
     // A large sales team's inbox, beside the smaller one.
     () => benchInbox(100_000, 100),
     () => benchInboxRender(),
+    () => benchInboxRender(100_000, 5),
+    () => benchStartup(),
     () => benchSandbox(),
     () => benchDrain(),
   ]) {

@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import { createCatalogIndex, parseQuickAdd } from '../src/shared/quick-add'
-import { readDatePhrase, warmUpDatePhrases } from '../src/shared/quick-add/date-phrases'
+import { createCatalogIndex, parseQuickAdd, warmUpQuickAdd } from '../src/shared/quick-add'
 import type { QuickAddContext } from '../src/shared/quick-add'
 import {
   sampleCurrencies,
@@ -19,7 +18,7 @@ export type QuickAddBenchResult = {
   target: string
   passed: boolean
   catalog: { persons: number; organizations: number; indexBuildMs: number }
-  /** The one-time cost warmUpDatePhrases takes off the first keystrokes (cold only on a fresh process). */
+  /** The one-time cost warmUpQuickAdd takes off the first keystrokes (cold only on a fresh process). */
   warmUpMs: number
 }
 
@@ -40,12 +39,11 @@ export async function benchQuickAdd(): Promise<QuickAddBenchResult> {
     labels: sampleLabels,
     persons: createCatalogIndex(persons),
     organizations: createCatalogIndex(organizations),
-    closeDates: readDatePhrase,
   }
   const indexBuildMs = performance.now() - buildStart
 
   const warmUpStart = performance.now()
-  warmUpDatePhrases()
+  warmUpQuickAdd()
   const warmUpMs = performance.now() - warmUpStart
 
   const lines = typedLines(persons, organizations, 80)

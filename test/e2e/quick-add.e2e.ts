@@ -2,7 +2,6 @@ import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createCatalogIndex, parseQuickAdd } from '../../src/shared/quick-add'
-import { readDatePhrase } from '../../src/shared/quick-add/date-phrases'
 import { useTempDirs } from '../support/temp-dir'
 import { startHarness, type Harness } from './harness/server'
 import { collectProblems, screenshotDir } from './support/browser'
@@ -59,7 +58,6 @@ function expectedFriday(): string {
     labels: [],
     persons: createCatalogIndex([]),
     organizations: createCatalogIndex([]),
-    closeDates: readDatePhrase,
   })
   const chip = parsed.chips[0]
   if (chip?.kind !== 'date') throw new Error('`due fri` is no longer read as a date')

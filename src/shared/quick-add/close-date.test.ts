@@ -71,16 +71,4 @@ describe('close dates after due, by, close', () => {
     const broken = sampleContext(undefined, undefined, { now: new Date(Number.NaN) })
     expect(parseQuickAdd('due fri', broken).chips).toEqual([])
   })
-  it('leaves a date in the title until the date reader is there, and reads it once it is', () => {
-    const line = 'Pilot due fri'
-    const before = parseQuickAdd(
-      line,
-      sampleContext(undefined, undefined, { closeDates: undefined }),
-    )
-    expect(before).toMatchObject({ title: 'Pilot due fri', chips: [] })
-    expect(parseQuickAdd(line, context)).toMatchObject({
-      title: 'Pilot',
-      chips: [{ kind: 'date', text: 'due fri', date: '2026-11-27' }],
-    })
-  })
 })

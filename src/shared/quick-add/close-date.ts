@@ -1,3 +1,4 @@
+import { casual } from 'chrono-node/en'
 import type { Token } from './tokens'
 import { isSigil, withoutTrailingPunctuation } from './tokens'
 
@@ -8,21 +9,7 @@ export function isCloseDateKeyword(word: string): boolean {
   return keywords.has(word.toLowerCase())
 }
 
-/** What a date parser found in a phrase: where, and which parts of the date were typed. */
-export type DatePhrase = {
-  index: number
-  text: string
-  isCertain(part: 'day' | 'weekday' | 'month' | 'year' | 'hour'): boolean
-  date(): Date
-}
-
-/**
- * Reads the first date of a phrase, relative dates counting forward from `now`:
- * `readDatePhrase` from `date-phrases.ts`, which carries a date parser and so is loaded apart.
- */
-export type DateReader = (text: string, now: Date) => DatePhrase | undefined
-
-/** Date phrases are short; the parser only sees this many words after the keyword. */
+/** Date phrases are short; chrono only sees this many words after the keyword. */
 const maxDateWords = 6
 
 export type CloseDateFound = { start: number; end: number; date: string }
@@ -37,7 +24,6 @@ export function readCloseDate(
   tokens: readonly Token[],
   index: number,
   now: Date,
-  dates: DateReader,
 ): CloseDateFound | undefined {
   const keyword = tokens[index]
   if (!keyword || Number.isNaN(now.getTime())) return undefined
@@ -51,24 +37,26 @@ export function readCloseDate(
   const from = tokens[index + 1]!.start
   const text = input.slice(from, tokens[last]!.end)
 
-  let result
+  let results
   try {
-    result = dates(text, now)
+    results = casual.parse(text, now, { forwardDate: true })
   } catch {
     // A third-party parser; a line that trips it is simply not a date.
     return undefined
   }
+  const result = results[0]
   if (!result || result.index !== 0 || !text.startsWith(result.text)) return undefined
   const phrase = withoutTrailingPunctuation(result.text.trimEnd())
   if (phrase === '') return undefined
   const end = from + phrase.length
   if (!endsAtWordEnd(input, tokens, index + 1, last, end)) return undefined
 
+  const components = result.start
   const hasDay = (['day', 'weekday', 'month', 'year'] as const).some((part) =>
-    result.isCertain(part),
+    components.isCertain(part),
   )
-  if (!hasDay && result.isCertain('hour')) return undefined
-  const date = localIsoDate(result.date())
+  if (!hasDay && components.isCertain('hour')) return undefined
+  const date = localIsoDate(components.date())
   return date ? { start: keyword.start, end, date } : undefined
 }
 
@@ -94,4 +82,18 @@ function localIsoDate(date: Date): string | undefined {
   if (Number.isNaN(year) || year < 1 || year > 9999) return undefined
   const pad = (value: number, width: number) => String(value).padStart(width, '0')
   return `${pad(year, 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`
+}
+
+/**
+ * chrono compiles its larger patterns on their first two uses, a few hundred milliseconds
+ * once per window. Running it here, while the window opens and before anyone types, keeps
+ * that pause off the keystrokes.
+ */
+export function warmUpCloseDates(): void {
+  const reference = new Date(2026, 0, 7, 12)
+  for (let round = 0; round < 2; round += 1) {
+    for (const text of ['fri', 'next month', 'in 2 weeks', '15 Dec', '2026-12-24', 'diligence']) {
+      casual.parse(text, reference, { forwardDate: true })
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import type { CatalogIndex } from './catalog'
-import { isCloseDateKeyword, readCloseDate } from './close-date'
+import { isCloseDateKeyword, readCloseDate, warmUpCloseDates } from './close-date'
 import { createLabelLookup } from './labels'
 import type { NameLookup, NameMatch } from './matching'
 import { matchQuotedName, matchSigilWords, rankCandidates } from './matching'
@@ -79,8 +79,8 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
       continue
     }
 
-    if (!hasDate && context.closeDates && isCloseDateKeyword(input.slice(token.start, token.end))) {
-      const found = readCloseDate(input, tokens, index, context.now, context.closeDates)
+    if (!hasDate && isCloseDateKeyword(input.slice(token.start, token.end))) {
+      const found = readCloseDate(input, tokens, index, context.now)
       if (found) {
         chips.push({ kind: 'date', ...spanOf(input, found), date: found.date })
         hasDate = true
@@ -131,6 +131,14 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
   }
 
   return { title: titleOf(input, chips, literals), chips, literals }
+}
+
+/**
+ * Call once when the quick-add window opens, before anyone types: the date parser compiles
+ * its patterns on first use (about 0.2 s), which would otherwise land on a keystroke.
+ */
+export function warmUpQuickAdd(): void {
+  warmUpCloseDates()
 }
 
 function catalogFor(sigil: Exclude<Sigil, '#'>, context: QuickAddContext): CatalogIndex {

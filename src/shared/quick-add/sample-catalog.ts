@@ -1,5 +1,4 @@
 import { createCatalogIndex } from './catalog'
-import { readDatePhrase } from './date-phrases'
 import { readPhoneNumber } from './phone-numbers'
 import type { CatalogEntry, Currency, LeadLabel, QuickAddContext } from './types'
 
@@ -167,7 +166,6 @@ export function sampleContext(
     organizations: createCatalogIndex(organizations),
     phoneRegion: 'GB',
     phoneNumbers: readPhoneNumber,
-    closeDates: readDatePhrase,
     ...overrides,
   }
 }

@@ -1,5 +1,4 @@
 import type { CatalogIndex } from './catalog'
-import type { DateReader } from './close-date'
 import type { PhoneReader } from './phone'
 
 /** A person or organization as the local cache holds it. */
@@ -34,11 +33,6 @@ export type QuickAddContext = {
    * country's numbering plan and so is loaded apart. Without it no phone number is read.
    */
   phoneNumbers?: PhoneReader | undefined
-  /**
-   * Reads close dates: `readDatePhrase` from `date-phrases.ts`, loaded apart like phone
-   * numbers. Without it `due fri` stays title text.
-   */
-  closeDates?: DateReader | undefined
 }
 
 /**

@@ -37,7 +37,6 @@ import {
 import { chipMeaning, localIsoDate } from './chip-meaning'
 import { finishedChipAtEnd } from './line-editing'
 import { draftFromLine, type Choice, type ChoosableChip } from './line-to-draft'
-import { useDateReader } from './date-reader'
 import { usePhoneReader } from './phone-reader'
 import { saveProblems, savedMessage } from './save-messages'
 
@@ -86,7 +85,6 @@ export function QuickAddField({ takeEarlyText }: Props) {
   const [phoneRegion] = useState(() => phoneRegionOf(navigator.language))
   const catalog = useQuickAddContext()
   const phoneNumbers = usePhoneReader()
-  const closeDates = useDateReader()
   const createLead = useCreateLead()
   const openInFormRequest = useOpenInForm()
   const syncStatus = useSyncStatus()
@@ -110,15 +108,8 @@ export function QuickAddField({ takeEarlyText }: Props) {
 
   const base = catalog.context ?? emptyCatalog
   const parsed = useMemo(
-    () =>
-      parseQuickAdd(line.text, {
-        ...base,
-        phoneRegion,
-        phoneNumbers,
-        closeDates,
-        now: line.editedAt,
-      }),
-    [line.text, line.editedAt, base, phoneRegion, phoneNumbers, closeDates],
+    () => parseQuickAdd(line.text, { ...base, phoneRegion, phoneNumbers, now: line.editedAt }),
+    [line.text, line.editedAt, base, phoneRegion, phoneNumbers],
   )
   const today = localIsoDate(line.editedAt)
   const shownChips = parsed.chips.map((chip) => ({
@@ -147,7 +138,6 @@ export function QuickAddField({ takeEarlyText }: Props) {
     ...base,
     phoneRegion,
     phoneNumbers,
-    closeDates,
     now: new Date(),
   })
 

@@ -1,4 +1,6 @@
+import { useEffect } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
+import { warmUpQuickAdd } from '../../../../shared/quick-add'
 import { useMainEvents } from '../../api'
 import { QuickAddField } from './QuickAddField'
 
@@ -10,6 +12,10 @@ interface Props {
 export function QuickAddWindow({ takeEarlyText }: Props) {
   // Sync status changes decide whether "Saved" says the lead waits to sync.
   useMainEvents(useQueryClient())
+  useEffect(() => {
+    // The date parser compiles its patterns on first use; pay that now, not on a keystroke.
+    warmUpQuickAdd()
+  }, [])
   return (
     <main className="quick-add" aria-label="Quick add">
       <QuickAddField takeEarlyText={takeEarlyText} />

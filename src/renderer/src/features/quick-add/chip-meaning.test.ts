@@ -5,7 +5,6 @@ import {
   type QuickAddContext,
 } from '../../../../shared/quick-add'
 import { readPhoneNumber } from '../../../../shared/quick-add/phone-numbers'
-import { readDatePhrase } from '../../../../shared/quick-add/date-phrases'
 import { chipMeaning, formatDay, formatMoney, localIsoDate } from './chip-meaning'
 import { finishedChipAtEnd } from './line-editing'
 
@@ -21,7 +20,6 @@ const context: QuickAddContext = {
   organizations: createCatalogIndex([]),
   phoneRegion: 'GB',
   phoneNumbers: readPhoneNumber,
-  closeDates: readDatePhrase,
 }
 
 const formats = { locale: 'en-GB', today: '2026-11-25', currencies: context.currencies }

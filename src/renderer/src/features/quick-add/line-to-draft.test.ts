@@ -5,7 +5,6 @@ import {
   type QuickAddContext,
 } from '../../../../shared/quick-add'
 import { readPhoneNumber } from '../../../../shared/quick-add/phone-numbers'
-import { readDatePhrase } from '../../../../shared/quick-add/date-phrases'
 import { draftFromLine, leftOutBecause, pickKey, type Choice } from './line-to-draft'
 
 const hot = { id: '8b5c1f1e-6a52-4d1b-9a55-0d5b8f0a8c01', name: 'Hot', color: 'red' }
@@ -27,7 +26,6 @@ const context: QuickAddContext = {
   organizations: createCatalogIndex([{ id: 10, name: 'Acme' }]),
   phoneRegion: 'GB',
   phoneNumbers: readPhoneNumber,
-  closeDates: readDatePhrase,
 }
 
 const read = (line: string, picks: ReadonlyMap<string, Choice> = new Map()) =>

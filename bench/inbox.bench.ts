@@ -1,6 +1,6 @@
-// Inbox paging: one page of 50 (with its total) from 10,000 cached Pipedrive leads, the
-// work behind each scroll, filter and keystroke in the inbox's search box. Real SQLite file
-// in WAL mode, as in the app; a mix of sorts, filters and text searches.
+// Inbox paging: one page of 50 (with its total) from 10,000 or 100,000 cached Pipedrive
+// leads, the work behind each scroll, filter and keystroke in the inbox's search box. Real
+// SQLite file in WAL mode, as in the app; a mix of sorts, filters and text searches.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -12,6 +12,7 @@ import { benchQuickAddOpen } from './quick-add-open.bench'
 import { benchQuickAddEnter } from './quick-add-enter.bench'
 import { benchSandbox } from './sandbox.bench'
 import { benchSignature } from './signature.bench'
+import { benchStartup } from './startup.bench'
 
 type Row = Record<string, unknown> & { name: string }
 
@@ -25,8 +26,12 @@ async function main() {
     'quick-add-open': () => benchQuickAddOpen(),
     'quick-add-enter': () => benchQuickAddEnter(),
     enqueue: benchEnqueue,
-    inbox: benchInbox,
+    inbox: () => benchInbox(),
+    // A large sales team's inbox, beside the smaller one.
+    'inbox-100k': () => benchInbox(100_000, 100),
     'inbox-render': () => benchInboxRender(),
+    'inbox-render-100k': () => benchInboxRender(100_000, 5),
+    startup: () => benchStartup(),
     sandbox: () => benchSandbox(),
     drain: () => benchDrain(),
     'api-budget': () => benchApiBudget(),

@@ -223,6 +223,28 @@ describe('a big inbox', () => {
     expect(problems).toEqual([])
   })
 
+  it('places rows of different heights one under the other', async () => {
+    const { page, problems } = await openInbox({
+      signIn: false,
+      before: (h) => {
+        h.core.inbox.upsert(bulkLeads(), Date.now())
+      },
+    })
+    await option(page, 'Bulk lead 00005').waitFor()
+    // A row grows, as with a larger font: the rows after it move down, none overlaps.
+    await page.evaluate(() =>
+      document.styleSheets[0]?.insertRule('.lead-row[aria-posinset="2"] { min-height: 130px; }'),
+    )
+    const box = async (title: string) => (await option(page, title).boundingBox())!
+    await expect.poll(async () => (await box('Bulk lead 00002')).height).toBe(130)
+    await expect
+      .poll(async () => (await box('Bulk lead 00003')).y - (await box('Bulk lead 00002')).y)
+      .toBe(130)
+    const third = await box('Bulk lead 00003')
+    expect((await box('Bulk lead 00004')).y - third.y).toBe(third.height)
+    expect(problems).toEqual([])
+  })
+
   it('keeps focus on the loading row after End, and on the last lead once its page arrives', async () => {
     const { page, problems } = await openInbox({
       signIn: false,

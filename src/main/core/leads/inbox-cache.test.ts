@@ -239,6 +239,54 @@ describe('the inbox cache', () => {
     expect(ids(cache.list(page({ labelId: hot, archived: true })))).toEqual([])
   })
 
+  it('counts each view apart, for a label and for a search too, as leads move and go', () => {
+    const { cache } = seeded()
+    const total = (query: Partial<InboxQuery>) => cache.list(page(query)).total
+    expect([total({}), total({ archived: true })]).toEqual([4, 1])
+    expect([total({ text: 'maria' }), total({ text: 'maria', archived: true })]).toEqual([1, 1])
+    expect([total({ labelId: hot }), total({ labelId: hot, archived: true })]).toEqual([2, 0])
+    const a = cache.list(page({ text: 'fleet' })).items[0]
+    if (!a) throw new Error('lead a is missing')
+    const { ownerName, personName, organizationName, ...fields } = a
+    void [ownerName, personName, organizationName]
+    cache.upsert([{ ...fields, isArchived: true }], 2)
+    expect([total({}), total({ archived: true })]).toEqual([3, 2])
+    expect([total({ text: 'maria' }), total({ text: 'maria', archived: true })]).toEqual([0, 2])
+    expect([total({ labelId: hot }), total({ labelId: hot, archived: true })]).toEqual([1, 1])
+    // Typing the name of a view finds leads by their words, not by the view they are in.
+    expect(ids(cache.list(page({ text: 'archiv', archived: true })))).toEqual(['d'])
+    cache.remove(['a'])
+    expect([total({ archived: true }), total({ labelId: hot, archived: true })]).toEqual([1, 0])
+    cache.clear()
+    expect([total({}), total({ labelId: cold }), total({ text: 'cold' })]).toEqual([0, 0, 0])
+  })
+
+  it('pages a search the same whether its matches are few or many', () => {
+    const { cache } = setup()
+    day = 0
+    const leads = Array.from({ length: 300 }, (_, i) =>
+      lead(`l${String(i).padStart(3, '0')}`, `${i % 2 === 0 ? 'alpha' : 'beta'} ${i % 97}`, {
+        updateTime: `2026-10-01T09:${String(i % 60).padStart(2, '0')}:00.000Z`,
+      }),
+    )
+    cache.upsert(leads, 1)
+    const matches = (word: string) =>
+      leads.filter((l) => l.title.split(' ').some((w) => w.startsWith(word)))
+    const expected = (word: string, offset: number) =>
+      matches(word)
+        .sort((x, y) => y.updateTime.localeCompare(x.updateTime) || y.id.localeCompare(x.id))
+        .slice(offset, offset + 20)
+        .map((l) => l.id)
+    // 150 matches are read by walking the sort's index, 34 by reading and sorting them.
+    for (const word of ['alpha', '5']) {
+      for (const offset of [0, 20, 140]) {
+        const result = cache.list(page({ text: word, limit: 20, offset }))
+        expect(ids(result)).toEqual(expected(word, offset))
+        expect(result.total).toBe(matches(word).length)
+      }
+    }
+  })
+
   it('notices persons and organizations the catalog does not know', () => {
     const { cache } = seeded()
     expect(cache.unknownContacts()).toEqual({ persons: 0, organizations: 0 })

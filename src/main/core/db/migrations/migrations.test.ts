@@ -371,3 +371,62 @@ describe('9: api usage ledger', () => {
     db.close()
   })
 })
+
+describe('10: inbox at a large team size', () => {
+  it('keeps cached leads, their labels and their search, and counts them per view', () => {
+    const db = databaseAt(9)
+    db.prepare(
+      "INSERT INTO catalog_person (id, name, email) VALUES (1, 'Maria Schmidt', NULL)",
+    ).run()
+    const insert = db.prepare(
+      `INSERT INTO inbox_lead (id, title, person_id, was_seen, is_archived, add_time,
+         update_time, listed_at)
+       VALUES (?, ?, 1, 0, ?, '2026-11-01T10:00:00.000Z', '2026-11-02T10:00:00.000Z', 1)`,
+    )
+    insert.run('live', 'Fleet renewal', 0)
+    insert.run('gone', 'Fleet audit', 1)
+    const seq = db.prepare('SELECT seq FROM inbox_lead WHERE id = ?').pluck()
+    db.prepare("INSERT INTO inbox_lead_label VALUES ('hot', ?)").run(seq.get('live'))
+    db.prepare("INSERT INTO inbox_lead_label VALUES ('hot', ?)").run(seq.get('gone'))
+    migrate(db, 10)
+
+    const tally = () => db.prepare('SELECT leads FROM inbox_lead_tally ORDER BY 1').pluck().all()
+    const labelTally = () =>
+      db.prepare("SELECT is_archived, leads FROM inbox_label_tally WHERE label_id = 'hot'").all()
+    const search = db
+      .prepare(
+        `SELECT l.id FROM inbox_lead_search f JOIN inbox_lead l ON l.seq = f.rowid
+         WHERE inbox_lead_search MATCH ? ORDER BY l.id`,
+      )
+      .pluck()
+    expect(db.prepare('SELECT is_archived, leads FROM inbox_lead_tally ORDER BY 1').all()).toEqual([
+      { is_archived: 0, leads: 1 },
+      { is_archived: 1, leads: 1 },
+    ])
+    expect(labelTally()).toEqual([
+      { is_archived: 0, leads: 1 },
+      { is_archived: 1, leads: 1 },
+    ])
+    expect(search.all('fleet')).toEqual(['gone', 'live'])
+    expect(search.all('maria NOT view : archived')).toEqual(['live'])
+    expect(search.all('ma* AND view : archived')).toEqual(['gone'])
+
+    // Archiving moves a lead, its labels and its search document to the other view.
+    db.prepare("UPDATE inbox_lead SET is_archived = 1 WHERE id = 'live'").run()
+    expect(tally()).toEqual([0, 2])
+    expect(labelTally()).toEqual([
+      { is_archived: 0, leads: 0 },
+      { is_archived: 1, leads: 2 },
+    ])
+    expect(search.all('fleet NOT view : archived')).toEqual([])
+    db.prepare('DELETE FROM inbox_lead').run()
+    expect(tally()).toEqual([0, 0])
+    expect(labelTally()).toEqual([
+      { is_archived: 0, leads: 0 },
+      { is_archived: 1, leads: 0 },
+    ])
+    expect(search.all('fleet')).toEqual([])
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
+  })
+})

@@ -1,10 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import type { InboxLead } from '../../../../shared/ipc/contract'
 import { LeadRow, type LabelInfo } from './LeadRow'
 import type { LeadChangeMarker } from './pending-leads'
-import { visibleRows, type RowRange } from './virtual-window'
+import type { RowRange } from './virtual-window'
 
-/** Every row is this tall (CSS agrees: .lead-row), so a row's place is index × height. */
+/** A row's usual height (CSS: .lead-row's min-height); each drawn row is measured as it is. */
 export const leadRowHeight = 52
 const overscan = 8
 
@@ -26,8 +27,9 @@ interface Props {
 
 /**
  * The Pipedrive leads as a listbox that draws only the rows in view (and a few around
- * them), so ten thousand leads scroll like ten. The selected row is drawn wherever it is,
- * so focus never falls off the list while the wheel scrolls it away.
+ * them), so a hundred thousand leads scroll like ten. Rows may differ in height (a larger
+ * font, a long title): each is measured once drawn. The selected row is drawn wherever it
+ * is, so focus never falls off the list while the wheel scrolls it away.
  */
 export function LeadList({
   label,
@@ -43,26 +45,29 @@ export function LeadList({
   onKeyDown,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null)
-  const [scrollTop, setScrollTop] = useState(0)
-  const [viewport, setViewport] = useState(480)
+  const selected = selectedIndex !== null && selectedIndex < total ? selectedIndex : null
+  // Nothing here is memoized, so the virtualizer's functions are read afresh on every draw.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => leadRowHeight,
+    overscan,
+    getItemKey: rowKeyAt,
+    rangeExtractor: (range: Range) => {
+      const indexes = defaultRangeExtractor(range)
+      if (selected === null || indexes.includes(selected)) return indexes
+      return [...indexes, selected].sort((a, b) => a - b)
+    },
+  })
 
-  useLayoutEffect(() => {
-    const element = scroller.current
-    if (!element) return
-    const observer = new ResizeObserver(() => setViewport(element.clientHeight))
-    observer.observe(element)
-    setViewport(element.clientHeight)
-    return () => observer.disconnect()
-  }, [])
+  const { startIndex, endIndex } = virtualizer.range ?? { startIndex: 0, endIndex: -1 }
+  const start = total === 0 ? 0 : Math.max(0, startIndex - overscan)
+  const end = total === 0 ? 0 : Math.min(total, endIndex + 1 + overscan)
+  useEffect(() => onRangeChange({ start, end }), [start, end]) // eslint-disable-line react-hooks/exhaustive-deps
 
-  const range = visibleRows(scrollTop, viewport, leadRowHeight, total, overscan)
-  useEffect(() => onRangeChange(range), [range.start, range.end]) // eslint-disable-line react-hooks/exhaustive-deps
-
-  const indexes: number[] = []
-  for (let index = range.start; index < range.end; index += 1) indexes.push(index)
-  if (selectedIndex !== null && selectedIndex < total && !indexes.includes(selectedIndex)) {
-    indexes.push(selectedIndex)
-  }
+  const pageRows = () =>
+    Math.max(1, Math.floor((virtualizer.scrollRect?.height ?? 480) / leadRowHeight))
 
   return (
     <div
@@ -71,15 +76,16 @@ export function LeadList({
       role="listbox"
       aria-label={label}
       tabIndex={0}
-      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-      onKeyDown={(event) => onKeyDown(event, Math.max(1, Math.floor(viewport / leadRowHeight)))}
+      onKeyDown={(event) => onKeyDown(event, pageRows())}
     >
-      <div className="lead-list__space" style={{ height: total * leadRowHeight }}>
-        {indexes.map((index) => {
+      <div className="lead-list__space" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map(({ index, start: top }) => {
           const lead = leadAt(index)
           return (
             <LeadRow
               key={rowKeyAt(index)}
+              measure={virtualizer.measureElement}
+              index={index}
               rowKey={rowKeyAt(index)}
               lead={lead}
               position={index + 1}
@@ -88,7 +94,7 @@ export function LeadList({
               opened={lead !== undefined && lead.id === openedId}
               labels={labels}
               change={lead ? changes.get(lead.id) : undefined}
-              style={{ transform: `translateY(${index * leadRowHeight}px)` }}
+              style={{ transform: `translateY(${top}px)` }}
               onSelect={() => onSelect(index)}
             />
           )

@@ -12,6 +12,9 @@ export const unseenWords = 'Not opened in Pipedrive yet'
 
 interface Props {
   lead: InboxLead | undefined
+  /** The list's place of the row, and how the list measures the row once drawn. */
+  index: number
+  measure: (element: HTMLDivElement | null) => void
   rowKey: string
   /** 1-based place in the whole list, for screen readers (only some rows are drawn). */
   position: number
@@ -28,6 +31,8 @@ interface Props {
 /** One Pipedrive lead in the inbox list: one line of title and contact, one of details. */
 export function LeadRow({
   lead,
+  index,
+  measure,
   rowKey,
   position,
   setSize,
@@ -39,6 +44,8 @@ export function LeadRow({
   onSelect,
 }: Props) {
   const common = {
+    ref: measure,
+    'data-index': index,
     role: 'option',
     [rowKeyAttribute]: rowKey,
     'aria-posinset': position,

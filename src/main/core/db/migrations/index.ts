@@ -8,6 +8,7 @@ import { outboxConversions006 } from './006-outbox-conversions'
 import { inboxVisibility007 } from './007-inbox-visibility'
 import { outboxKindsAndLostRequests008 } from './008-outbox-kinds-and-lost-requests'
 import { apiUsage009 } from './009-api-usage'
+import { catalogActivityTypes010 } from './010-catalog-activity-types'
 
 export interface Migration {
   version: number
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   inboxVisibility007,
   outboxKindsAndLostRequests008,
   apiUsage009,
+  catalogActivityTypes010,
 ]
 
 export const latestVersion = migrations.length

@@ -53,6 +53,7 @@ export const outboxKinds = [
   'lead.delete',
   'lead.convert',
   'note.create',
+  'activity.create',
 ] as const
 export type OutboxKind = (typeof outboxKinds)[number]
 

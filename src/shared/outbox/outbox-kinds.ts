@@ -21,4 +21,5 @@ export const outboxKindFacts = {
   'lead.delete': { words: 'Delete lead', repeatable: true },
   'lead.convert': { words: 'Convert to deal', repeatable: false },
   'note.create': { words: 'Note', repeatable: false },
+  'activity.create': { words: 'Activity', repeatable: false },
 } as const satisfies Record<OutboxKind, OutboxKindFacts>

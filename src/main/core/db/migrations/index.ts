@@ -9,6 +9,7 @@ import { inboxVisibility007 } from './007-inbox-visibility'
 import { outboxKindsAndLostRequests008 } from './008-outbox-kinds-and-lost-requests'
 import { apiUsage009 } from './009-api-usage'
 import { catalogActivityTypes010 } from './010-catalog-activity-types'
+import { outboxActivities011 } from './011-outbox-activities'
 
 export interface Migration {
   version: number
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   outboxKindsAndLostRequests008,
   apiUsage009,
   catalogActivityTypes010,
+  outboxActivities011,
 ]
 
 export const latestVersion = migrations.length

@@ -106,6 +106,8 @@ export const quickAddContextSchema = z.object({
   labels: z.array(z.object({ id: z.string(), name: z.string(), color: z.string() })),
   persons: z.array(z.object({ id: z.number().int(), name: z.string() })),
   organizations: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  /** The company's active activity types, which `call fri 10am` is read against. */
+  activityTypes: z.array(z.object({ key: z.string(), name: z.string() })),
 })
 export type QuickAddContextData = z.infer<typeof quickAddContextSchema>
 

@@ -461,6 +461,7 @@ export function createCatalog(db: Db): Catalog {
         organizations: db
           .prepare<[], { id: number; name: string }>('SELECT id, name FROM catalog_organization')
           .all(),
+        activityTypes: activityTypes().map(({ key, name }) => ({ key, name })),
       }
     },
     meta,

@@ -63,6 +63,7 @@ export function useQuickAddContext() {
         defaults: data.defaults,
         currencies: data.currencies,
         labels: data.labels,
+        activityTypes: data.activityTypes,
         ...indexes,
       },
     [data, indexes],

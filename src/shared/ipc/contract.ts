@@ -54,6 +54,7 @@ export const outboxKinds = [
   'lead.convert',
   'note.create',
   'activity.create',
+  'activity.done',
 ] as const
 export type OutboxKind = (typeof outboxKinds)[number]
 

@@ -42,6 +42,8 @@ export interface OutboxGateway {
   listActivities(query: { lead_id: string; updated_since?: string }): Promise<RemoteActivity[]>
   /** POST /api/v2/activities. */
   addActivity(body: AddActivityBody): Promise<{ id: number }>
+  /** PATCH /api/v2/activities/{id} with `done`. */
+  markActivityDone(id: number): Promise<void>
   /** POST /api/v2/leads/{id}/convert/deal: starts Pipedrive's conversion job. */
   convertLead(id: string): Promise<{ conversionId: string }>
   /** GET /api/v2/leads/{id}/convert/status/{conversion_id}. */

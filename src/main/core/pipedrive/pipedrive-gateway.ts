@@ -192,6 +192,9 @@ export function createOutboxGateway(
       const { id } = parse(noteSchema, response.data, true, 'activity')
       return { id }
     },
+    async markActivityDone(id) {
+      await client.updateActivity(id, { done: true }, request)
+    },
     async convertLead(id) {
       const response = await client.convertLeadToDeal(id, {}, request)
       const data = parse(conversionSchema, response.data, true, 'conversion id')

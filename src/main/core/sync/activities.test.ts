@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { seedIds } from '../../../../test/pipedrive-sandbox/index'
 import { dueInUtc } from '../../../shared/leads/next-activity'
+import { createActivityChanges } from '../outbox/activity-changes'
 import { useSyncRigs } from './testing'
 
 // A lead's next activity, sent after its lead (and its new person) exactly once, whatever
@@ -149,6 +150,49 @@ describe("a lead's next activity", () => {
 })
 
 const post = { method: 'POST', path: '/api/v2/activities' } as const
+
+describe('marking an activity done', () => {
+  const { activities, leads } = seedIds
+  const mark = (rig: Rig) =>
+    createActivityChanges(rig.db, rig.outbox, rig.now).markDone({
+      leadId: leads.acmeFleet,
+      activityId: activities.callMaria,
+      subject: 'Call Maria about the lease terms',
+    })
+  const callMaria = (rig: Rig) =>
+    rig.box.state.activities.find((a) => a['id'] === activities.callMaria)!
+
+  it('marks it done in Pipedrive, and the lead has no next activity left', async () => {
+    const rig = await setup()
+    const item = mark(rig)
+    expect(item).toMatchObject({
+      kind: 'activity.done',
+      title: 'Done: Call Maria about the lease terms',
+    })
+    await rig.settle()
+    expect(callMaria(rig)['done']).toBe(true)
+    expect(rig.outbox.get(item.id)?.state).toBe('sent')
+    const lead = rig.box.state.leads.find((l) => l['id'] === leads.acmeFleet)!
+    expect(lead['next_activity_id']).toBeNull()
+  })
+
+  it('sends it again after a lost answer: done twice is still done', async () => {
+    const rig = await setup()
+    rig.box.faults.storeThenReset(1, { method: 'PATCH', path: '/api/v2/activities/{id}' })
+    const item = mark(rig)
+    await rig.settle()
+    expect(callMaria(rig)['done']).toBe(true)
+    expect(rig.outbox.get(item.id)?.state).toBe('sent')
+    expect(rig.box.state.count('PATCH /api/v2/activities/{id}', 'reset')).toBe(1)
+  })
+
+  it('says plainly when it is given no activity', async () => {
+    const rig = await setup()
+    expect(() =>
+      createActivityChanges(rig.db, rig.outbox).markDone({ leadId: leads.acmeFleet }),
+    ).toThrow('That activity cannot be marked done.')
+  })
+})
 
 /** An activity row after a lead already sent, written as the lead's pane would. */
 function queueActivity(

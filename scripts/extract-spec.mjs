@@ -47,6 +47,7 @@ const wanted = {
     'POST /oauth/token/',
     // Appended, not sorted in: $defs are named in this order, and earlier names must not shift.
     'GET /notes',
+    'GET /activityTypes',
   ],
   v2: [
     'GET /persons',
@@ -60,6 +61,10 @@ const wanted = {
     'GET /leads/search',
     'POST /leads/{id}/convert/deal',
     'GET /leads/{id}/convert/status/{conversion_id}',
+    // Appended for the same reason as v1's.
+    'GET /activities',
+    'POST /activities',
+    'PATCH /activities/{id}',
   ],
 }
 
@@ -131,6 +136,31 @@ const nullableOverrides = [
     ],
     reason:
       'A note is attached to some of lead, deal, person, organization, project or task; the others are null.',
+  },
+  {
+    spec: 'v2',
+    operations: ['GET /activities', 'POST /activities', 'PATCH /activities/{id}'],
+    properties: [
+      'next_cursor',
+      'deal_id',
+      'lead_id',
+      'person_id',
+      'org_id',
+      'project_id',
+      'due_date',
+      'due_time',
+      'duration',
+      'marked_as_done_time',
+      'location',
+      'conference_meeting_client',
+      'conference_meeting_url',
+      'conference_meeting_id',
+      'public_description',
+      'priority',
+      'note',
+    ],
+    reason:
+      'An activity is linked to some of deal, lead, person, organization or project, and its time, duration, location, meeting and texts are optional on create; what is not set is null.',
   },
 ]
 

@@ -12,6 +12,7 @@ const writes: RequestMatch[] = [
   { method: 'POST', path: '/api/v2/persons' },
   { method: 'POST', path: '/api/v2/organizations' },
   { method: 'POST', path: '/api/v1/notes' },
+  { method: 'POST', path: '/api/v2/activities' },
   { method: 'POST', path: '/api/v2/leads/{id}/convert/deal' },
 ]
 /** Any write of a method. */
@@ -23,6 +24,7 @@ const reads: RequestMatch[] = [
   { method: 'GET', path: '/api/v2/persons' },
   { method: 'GET', path: '/api/v2/organizations' },
   { method: 'GET', path: '/api/v1/notes' },
+  { method: 'GET', path: '/api/v2/activities' },
   { method: 'GET', path: '/api/v2/persons/search' },
   { method: 'GET', path: '/api/v2/organizations/search' },
   { method: 'GET', path: '/api/v2/leads/{id}/convert/status/{conversion_id}' },

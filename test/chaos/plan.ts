@@ -63,6 +63,8 @@ export interface CaptureOp {
   organization?: OrganizationChoice
   value?: LeadValue
   note?: string
+  /** The lead's next activity; the subject names the op, so each is told apart. */
+  activity?: { type: string; subject: string; dueDate: string }
   /** The worker's pause after the operation (ms). */
   pauseMs: number
 }
@@ -241,6 +243,13 @@ export function makePlan(seed: number, count: number): Plan {
         }
         if (random.chance(0.5)) op.value = valueOf()
         if (random.chance(0.35)) op.note = `Chaos note s${seed} n${n}: ${random.pick(words)}`
+        // Every third capture, without a draw of its own, so the rest of the plan stays as it was.
+        if (n % 3 === 0)
+          op.activity = {
+            type: 'call',
+            subject: `Chaos call s${seed} n${n}`,
+            dueDate: '2027-01-15',
+          }
         ops.push(op)
         leads.push({ n, status: 'active', title: op.title, value: op.value ?? null })
         break
@@ -338,12 +347,13 @@ export function makePlan(seed: number, count: number): Plan {
   return { seed, ops }
 }
 
-/** How many outbox rows a capture inserts: new person, new organization, lead, note. */
+/** How many outbox rows a capture inserts: new person, new organization, lead, note, activity. */
 export function rowsOfCapture(op: CaptureOp): number {
   return (
     1 +
     (op.person?.kind === 'new' ? 1 : 0) +
     (op.organization?.kind === 'new' ? 1 : 0) +
-    (op.note ? 1 : 0)
+    (op.note ? 1 : 0) +
+    (op.activity ? 1 : 0)
   )
 }

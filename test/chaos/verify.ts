@@ -10,6 +10,7 @@ export interface Baseline {
   personMaxId: number
   organizationMaxId: number
   noteMaxId: number
+  activityMaxId: number
 }
 
 type Json = Record<string, unknown>
@@ -21,6 +22,7 @@ export function baselineOf(sandbox: Sandbox): Baseline {
     personMaxId: maxId(sandbox.state.persons),
     organizationMaxId: maxId(sandbox.state.organizations),
     noteMaxId: maxId(sandbox.state.notes),
+    activityMaxId: maxId(sandbox.state.activities),
   }
 }
 
@@ -47,6 +49,7 @@ export interface Verdict {
     persons: number
     organizations: number
     notes: number
+    activities: number
     conversions: number
     lateAccepted: number
     lateRefused: number
@@ -179,6 +182,7 @@ export function verify(input: {
   const personRowOf = new Map<number, DbRow>()
   const organizationRowOf = new Map<number, DbRow>()
   const noteRowOf = new Map<number, DbRow>()
+  const activityRowOf = new Map<number, DbRow>()
   for (const [n, row] of captureRows) {
     const op = plan.ops[n] as CaptureOp
     own(row, n)
@@ -255,6 +259,20 @@ export function verify(input: {
       noteRowOf.set(n, noteRow)
       if (payloadOf(noteRow)['content'] !== op.note)
         fail(`op${n}: ${describeRow(noteRow)} holds ${noteRow.payload}`)
+    }
+    const activities = childrenOf(row.id)
+      .map((d) => rowById.get(d.row_id))
+      .filter((child): child is DbRow => child?.kind === 'activity.create')
+    if (activities.length !== (op.activity ? 1 : 0)) {
+      fail(`op${n}: ${activities.length} activity rows for ${op.activity ? 'one' : 'none'}`)
+    }
+    const activityRow = activities[0]
+    if (op.activity && activityRow) {
+      own(activityRow, n)
+      activityRowOf.set(n, activityRow)
+      const p = payloadOf(activityRow)
+      if (p['subject'] !== op.activity.subject || p['dueDate'] !== op.activity.dueDate)
+        fail(`op${n}: ${describeRow(activityRow)} holds ${activityRow.payload}`)
     }
   }
   for (const row of rows) {
@@ -344,6 +362,9 @@ export function verify(input: {
   const personById = new Map(persons.map((p) => [Number(p['id']), p]))
   const organizationById = new Map(organizations.map((o) => [Number(o['id']), o]))
   const noteById = new Map(notes.map((note) => [Number(note['id']), note]))
+  const activities = state.activities
+  const activityById = new Map(activities.map((a) => [Number(a['id']), a]))
+  const claimedActivities = new Map<number, number>()
   const allLeads = [
     ...leads.map((lead) => ({ lead, removed: null as null | 'deleted' | 'converted' })),
     ...removedLeads.map(({ removed, lead }) => ({ lead, removed })),
@@ -480,6 +501,40 @@ export function verify(input: {
         )
     }
 
+    // Its activity, once, on it, with its person taking part.
+    if (op.activity) {
+      const activityRow = activityRowOf.get(n)
+      const id = Number(activityRow?.remote_id)
+      const activity = activityById.get(id)
+      const { subject } = op.activity
+      if (!activity)
+        fail(
+          `op${n}: activity ${String(activityRow?.remote_id)} ("${subject}") is not in Pipedrive`,
+        )
+      else {
+        claim(claimedActivities, id, n, 'activity')
+        if (activity['subject'] !== subject)
+          fail(`op${n}: activity ${id} is "${String(activity['subject'])}", not "${subject}"`)
+        if (activity['lead_id'] !== remoteId)
+          fail(`op${n}: activity ${id} is on lead ${String(activity['lead_id'])}, not ${remoteId}`)
+        const personId =
+          op.person?.kind === 'existing'
+            ? op.person.id
+            : op.person?.kind === 'new'
+              ? Number(personRowOf.get(n)?.remote_id)
+              : null
+        if (activity['person_id'] !== personId)
+          fail(
+            `op${n}: activity ${id} has person ${String(activity['person_id'])}, the lead ${String(personId)}`,
+          )
+      }
+      const same = activities.filter((x) => x['subject'] === subject)
+      if (same.length !== 1)
+        fail(
+          `op${n}: Pipedrive has ${same.length} activities "${subject}": ${same.map((x) => String(x['id'])).join(', ')}`,
+        )
+    }
+
     // As the last committed changes left it.
     const status: Status = removed ?? 'active'
     if (status !== lead.status)
@@ -540,6 +595,14 @@ export function verify(input: {
       )
     }
   }
+  const newActivities = activities.filter((a) => Number(a['id']) > baseline.activityMaxId)
+  for (const activity of newActivities) {
+    if (!claimedActivities.has(Number(activity['id']))) {
+      fail(
+        `activity ${String(activity['id'])} "${String(activity['subject'])}" on lead ${String(activity['lead_id'])} was made during the run for no capture: a duplicate`,
+      )
+    }
+  }
   const ourLeadIds = new Set(
     allLeads
       .filter(({ lead }) => ourClientIds.has(String(lead['origin_id'])))
@@ -556,6 +619,7 @@ export function verify(input: {
       persons: newPersons.length,
       organizations: newOrganizations.length,
       notes: newNotes.length,
+      activities: newActivities.length,
       conversions: ourConversions.length,
       lateAccepted,
       lateRefused,

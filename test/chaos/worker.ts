@@ -194,6 +194,7 @@ function draftOf(op: CaptureOp): LeadDraft {
   if (op.organization) draft.organization = { ...op.organization }
   if (op.value) draft.value = { ...op.value }
   if (op.note) draft.note = op.note
+  if (op.activity) draft.activity = { ...op.activity }
   return draft
 }
 

@@ -343,6 +343,34 @@ describe('what the quick-add window says', () => {
     }
   })
 
+  it("reads the next activity against the company's types and queues it after the lead", async () => {
+    const opened = await openQuickAdd('light', (harness) => {
+      harness.core.catalog.replaceActivityTypes([
+        { id: 1, key: 'call', name: 'Call', active: true, orderNr: 1 },
+      ])
+    })
+    const { page, harness, problems } = opened
+    try {
+      await field(page).pressSequentially('Fleet +Depot call fri 10am')
+      const friday = expectedFriday()
+      const activity = chips(page).filter({ hasText: `Call, ${friday} 10:00` })
+      await activity.waitFor()
+      expect(await activity.textContent()).toContain('Next activity')
+      expect(await title(page).textContent()).toBe('Fleet')
+
+      await field(page).press('Enter')
+      await expect.poll(() => harness.core.outbox.list().length).toBe(3)
+      const rows = harness.core.outbox.list()
+      const lead = rows.find((row) => row.kind === 'lead.create')!
+      const next = rows.find((row) => row.kind === 'activity.create')!
+      expect(next).toMatchObject({ title: 'Call – Fleet', state: 'queued' })
+      expect(next.dependsOn).toEqual([lead.id])
+      expect(problems).toEqual([])
+    } finally {
+      await close(opened)
+    }
+  })
+
   it('tells a screen reader each thing once, through one live region', async () => {
     const opened = await openQuickAdd('light', (harness) =>
       harness.core.catalog.upsertPersons([

@@ -122,7 +122,7 @@ export const defaultClientId = 'c4e1b7a93d2f6e08'
 export const defaultClientSecret = '9b1f3e7c5a2d8f4e6c0a1b3d5f7e9c2a4b6d8f0e'
 export const defaultRedirectUri = 'http://localhost:53682/oauth/callback'
 export const defaultScope =
-  'base,deals:read,leads:full,contacts:full,search:read,users:read,deal-fields:full'
+  'base,deals:read,leads:full,contacts:full,activities:full,search:read,users:read,deal-fields:full'
 
 export function resolveConfig(options: SandboxOptions): Config {
   const plan = options.limits?.plan ?? 'advanced'

@@ -24,11 +24,11 @@ class Invalid extends Error {
   }
 }
 
-function reject(field: string, message: string): never {
+export function reject(field: string, message: string): never {
   throw new Invalid(v2Invalid(field, message))
 }
 
-function guarded(run: () => Reply): Reply {
+export function guarded(run: () => Reply): Reply {
   try {
     return run()
   } catch (error) {
@@ -37,13 +37,13 @@ function guarded(run: () => Reply): Reply {
   }
 }
 
-function onlyKeys(body: Record<string, unknown>, allowed: string[]): void {
+export function onlyKeys(body: Record<string, unknown>, allowed: string[]): void {
   for (const key of Object.keys(body)) {
     if (!allowed.includes(key)) reject(key, `Parameter '${key}' is not allowed for this request`)
   }
 }
 
-function integer(body: Record<string, unknown>, key: string): number | undefined {
+export function integer(body: Record<string, unknown>, key: string): number | undefined {
   if (!(key in body)) return undefined
   const value = body[key]
   if (!isInteger(value)) reject(key, `Parameter '${key}' must be an integer`)
@@ -55,14 +55,14 @@ function nullableInteger(body: Record<string, unknown>, key: string): number | n
   return integer(body, key) ?? null
 }
 
-function nullableString(body: Record<string, unknown>, key: string): string | null {
+export function nullableString(body: Record<string, unknown>, key: string): string | null {
   const value = body[key]
   if (value === null || value === undefined) return null
   if (typeof value !== 'string') reject(key, `Parameter '${key}' must be a string`)
   return value
 }
 
-function owner(body: Record<string, unknown>, data: Data, fallback: number): number {
+export function owner(body: Record<string, unknown>, data: Data, fallback: number): number {
   const id = integer(body, 'owner_id')
   if (id === undefined) return fallback
   if (!data.users.some((u) => u.id === id && u.active_flag)) {
@@ -120,7 +120,7 @@ function customFields(body: Record<string, unknown>): Record<string, unknown> {
   return structuredClone(value)
 }
 
-function body(call: Call): Record<string, unknown> {
+export function body(call: Call): Record<string, unknown> {
   const parsed = readJson(call, (message) => failure(400, message, checkDocs))
   if (!parsed.ok) throw new Invalid(parsed.reply)
   if (!isRecord(parsed.value)) reject('body', 'Request body must be an object')

@@ -235,6 +235,130 @@ describe('v1 users, currencies, notes', () => {
   })
 })
 
+describe('v1 activity types and v2 activities', () => {
+  const { activityTypes, activities } = seedIds
+
+  it('lists the activity types with their names and keys', async () => {
+    const list = await call(sandbox, 'GET', '/api/v1/activityTypes')
+    expect(list.status).toBe(200)
+    expectResponse('v1', 'GET /activityTypes', 200, list.body)
+    for (const type of list.body.data) expectAllProperties('v1', 'ActivityType', type)
+    expect(list.body.data.map((t: { key_string: string }) => t.key_string)).toEqual([
+      'call',
+      'meeting',
+      'task',
+      'deadline',
+      'email',
+      'lunch',
+    ])
+    expect(list.body.data[0]).toMatchObject({ id: activityTypes.call, name: 'Call' })
+  })
+
+  it('adds an activity to a lead with its person as primary participant', async () => {
+    const body = {
+      subject: 'Call about the demo',
+      type: 'call',
+      lead_id: leads.lena,
+      due_date: '2026-12-04',
+      due_time: '10:00',
+      participants: [{ person_id: persons.lena, primary: true }],
+    }
+    expectRequest('v2', 'POST /activities', body)
+    const created = await call(sandbox, 'POST', '/api/v2/activities', body)
+    expect(created.status).toBe(200)
+    expectResponse('v2', 'POST /activities', 200, created.body)
+    expectAllProperties('v2', 'UpsertActivityResponseData.data', created.body.data, ['attendees'])
+    expect(created.body.data).toMatchObject({
+      subject: 'Call about the demo',
+      type: 'call',
+      lead_id: leads.lena,
+      person_id: persons.lena,
+      due_date: '2026-12-04',
+      due_time: '10:00:00',
+      done: false,
+      marked_as_done_time: null,
+      participants: [{ person_id: persons.lena, primary: true }],
+    })
+    // The lead's next activity is its earliest open one.
+    const lead = await call(sandbox, 'GET', `/api/v1/leads/${leads.lena}`)
+    expect(lead.body.data.next_activity_id).toBe(created.body.data.id)
+
+    const untitled = await call(sandbox, 'POST', '/api/v2/activities', {
+      type: 'meeting',
+      lead_id: leads.lena,
+    })
+    expect(untitled.body.data).toMatchObject({ subject: 'Meeting', due_date: null })
+  })
+
+  it('marks an activity done, and the lead has no next activity left', async () => {
+    const patch = { done: true }
+    expectRequest('v2', 'PATCH /activities/{id}', patch)
+    const done = await call(sandbox, 'PATCH', `/api/v2/activities/${activities.callMaria}`, patch)
+    expect(done.status).toBe(200)
+    expectResponse('v2', 'PATCH /activities/{id}', 200, done.body)
+    expect(done.body.data.done).toBe(true)
+    expect(typeof done.body.data.marked_as_done_time).toBe('string')
+    const lead = await call(sandbox, 'GET', `/api/v1/leads/${leads.acmeFleet}`)
+    expect(lead.body.data.next_activity_id).toBeNull()
+
+    const missing = await call(sandbox, 'PATCH', '/api/v2/activities/99999', patch)
+    expect(missing.status).toBe(404)
+  })
+
+  it("lists a lead's activities by updated_since and done, a page at a time", async () => {
+    const since = new Date(sandbox.now() - 60_000).toISOString()
+    const query = `lead_id=${leads.acmeFleet}&sort_by=due_date&sort_direction=desc&limit=1`
+    const first = await call(sandbox, 'GET', `/api/v2/activities?${query}`)
+    expect(first.status).toBe(200)
+    expectResponse('v2', 'GET /activities', 200, first.body)
+    for (const activity of first.body.data) {
+      expectAllProperties('v2', 'UpsertActivityResponseData.data', activity, ['attendees'])
+      expect(activity.lead_id).toBe(leads.acmeFleet)
+    }
+    const cursor = first.body.additional_data.next_cursor as string
+    expect(typeof cursor).toBe('string')
+    const second = await call(sandbox, 'GET', `/api/v2/activities?${query}&cursor=${cursor}`)
+    expectResponse('v2', 'GET /activities', 200, second.body)
+    expect(second.body.additional_data.next_cursor).toBeNull()
+    expect([...first.body.data, ...second.body.data].map((a: { id: number }) => a.id)).toEqual([
+      activities.callMaria,
+      activities.sentBrochure,
+    ])
+
+    const recent = await call(
+      sandbox,
+      'GET',
+      `/api/v2/activities?lead_id=${leads.acmeFleet}&updated_since=${since}`,
+    )
+    expect(recent.body.data.map((a: { id: number }) => a.id)).toEqual([activities.callMaria])
+    const open = await call(sandbox, 'GET', `/api/v2/activities?lead_id=${leads.lena}&done=false`)
+    expect(open.body.data.every((a: { done: boolean }) => !a.done)).toBe(true)
+    expect(open.body.data.length).toBeGreaterThan(0)
+  })
+
+  it.each([
+    [{ type: 'fax', lead_id: leads.lena }, "type: Activity type 'fax' was not found"],
+    [{ due_date: '2026-02-30', lead_id: leads.lena }, 'due_date:'],
+    [{ due_time: '25:00', lead_id: leads.lena }, 'due_time:'],
+    [{ lead_id: '00000000-0000-4000-8000-000000000000' }, 'lead_id:'],
+    [{ participants: [{ person_id: 424242 }] }, 'participants[0].person_id:'],
+    [{ done: 'yes' }, 'done:'],
+  ])('rejects %j with a v2 validation error', async (body, message) => {
+    const rejected = await call(sandbox, 'POST', '/api/v2/activities', body)
+    expect(rejected.status).toBe(400)
+    expect(rejected.body).toMatchObject({ success: false, code: 'ERR_SCHEMA_VALIDATION_FAILED' })
+    expect(rejected.body.error).toContain(message)
+  })
+
+  it('rejects malformed list filters', async () => {
+    for (const query of ['done=maybe', 'updated_since=soon', 'sort_by=subject', 'cursor=nope']) {
+      const answer = await call(sandbox, 'GET', `/api/v2/activities?${query}`)
+      expect(answer.status, query).toBe(400)
+      expect(answer.body.code).toBe('ERR_SCHEMA_VALIDATION_FAILED')
+    }
+  })
+})
+
 describe('v2 persons and organizations', () => {
   it('creates, reads and lists persons', async () => {
     const body = {

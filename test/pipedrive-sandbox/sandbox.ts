@@ -2,6 +2,7 @@
 import type { Server, ServerResponse } from 'node:http'
 import { createServer } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { registerActivities } from './activities'
 import { registerAccount } from './account'
 import type { App, SandboxOptions } from './app'
 import { resolveConfig } from './app'
@@ -20,7 +21,7 @@ import { RequestLog } from './request-log'
 import { Router } from './router'
 import { registerSearch } from './search'
 import { createSeedData } from './seed'
-import { labelView, leadView, noteView, organizationView, personView } from './views'
+import { activityView, labelView, leadView, noteView, organizationView, personView } from './views'
 
 type Scoped<T = object> = RequestMatch & { count?: Count } & T
 
@@ -93,6 +94,7 @@ export interface SandboxState {
   readonly persons: Array<Record<string, unknown>>
   readonly organizations: Array<Record<string, unknown>>
   readonly notes: Array<Record<string, unknown>>
+  readonly activities: Array<Record<string, unknown>>
   readonly leadLabels: Array<Record<string, unknown>>
   readonly conversions: Array<Record<string, unknown>>
   readonly requests: LoggedRequest[]
@@ -153,6 +155,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerLeads(router)
   registerAccount(router)
   registerNotes(router)
+  registerActivities(router)
   registerContacts(router)
   registerSearch(router)
   registerConversions(router)
@@ -298,6 +301,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     persons: () => [...app.data.persons.values()].map(personView),
     organizations: () => [...app.data.organizations.values()].map(organizationView),
     notes: () => [...app.data.notes.values()].map((n) => noteView(n, app.data)),
+    activities: () => [...app.data.activities.values()].map(activityView),
     leadLabels: () => [...app.data.leadLabels.values()].map(labelView),
     removedLeads: () =>
       [...app.data.removedLeads.values()].map(({ removed, ...lead }) => ({
@@ -323,6 +327,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     get notes() {
       return views.notes()
     },
+    get activities() {
+      return views.activities()
+    },
     get leadLabels() {
       return views.leadLabels()
     },
@@ -346,6 +353,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       persons: views.persons(),
       organizations: views.organizations(),
       notes: views.notes(),
+      activities: views.activities(),
       leadLabels: views.leadLabels(),
       conversions: views.conversions(),
       requestCounts: app.log.counts(),

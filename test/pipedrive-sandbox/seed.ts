@@ -1,5 +1,16 @@
 import { seedIndex } from './search-index'
-import type { Data, DealField, Lead, LeadLabel, Note, Organization, Person, User } from './store'
+import type {
+  Activity,
+  ActivityType,
+  Data,
+  DealField,
+  Lead,
+  LeadLabel,
+  Note,
+  Organization,
+  Person,
+  User,
+} from './store'
 
 // Fixed ids so tests and the app's fixtures can refer to seeded records by name.
 export const seedIds = {
@@ -35,6 +46,8 @@ export const seedIds = {
     archived: '6d4c9f5b-0e7a-4b1d-8f4a-5c6b7d8e9fa0',
   },
   note: 1,
+  activityTypes: { call: 1, meeting: 2, task: 3, deadline: 4, email: 5, lunch: 6 },
+  activities: { callMaria: 1, sentBrochure: 2 },
 } as const
 
 const day = 86_400_000
@@ -322,6 +335,7 @@ function leads(start: number, companyDomain: string): Lead[] {
       value: { amount: 25000, currency: 'EUR' },
       expected_close_date: '2027-03-31',
       channel: options.channel.tradeFair,
+      next_activity_id: seedIds.activities.callMaria,
       add_time: start - 14 * day,
       update_time: start - 2 * day,
       cc_email: cc('ntPaYKA5QRxXkh6WMNHiGh'),
@@ -397,6 +411,78 @@ function notes(start: number): Note[] {
   ]
 }
 
+/** Pipedrive's default activity types, as a new company has them. */
+function activityTypes(start: number): ActivityType[] {
+  const t = seedIds.activityTypes
+  const made = start - 400 * day
+  const type = (id: number, name: string, key: string, order: number): ActivityType => ({
+    id,
+    name,
+    key_string: key,
+    icon_key: key,
+    color: null,
+    order_nr: order,
+    active_flag: true,
+    is_custom_flag: false,
+    add_time: made,
+    update_time: made,
+  })
+  return [
+    type(t.call, 'Call', 'call', 1),
+    type(t.meeting, 'Meeting', 'meeting', 2),
+    type(t.task, 'Task', 'task', 3),
+    type(t.deadline, 'Deadline', 'deadline', 4),
+    type(t.email, 'Email', 'email', 5),
+    type(t.lunch, 'Lunch', 'lunch', 6),
+  ]
+}
+
+function activities(start: number): Activity[] {
+  const { leads: l, persons: p, organizations: o, activities: a } = seedIds
+  const base = {
+    owner_id: seedIds.me,
+    creator_user_id: seedIds.me,
+    is_deleted: false,
+    deal_id: null,
+    lead_id: l.acmeFleet,
+    org_id: o.acme,
+    due_time: null,
+    duration: null,
+    busy: false,
+    participants: [{ person_id: p.maria, primary: true }],
+    public_description: null,
+    priority: null,
+    note: null,
+  }
+  const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+  return [
+    {
+      ...base,
+      id: a.callMaria,
+      subject: 'Call Maria about the lease terms',
+      type: 'call',
+      due_date: dayOf(start + 2 * day),
+      due_time: '10:00:00',
+      duration: '00:30:00',
+      done: false,
+      marked_as_done_time: null,
+      add_time: start - 2 * day,
+      update_time: start - 2 * day,
+    },
+    {
+      ...base,
+      id: a.sentBrochure,
+      subject: 'Send the fleet brochure',
+      type: 'email',
+      due_date: dayOf(start - 7 * day),
+      done: true,
+      marked_as_done_time: start - 7 * day,
+      add_time: start - 12 * day,
+      update_time: start - 7 * day,
+    },
+  ]
+}
+
 /** A fresh company as of `start` (ms since epoch). */
 export function createSeedData(start: number): Data {
   const company = {
@@ -411,6 +497,7 @@ export function createSeedData(start: number): Data {
     persons: new Map(persons(start).map((x) => [x.id, x])),
     organizations: new Map(organizations(start).map((x) => [x.id, x])),
     notes: new Map(notes(start).map((x) => [x.id, x])),
+    activities: new Map(activities(start).map((x) => [x.id, x])),
   }
   return {
     company,
@@ -420,9 +507,10 @@ export function createSeedData(start: number): Data {
     dealFields: dealFields(start),
     leadLabels: new Map(labels(start).map((x) => [x.id, x])),
     ...records,
+    activityTypes: activityTypes(start),
     removedLeads: new Map(),
     conversions: new Map(),
-    nextId: { person: 1101, organization: 601, note: 101, deal: 9001 },
+    nextId: { person: 1101, organization: 601, note: 101, deal: 9001, activity: 101 },
     // The seed was there long before anyone searched: all of it is indexed.
     searchIndex: seedIndex({
       leads: records.leads.values(),

@@ -196,6 +196,50 @@ export interface Note {
   update_time: number
 }
 
+export interface ActivityType {
+  id: number
+  name: string
+  key_string: string
+  icon_key: string
+  color: string | null
+  order_nr: number
+  active_flag: boolean
+  is_custom_flag: boolean
+  add_time: number
+  update_time: number
+}
+
+export interface Participant {
+  person_id: number
+  primary: boolean
+}
+
+export interface Activity {
+  id: number
+  subject: string
+  /** An activity type's key_string. */
+  type: string
+  owner_id: number
+  creator_user_id: number
+  is_deleted: boolean
+  add_time: number
+  update_time: number
+  deal_id: number | null
+  lead_id: string | null
+  org_id: number | null
+  /** YYYY-MM-DD, HH:MM:SS and HH:MM:SS, as printed. */
+  due_date: string | null
+  due_time: string | null
+  duration: string | null
+  busy: boolean
+  done: boolean
+  marked_as_done_time: number | null
+  participants: Participant[]
+  public_description: string | null
+  priority: number | null
+  note: string | null
+}
+
 export type ConversionStatus = 'not_started' | 'running' | 'completed' | 'failed' | 'rejected'
 
 export interface Conversion {
@@ -220,8 +264,16 @@ export interface Data {
   persons: Map<number, Person>
   organizations: Map<number, Organization>
   notes: Map<number, Note>
+  activityTypes: ActivityType[]
+  activities: Map<number, Activity>
   conversions: Map<string, Conversion>
-  nextId: { person: number; organization: number; note: number; deal: number }
+  nextId: {
+    person: number
+    organization: number
+    note: number
+    deal: number
+    activity: number
+  }
   /** What the search endpoints see: copies of the records, behind by the index lag. */
   searchIndex: SearchIndex
 }

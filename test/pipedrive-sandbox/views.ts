@@ -1,6 +1,17 @@
 // How stored records look on the wire, field for field in the order Pipedrive's examples use.
 import { isoMillis, rfc3339, spaced } from './formats'
-import type { Data, DealField, Lead, LeadLabel, Note, Organization, Person, User } from './store'
+import type {
+  Activity,
+  ActivityType,
+  Data,
+  DealField,
+  Lead,
+  LeadLabel,
+  Note,
+  Organization,
+  Person,
+  User,
+} from './store'
 
 export function leadView(lead: Lead): Record<string, unknown> {
   return {
@@ -208,5 +219,57 @@ export function noteView(note: Note, data: Data): Record<string, unknown> {
         }
       : null,
     user_id: note.user_id,
+  }
+}
+
+/** v1 activity types print times like users and notes do. */
+export function activityTypeView(type: ActivityType): Record<string, unknown> {
+  return {
+    id: type.id,
+    order_nr: type.order_nr,
+    name: type.name,
+    key_string: type.key_string,
+    icon_key: type.icon_key,
+    active_flag: type.active_flag,
+    color: type.color ?? 'FFFFFF',
+    is_custom_flag: type.is_custom_flag,
+    add_time: spaced(type.add_time),
+    update_time: spaced(type.update_time),
+  }
+}
+
+/** v2 activities: RFC 3339 times in whole seconds; what is not set is null. */
+export function activityView(activity: Activity): Record<string, unknown> {
+  const primary = activity.participants.find((p) => p.primary)
+  return {
+    id: activity.id,
+    subject: activity.subject,
+    type: activity.type,
+    owner_id: activity.owner_id,
+    creator_user_id: activity.creator_user_id,
+    is_deleted: activity.is_deleted,
+    add_time: rfc3339(activity.add_time),
+    update_time: rfc3339(activity.update_time),
+    deal_id: activity.deal_id,
+    lead_id: activity.lead_id,
+    // The primary participant, as the list's person_id filter reads it.
+    person_id: primary?.person_id ?? null,
+    org_id: activity.org_id,
+    project_id: null,
+    due_date: activity.due_date,
+    due_time: activity.due_time,
+    duration: activity.duration,
+    busy: activity.busy,
+    done: activity.done,
+    marked_as_done_time:
+      activity.marked_as_done_time === null ? null : rfc3339(activity.marked_as_done_time),
+    location: null,
+    participants: activity.participants.map((p) => ({ ...p })),
+    conference_meeting_client: null,
+    conference_meeting_url: null,
+    conference_meeting_id: null,
+    public_description: activity.public_description,
+    priority: activity.priority,
+    note: activity.note,
   }
 }

@@ -13,7 +13,7 @@ export interface WriteRoute {
   stored(sandbox: Sandbox): number
 }
 
-const { leads, persons } = seedIds
+const { activities, leads, persons } = seedIds
 
 export const writeRoutes: WriteRoute[] = [
   {
@@ -58,6 +58,26 @@ export const writeRoutes: WriteRoute[] = [
     path: '/api/v1/notes',
     body: { content: 'Lost answer note', lead_id: leads.lena },
     stored: (s) => s.state.notes.filter((n) => n.content === 'Lost answer note').length,
+  },
+  {
+    endpoint: 'POST /api/v2/activities',
+    match: { method: 'POST', path: '/api/v2/activities' },
+    path: '/api/v2/activities',
+    body: {
+      subject: 'Lost answer call',
+      type: 'call',
+      lead_id: leads.lena,
+      due_date: '2026-12-01',
+    },
+    stored: (s) => s.state.activities.filter((a) => a.subject === 'Lost answer call').length,
+  },
+  {
+    endpoint: 'PATCH /api/v2/activities/{id}',
+    match: { method: 'PATCH', path: '/api/v2/activities/{id}' },
+    path: `/api/v2/activities/${activities.callMaria}`,
+    body: { done: true },
+    stored: (s) =>
+      s.state.activities.filter((a) => a.id === activities.callMaria && a.done === true).length,
   },
   {
     endpoint: 'POST /api/v2/leads/{id}/convert/deal',

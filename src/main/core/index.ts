@@ -132,6 +132,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = createSettingsStore(db, now)
   const outbox = createOutbox(db, now, {
     knownLabelIds: () => catalog.knownLabelIds(),
+    activityTypes: () => catalog.activityTypes(),
     landingWindowMs: lostRequestTiming(options.sync).landingWindowMs,
   })
   const leadChanges = createLeadChanges(db, outbox, now)

@@ -53,6 +53,8 @@ export const outboxKinds = [
   'lead.delete',
   'lead.convert',
   'note.create',
+  'activity.create',
+  'activity.done',
 ] as const
 export type OutboxKind = (typeof outboxKinds)[number]
 
@@ -117,6 +119,8 @@ export const quickAddContextSchema = z.object({
       }),
     )
     .optional(),
+  /** The company's active activity types, which `call fri 10am` is read against. */
+  activityTypes: z.array(z.object({ key: z.string(), name: z.string() })),
 })
 export type QuickAddContextData = z.infer<typeof quickAddContextSchema>
 

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { isoDateSchema } from './iso-date'
+import { nextActivitySchema } from './next-activity'
 
 /**
  * A lead as the user describes it, before Pipedrive has it. The one schema the forms, the
@@ -7,14 +9,7 @@ import { z } from 'zod'
  * accepts, save for facts only it knows (a deleted person, a removed label).
  */
 
-/** `YYYY-MM-DD` naming a real calendar day. */
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-24')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`)
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
-  }, 'This day does not exist')
+export { isoDateSchema }
 
 /** Pipedrive's visibility values; what each means depends on the company's plan. */
 export const visibilityValues = ['1', '3', '5', '7'] as const
@@ -72,6 +67,8 @@ const leadDraftFields = z
     customFields: z.record(customFieldKeySchema, customFieldValueSchema).optional(),
     /** Sent as a note on the lead once Pipedrive has it. */
     note: z.string().trim().min(1).max(100_000).optional(),
+    /** Made an activity on the lead once Pipedrive has it (and its person). */
+    activity: nextActivitySchema.optional(),
   })
   .strict()
 

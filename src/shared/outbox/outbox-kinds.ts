@@ -21,4 +21,7 @@ export const outboxKindFacts = {
   'lead.delete': { words: 'Delete lead', repeatable: true },
   'lead.convert': { words: 'Convert to deal', repeatable: false },
   'note.create': { words: 'Note', repeatable: false },
+  'activity.create': { words: 'Activity', repeatable: false },
+  // Marking done twice leaves it done.
+  'activity.done': { words: 'Activity done', repeatable: true },
 } as const satisfies Record<OutboxKind, OutboxKindFacts>

@@ -15,6 +15,9 @@
  * - an email address, and a phone number (`+44 20 7946 0958`, or `020 7946 0958` read in the
  *   OS locale's country), for the line's new person: see `email.ts`, `phone.ts`. Only the
  *   first of each counts.
+ * - an activity type's name or key followed by a day and maybe a time (`call fri 10am`,
+ *   `meeting tomorrow 14:00`, `email next week`): the lead's next activity, see `activity.ts`.
+ *   Only the first counts; `Call center deal` stays text.
  * - `"…"` at the start of a word: literal text, never parsed; the two quote marks are dropped
  *   from the title. An unclosed quote runs to the end of the line and keeps its mark.
  * - everything else is the title, whitespace collapsed.
@@ -29,7 +32,9 @@ export { parseQuickAdd, warmUpQuickAdd } from './parse'
 export { phoneRegionOf } from './phone'
 export type { PhoneReader } from './phone'
 export { removeChip } from './remove-chip'
+export type { ActivityTypeEntry } from './activity'
 export type {
+  ActivityChip,
   CatalogEntry,
   CatalogMatch,
   Chip,

@@ -23,6 +23,8 @@ function describeChip(chip: Chip): string {
       return `email ${chip.address} "${chip.text}"`
     case 'phone':
       return `phone ${chip.number} "${chip.text}"`
+    case 'activity':
+      return `activity ${chip.type.key} ${chip.date}${chip.time ? ` ${chip.time}` : ''} "${chip.text}"`
   }
 }
 

@@ -1,3 +1,4 @@
+import { readActivity } from './activity'
 import type { CatalogIndex } from './catalog'
 import { readCloseDate } from './close-date'
 import { dateReaderFor } from './languages'
@@ -42,6 +43,7 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
   let hasDate = false
   let hasEmail = false
   let hasPhone = false
+  let hasActivity = false
 
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!
@@ -79,6 +81,30 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
       }
       index = lastToken
       continue
+    }
+
+    if (!hasActivity && context.activityTypes) {
+      const found = readActivity(
+        input,
+        tokens,
+        index,
+        context.activityTypes,
+        context.now,
+        language.readDate,
+      )
+      if (found) {
+        const { start, end, type, date, time } = found
+        chips.push({
+          kind: 'activity',
+          ...spanOf(input, { start, end }),
+          type,
+          date,
+          ...(time ? { time } : {}),
+        })
+        hasActivity = true
+        index = lastTokenBefore(tokens, index, end)
+        continue
+      }
     }
 
     if (!hasDate && language.isCloseDateKeyword(input.slice(token.start, token.end))) {

@@ -1,3 +1,4 @@
+import type { ActivityTypeEntry } from './activity'
 import { createCatalogIndex } from './catalog'
 import { readPhoneNumber } from './phone-numbers'
 import type { CatalogEntry, Currency, LeadLabel, QuickAddContext } from './types'
@@ -149,6 +150,17 @@ export const exampleOrganizations: CatalogEntry[] = [
   { id: 13, name: 'Globex Corporation' },
 ]
 
+/** Pipedrive's default activity types, and one of two words. */
+export const sampleActivityTypes: ActivityTypeEntry[] = [
+  { key: 'call', name: 'Call' },
+  { key: 'meeting', name: 'Meeting' },
+  { key: 'task', name: 'Task' },
+  { key: 'deadline', name: 'Deadline' },
+  { key: 'email', name: 'Email' },
+  { key: 'lunch', name: 'Lunch' },
+  { key: 'follow_up', name: 'Follow up' },
+]
+
 /** Wednesday 25 November 2026, noon local time: `due fri` is the 27th. */
 export const exampleNow = new Date(2026, 10, 25, 12, 0, 0)
 
@@ -166,6 +178,7 @@ export function sampleContext(
     organizations: createCatalogIndex(organizations),
     phoneRegion: 'GB',
     phoneNumbers: readPhoneNumber,
+    activityTypes: sampleActivityTypes,
     ...overrides,
   }
 }

@@ -1,4 +1,5 @@
 import type { CatalogIndex } from './catalog'
+import type { ActivityTypeEntry } from './activity'
 import type { PhoneReader } from './phone'
 
 /** A person or organization as the local cache holds it. */
@@ -38,6 +39,8 @@ export type QuickAddContext = {
    * country's numbering plan and so is loaded apart. Without it no phone number is read.
    */
   phoneNumbers?: PhoneReader | undefined
+  /** The company's activity types; without them no activity is read. */
+  activityTypes?: readonly ActivityTypeEntry[] | undefined
 }
 
 /**
@@ -105,8 +108,25 @@ export type PhoneChip = ChipSpan & {
   international: string
 }
 
+/** The lead's next activity: `call fri 10am`. */
+export type ActivityChip = ChipSpan & {
+  kind: 'activity'
+  type: ActivityTypeEntry
+  /** Local calendar day, `YYYY-MM-DD`. */
+  date: string
+  /** Local `HH:MM`, when given. */
+  time?: string
+}
+
 export type Chip =
-  PersonChip | OrganizationChip | LabelChip | MoneyChip | DateChip | EmailChip | PhoneChip
+  | PersonChip
+  | OrganizationChip
+  | LabelChip
+  | MoneyChip
+  | DateChip
+  | EmailChip
+  | PhoneChip
+  | ActivityChip
 export type ChipKind = Chip['kind']
 
 /**

@@ -49,6 +49,15 @@ describe('the catalog refresh', () => {
       options: null,
     })
 
+    expect(catalog.activityTypes().map(({ key, name }) => `${key}:${name}`)).toEqual([
+      'call:Call',
+      'meeting:Meeting',
+      'task:Task',
+      'deadline:Deadline',
+      'email:Email',
+      'lunch:Lunch',
+    ])
+
     expect(catalog.searchPersons('maria')).toEqual([
       {
         id: seedIds.persons.maria,
@@ -197,6 +206,24 @@ describe('the catalog refresh', () => {
 
     const recovered = await r.core.catalogRefresher.refresh()
     expect(recovered.lastError).toBeNull()
+  })
+
+  it('refreshes the rest when the account may not read activity types, keeping those it had', async () => {
+    const { r } = await signedIn()
+    const { catalog } = r.core
+    await r.core.catalogRefresher.refresh()
+    const types = catalog.activityTypes()
+    expect(types).toHaveLength(6)
+
+    r.sandbox.faults.failNext(1, { status: 403, method: 'GET', path: '/api/v1/activityTypes' })
+    const refreshed = await r.core.catalogRefresher.refresh()
+    expect(refreshed.lastError).toBeNull()
+    expect(catalog.activityTypes()).toEqual(types)
+    expect(catalog.labels()).toHaveLength(3)
+
+    r.sandbox.faults.failNext(1, { status: 503, method: 'GET', path: '/api/v1/activityTypes' })
+    const failed = await r.core.catalogRefresher.refresh()
+    expect(failed.lastError).toEqual(expect.any(String))
   })
 
   it('does nothing while signed out', async () => {

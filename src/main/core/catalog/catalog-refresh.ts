@@ -8,6 +8,7 @@ import type { PipedriveResponse } from '../pipedrive/pipedrive-http'
 import type { NetworkSignals } from '../sync/network'
 import type { Catalog } from './catalog'
 import {
+  parseActivityTypes,
   parseCurrencies,
   parseCustomFields,
   parseLabels,
@@ -103,20 +104,28 @@ export function createCatalogRefresher(options: CatalogRefresherOptions): Catalo
   }
 
   async function refreshReference(client: PipedriveClient, signal: AbortSignal, check: () => void) {
-    const [me, users, labels, currencies, fields] = await Promise.all([
+    const [me, users, labels, currencies, fields, activityTypes] = await Promise.all([
       client.getCurrentUser({ signal }),
       client.getUsers({ signal }),
       client.getLeadLabels({ signal }),
       client.getCurrencies(undefined, { signal }),
       client.listDealFields(pageSize, { signal }),
+      // A sign-in from before Leadbox asked for activities may not grant them: the rest of
+      // the catalog still refreshes, and quick add offers no activity.
+      client.getActivityTypes({ signal }).catch((error: unknown) => {
+        if (error instanceof PipedriveFailure && error.kind === 'forbidden') return null
+        throw error
+      }),
     ])
     check()
+    if (activityTypes === null) log.warn('catalog refresh may not read activity types')
     const meId = (me.data as { id?: unknown }).id
     const parsed = {
       users: parseUsers(users.data, typeof meId === 'number' ? meId : -1),
       labels: parseLabels(labels.data),
       currencies: parseCurrencies(currencies.data),
       fields: parseCustomFields(fields),
+      activityTypes: parseActivityTypes(activityTypes?.data),
     }
     const skipped = Object.entries(parsed).filter(([, list]) => list.skipped > 0)
     if (skipped.length > 0) {
@@ -130,6 +139,7 @@ export function createCatalogRefresher(options: CatalogRefresherOptions): Catalo
       labels: parsed.labels.items,
       currencies: parsed.currencies.items,
       fields: parsed.fields.items,
+      activityTypes: activityTypes === null ? null : parsed.activityTypes.items,
     })
     catalog.setMeta(meta.referenceAt, String(now()))
     return changed

@@ -67,6 +67,11 @@ describe('the catalog', () => {
     ])
     catalog.upsertPersons([person(2, 'Jane Doe', 'jane@acme.test')])
     catalog.upsertOrganizations([{ id: 9, name: 'Acme', updateTime: null }])
+    catalog.replaceActivityTypes([
+      { id: 2, key: 'meeting', name: 'Meeting', active: true, orderNr: 2 },
+      { id: 1, key: 'call', name: 'Call', active: true, orderNr: 1 },
+      { id: 3, key: 'fax', name: 'Fax', active: false, orderNr: 3 },
+    ])
     expect(catalog.quickAddContext()).toEqual({
       defaultCurrency: 'USD',
       defaults: noLeadDefaults,
@@ -75,6 +80,11 @@ describe('the catalog', () => {
       persons: [{ id: 2, name: 'Jane Doe', email: 'jane@acme.test' }],
       organizations: [{ id: 9, name: 'Acme' }],
       openLeads: [],
+      // Only the active ones, in Pipedrive's order.
+      activityTypes: [
+        { key: 'call', name: 'Call' },
+        { key: 'meeting', name: 'Meeting' },
+      ],
     })
     expect(catalog.searchOrganizations('ac').map((o) => o.id)).toEqual([9])
   })

@@ -43,6 +43,14 @@ export interface CatalogFieldOption {
   id: number | string
   label: string
 }
+/** One of the company's activity types; activities name it by its key. */
+export interface CatalogActivityType {
+  id: number
+  key: string
+  name: string
+  active: boolean
+  orderNr: number
+}
 /** A custom field of deals, which leads inherit: how the inbox names and reads a value. */
 export interface CatalogField {
   key: string
@@ -77,6 +85,8 @@ export interface CatalogReference {
   labels: CatalogLabel[]
   currencies: CatalogCurrency[]
   fields: CatalogField[]
+  /** Left as they are when null (the account may not grant reading them). */
+  activityTypes: CatalogActivityType[] | null
 }
 
 export interface Catalog {
@@ -87,6 +97,7 @@ export interface Catalog {
   upsertLabel(label: CatalogLabel): boolean
   replaceUsers(users: CatalogUser[]): boolean
   replaceFields(fields: CatalogField[]): boolean
+  replaceActivityTypes(types: CatalogActivityType[]): boolean
   /** The lists a refresh reads whole, replaced together or not at all. */
   replaceReference(lists: CatalogReference): boolean
   /** Rows that were new or different. */
@@ -118,6 +129,8 @@ export interface Catalog {
   knownLabelIds(): Set<string> | null
   users(): CatalogUser[]
   fields(): CatalogField[]
+  /** Active types first by Pipedrive's order; inactive ones only when asked for. */
+  activityTypes(includeInactive?: boolean): CatalogActivityType[]
   quickAddContext(): QuickAddContextData
   inboxContext(): InboxContextData
   /** New leads' owner, currency, label and visibility, as set in Settings. */
@@ -195,6 +208,11 @@ export function createCatalog(db: Db): Catalog {
     'INSERT INTO catalog_field VALUES (?, ?, ?, ?, ?)',
     (f) => [f.key, f.name, f.fieldType, f.options ? JSON.stringify(f.options) : null, f.orderNr],
   )
+  const replaceActivityTypes = replace<CatalogActivityType>(
+    'catalog_activity_type',
+    'INSERT INTO catalog_activity_type VALUES (?, ?, ?, ?, ?)',
+    (t) => [t.id, t.key, t.name, t.active ? 1 : 0, t.orderNr],
+  )
   // An unchanged row is not rewritten: no FTS churn, and `changes` counts real changes.
   const upsertPerson = db.prepare(
     `INSERT INTO catalog_person VALUES (?, ?, ?, ?, ?)
@@ -268,6 +286,14 @@ export function createCatalog(db: Db): Catalog {
         ...f,
         options: f.options === null ? null : (JSON.parse(f.options) as CatalogFieldOption[]),
       }))
+  const activityTypes = (includeInactive = false) =>
+    db
+      .prepare<[number], Omit<CatalogActivityType, 'active'> & { active: number }>(
+        `SELECT id, key, name, active, order_nr AS orderNr FROM catalog_activity_type
+         WHERE active >= ? ORDER BY order_nr, name`,
+      )
+      .all(includeInactive ? 0 : 1)
+      .map((t) => ({ ...t, active: t.active === 1 }))
   const meta = (key: string) =>
     db.prepare<[string], { value: string }>('SELECT value FROM catalog_meta WHERE key = ?').get(key)
       ?.value
@@ -313,6 +339,7 @@ export function createCatalog(db: Db): Catalog {
       'catalog_person',
       'catalog_organization',
       'catalog_field',
+      'catalog_activity_type',
       'catalog_meta',
     ]) {
       db.prepare(`DELETE FROM ${table}`).run()
@@ -336,6 +363,7 @@ export function createCatalog(db: Db): Catalog {
     replaceLabels,
     replaceUsers,
     replaceFields,
+    replaceActivityTypes,
     upsertLabel: (label) => upsertLabel.run(label.id, label.name, label.color).changes > 0,
     replaceReference: db.transaction((lists: CatalogReference) => {
       // Every list is replaced, so no short-circuit.
@@ -344,6 +372,7 @@ export function createCatalog(db: Db): Catalog {
         replaceLabels(lists.labels),
         replaceCurrencies(lists.currencies),
         replaceFields(lists.fields),
+        lists.activityTypes !== null && replaceActivityTypes(lists.activityTypes),
       ]
       return changed.includes(true)
     }),
@@ -393,6 +422,7 @@ export function createCatalog(db: Db): Catalog {
     },
     users,
     fields,
+    activityTypes,
     inboxContext: () => ({
       users: users().map(({ id, name, active, isYou }) => ({ id, name, active, isYou })),
       defaults: leadDefaults(),
@@ -440,6 +470,7 @@ export function createCatalog(db: Db): Catalog {
         organizations: db
           .prepare<[], { id: number; name: string }>('SELECT id, name FROM catalog_organization')
           .all(),
+        activityTypes: activityTypes().map(({ key, name }) => ({ key, name })),
       }
     },
     meta,

@@ -2,6 +2,7 @@
 // record is skipped (and counted), it does not cost the user the whole refresh.
 import { z } from 'zod'
 import type {
+  CatalogActivityType,
   CatalogCurrency,
   CatalogField,
   CatalogLabel,
@@ -40,6 +41,14 @@ const fieldSchema = z.looseObject({
   options: z
     .array(z.looseObject({ id: z.union([z.number(), z.string()]), label: z.string() }))
     .nullish(),
+})
+
+const activityTypeSchema = z.looseObject({
+  id: z.number().int(),
+  name: z.string(),
+  key_string: z.string().min(1),
+  active_flag: z.boolean().optional(),
+  order_nr: z.number().int().nullish(),
 })
 
 const personSchema = z.looseObject({
@@ -103,6 +112,16 @@ export function parseCurrencies(raw: unknown): Parsed<CatalogCurrency> {
     symbol: c.symbol ?? c.code,
     decimalPoints: c.decimal_points ?? 2,
     active: c.active_flag !== false,
+  }))
+}
+
+export function parseActivityTypes(raw: unknown): Parsed<CatalogActivityType> {
+  return parseEach(activityTypeSchema, raw, (t) => ({
+    id: t.id,
+    key: t.key_string,
+    name: t.name,
+    active: t.active_flag !== false,
+    orderNr: t.order_nr ?? 0,
   }))
 }
 

@@ -6,6 +6,11 @@ import {
 } from '../../../shared/ipc/contract'
 import type { LeadRef } from '../../../shared/leads/lead-change'
 import { leadDraftSchema, type LeadDraft } from '../../../shared/leads/lead-draft'
+import {
+  defaultActivitySubject,
+  dueInUtc,
+  type NextActivity,
+} from '../../../shared/leads/next-activity'
 import { LeadboxError, fieldErrors } from '../../../shared/result'
 import type { Db } from '../db/database'
 import { defaultTiming, dueAtSql } from './lost-requests'
@@ -33,7 +38,7 @@ interface Row {
 }
 
 /** What a lead row stores: the draft, with new people and organizations split off. */
-export type LeadCreatePayload = Omit<LeadDraft, 'person' | 'organization' | 'note'> & {
+export type LeadCreatePayload = Omit<LeadDraft, 'person' | 'organization' | 'note' | 'activity'> & {
   personId?: number
   organizationId?: number
 }
@@ -50,6 +55,17 @@ export interface Outbox {
   retry(id: number): OutboxItem
   /** Cancels a row and every row waiting on it; returns what was cancelled. */
   discard(id: number): OutboxItem[]
+  /**
+   * Queues a lead's next activity after its lead row, with the lead's person (in Pipedrive,
+   * or queued as `personRowId`) taking part. Inside the caller's transaction.
+   */
+  queueActivity(
+    leadRowId: number,
+    title: string,
+    activity: NextActivity,
+    personId: number | undefined,
+    personRowId: number | undefined,
+  ): number
   /** Forgets sent and cancelled rows older than `age` milliseconds. */
   prune(age: number): number
 }
@@ -131,6 +147,8 @@ export interface OutboxOptions {
   knownLabelIds?(): Set<string> | null
   /** The queue's landing window for lost requests, so a row says when it is tried next. */
   landingWindowMs?: number
+  /** The company's active activity types, or none before the catalog knows them. */
+  activityTypes?(): Array<{ key: string; name: string }>
 }
 
 export function createOutbox(
@@ -153,8 +171,29 @@ export function createOutbox(
     'UPDATE outbox SET state = ?, updated_at = ? WHERE id = ?',
   )
 
+  const typeName = (key: string) =>
+    options.activityTypes?.().find((type) => type.key === key)?.name ?? key
+  /** The lead's next activity, with the lead's person (queued or in Pipedrive) taking part. */
+  const queueActivity = (
+    leadRowId: number,
+    title: string,
+    { subject, type, dueDate, dueTime }: NextActivity,
+    personId: number | undefined,
+    personRowId: number | undefined,
+  ) =>
+    rows.addActivity(
+      leadRowId,
+      {
+        type,
+        ...dueInUtc(dueDate, dueTime),
+        subject: subject ?? defaultActivitySubject(typeName(type), title),
+        ...(personId === undefined ? {} : { personId }),
+      },
+      personRowId,
+    )
+
   const enqueue = db.transaction((draft: LeadDraft): number => {
-    const { person, organization, note, ...lead } = draft
+    const { person, organization, note, activity, ...lead } = draft
     const payload: LeadCreatePayload = { ...lead }
     const parents: Array<[number, Role]> = []
     let newPerson: number | undefined
@@ -195,6 +234,7 @@ export function createOutbox(
     const leadId = rows.add('lead.create', payload, draft.title)
     for (const [parent, role] of parents) rows.link(leadId, parent, role)
     if (note) rows.addNote(leadId, note)
+    if (activity) queueActivity(leadId, draft.title, activity, payload.personId, newPerson)
     return leadId
   })
 
@@ -242,11 +282,22 @@ export function createOutbox(
         Object.fromEntries(unknown),
       )
     }
+    // Pipedrive refuses a type it does not have; the catalog knows them once refreshed.
+    const types = options.activityTypes?.() ?? []
+    const activity = parsed.data.activity
+    if (activity && types.length > 0 && !types.some((type) => type.key === activity.type)) {
+      throw new LeadboxError(
+        'invalid_request',
+        'Your Pipedrive company has no activity of that type.',
+        { 'activity.type': 'This activity type is not in Pipedrive' },
+      )
+    }
     return parsed.data
   }
 
   return {
     enqueueLead: (input) => mustGet(enqueue(validateDraft(input))),
+    queueActivity,
     validateDraft,
     list: () => all.all().map(toItem),
     get,

@@ -84,6 +84,25 @@ describe('a lead waiting in the outbox, as a draft', () => {
     expect(queue.ready('a', 10)).toEqual([{ id: organization }])
   })
 
+  it('gives back its next activity as the user said it, and queues an edit of it anew', () => {
+    const { outbox, pending } = setup()
+    const activity = { type: 'call', subject: 'Call Nora', dueDate: '2026-12-11', dueTime: '10:00' }
+    const lead = outbox.enqueueLead({ ...full, activity })
+    expect(pending.draftOf(lead.id).activity).toEqual(activity)
+    const first = outbox.list().find((row) => row.kind === 'activity.create')!
+    expect(first.dependsOn).toEqual([lead.id, ...outbox.get(lead.id)!.dependsOn].sort())
+
+    pending.edit(lead.id, { ...full, activity: { ...activity, dueDate: '2026-12-14' } })
+    expect(outbox.get(first.id)?.state).toBe('cancelled')
+    expect(pending.draftOf(lead.id).activity).toEqual({ ...activity, dueDate: '2026-12-14' })
+
+    pending.edit(lead.id, full)
+    expect(pending.draftOf(lead.id)).toEqual(full)
+    expect(
+      outbox.list().filter((row) => row.kind === 'activity.create' && row.state !== 'cancelled'),
+    ).toEqual([])
+  })
+
   it('refuses to edit what is gone or on its way', () => {
     const { outbox, pending, queue } = setup()
     const lead = outbox.enqueueLead({ title: 'x', organization: { kind: 'existing', id: 1 } })

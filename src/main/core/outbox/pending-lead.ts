@@ -1,9 +1,10 @@
 import type { OutboxItem, OutboxKind, OutboxState } from '../../../shared/ipc/contract'
 import type { LeadDraft, OrganizationRef, PersonRef } from '../../../shared/leads/lead-draft'
+import { dueInLocal } from '../../../shared/leads/next-activity'
 import { LeadboxError } from '../../../shared/result'
 import type { Db } from '../db/database'
 import type { LeadCreatePayload, Outbox } from './outbox'
-import { createRowWriter } from './row-writer'
+import { createRowWriter, type ActivityCreatePayload } from './row-writer'
 
 type Role = 'person' | 'organization'
 interface Linked {
@@ -39,6 +40,11 @@ export function createPendingLeads(
   const noteOf = db.prepare<[number], Linked>(
     `SELECT o.id, o.state, o.payload FROM outbox o JOIN outbox_dependency d ON d.row_id = o.id
      WHERE d.parent_id = ? AND o.kind = 'note.create' AND o.state <> 'cancelled'`,
+  )
+  const activityOf = db.prepare<[number], Linked>(
+    `SELECT o.id, o.state, o.payload FROM outbox o JOIN outbox_dependency d ON d.row_id = o.id
+     WHERE d.parent_id = ? AND d.role = 'lead' AND o.kind = 'activity.create'
+       AND o.state <> 'cancelled'`,
   )
   const organizationOfPerson = db.prepare<[number], { parent_id: number }>(
     `SELECT parent_id FROM outbox_dependency WHERE row_id = ? AND role = 'organization'`,
@@ -105,6 +111,22 @@ export function createPendingLeads(
     rows.addNote(leadId, content)
   }
 
+  /** The activity is queued again as the edited draft says, with the lead's person. */
+  function setActivity(leadId: number, draft: LeadDraft, personId: number | undefined) {
+    const queued = activityOf.get(leadId)
+    if (queued && !unsent(queued.state)) return
+    if (queued) cancel.run(now(), queued.id)
+    if (!draft.activity) return
+    const person = parentOf.get(leadId, 'person')
+    outbox.queueActivity(
+      leadId,
+      draft.title,
+      draft.activity,
+      personId,
+      person && person.state !== 'cancelled' ? person.id : undefined,
+    )
+  }
+
   return {
     draftOf(id) {
       const row = pendingCreate(id)
@@ -125,6 +147,13 @@ export function createPendingLeads(
       }
       const note = noteOf.get(id)
       if (note) draft.note = (JSON.parse(note.payload) as { content: string }).content
+      const activity = activityOf.get(id)
+      if (activity) {
+        const { type, subject, dueDate, dueTime } = JSON.parse(
+          activity.payload,
+        ) as ActivityCreatePayload
+        draft.activity = { type, subject, ...dueInLocal(dueDate, dueTime) }
+      }
       return draft
     },
 
@@ -137,7 +166,7 @@ export function createPendingLeads(
         )
       }
       const draft = outbox.validateDraft(input)
-      const { person, organization, note, ...lead } = draft
+      const { person, organization, note, activity: _activity, ...lead } = draft
       const payload: LeadCreatePayload = { ...lead }
       if (person?.kind === 'existing') payload.personId = person.id
       if (organization?.kind === 'existing') payload.organizationId = organization.id
@@ -145,6 +174,7 @@ export function createPendingLeads(
       setContact(id, 'organization', organization)
       linkPersonToOrganization(id)
       setNote(id, note)
+      setActivity(id, draft, payload.personId)
       requeue.run(JSON.stringify(payload), draft.title, now(), id)
       const item = outbox.get(id)
       if (!item)

@@ -3,6 +3,16 @@ import type { OutboxKind } from '../../../shared/ipc/contract'
 import type { LeadRef } from '../../../shared/leads/lead-change'
 import type { Db } from '../db/database'
 
+/** What an activity row stores; the lead (and a queued person) come from its parents. */
+export interface ActivityCreatePayload {
+  type: string
+  subject: string
+  dueDate: string
+  dueTime?: string
+  /** The lead's person when Pipedrive already has it. */
+  personId?: number
+}
+
 export type Role = 'person' | 'organization' | 'lead'
 
 /** Adds outbox rows, and knows which lead a row belongs to for the lead's order. */
@@ -12,6 +22,11 @@ export interface RowWriter {
   link(rowId: number, parentId: number, role: Role): void
   /** A note waits for its lead and keeps its place among the lead's other changes. */
   addNote(leadRowId: number, content: string): number
+  /**
+   * An activity waits for its lead, and for its person when that is queued too
+   * (`personRowId`), and keeps its place among the lead's other changes.
+   */
+  addActivity(leadRowId: number, payload: ActivityCreatePayload, personRowId?: number): number
   /**
    * One key per lead, however a change names it: a lead Leadbox created is known by its
    * create row ('outbox:<row>') even after it has a Pipedrive id, so a change made later
@@ -51,6 +66,12 @@ export function createRowWriter(db: Db, now: () => number): RowWriter {
     addNote(leadRowId, content) {
       const id = writer.add('note.create', { content }, content.slice(0, 80), `outbox:${leadRowId}`)
       writer.link(id, leadRowId, 'lead')
+      return id
+    },
+    addActivity(leadRowId, payload, personRowId) {
+      const id = writer.add('activity.create', payload, payload.subject, `outbox:${leadRowId}`)
+      writer.link(id, leadRowId, 'lead')
+      if (personRowId !== undefined) writer.link(id, personRowId, 'person')
       return id
     },
     leadKey(lead) {

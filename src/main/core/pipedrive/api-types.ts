@@ -39,6 +39,8 @@ export type Note = ResponseData<V1['addNote']>
 export type NoteListQuery = Omit<QueryOf<V1['getNotes']>, 'start' | 'limit'>
 export type NoteListItem = ResponseData<V1['getNotes']>[number]
 
+export type ActivityType = ResponseData<V1['getActivityTypes']>[number]
+
 export type LeadListQuery = Omit<QueryOf<V1['getLeads']>, 'start' | 'limit'>
 export type ArchivedLeadListQuery = Omit<QueryOf<V1['getArchivedLeads']>, 'start' | 'limit'>
 export type AddLeadRequest = RequestBody<V1['addLead']>
@@ -71,6 +73,11 @@ export type OrganizationSearchItem = NonNullable<
 >[number]
 export type LeadSearchQuery = Omit<QueryOf<V2['searchLeads']>, 'cursor'>
 export type LeadSearchItem = V2Components['schemas']['LeadSearchItem']
+export type Activity = ResponseData<V2['addActivity']>
+export type AddActivityRequest = RequestBody<V2['addActivity']>
+export type UpdateActivityRequest = RequestBody<V2['updateActivity']>
+export type ActivityListQuery = Omit<QueryOf<V2['getActivities']>, 'cursor' | 'limit'>
+export type ActivityListItem = ResponseData<V2['getActivities']>[number]
 export type ConvertLeadRequest = RequestBody<V2['convertLeadToDeal']>
 export type LeadConversion = ResponseData<V2['convertLeadToDeal']>
 export type LeadConversionStatus = ResponseData<V2['getLeadConversionStatus']>

@@ -37,6 +37,15 @@ export interface OutboxGateway {
   listNotes(query: { lead_id: string; updated_since?: string }): Promise<RemoteNote[]>
   /** POST /api/v1/notes with lead_id. */
   addNote(body: { content: string; lead_id: string }): Promise<{ id: number }>
+  /**
+   * Every page of GET /api/v2/activities of one lead changed since a time: a listing,
+   * consistent right after a write.
+   */
+  listActivities(query: { lead_id: string; updated_since?: string }): Promise<RemoteActivity[]>
+  /** POST /api/v2/activities. */
+  addActivity(body: AddActivityBody): Promise<{ id: number }>
+  /** PATCH /api/v2/activities/{id} with `done`. */
+  markActivityDone(id: number): Promise<void>
   /** POST /api/v2/leads/{id}/convert/deal: starts Pipedrive's conversion job. */
   convertLead(id: string): Promise<{ conversionId: string }>
   /** GET /api/v2/leads/{id}/convert/status/{conversion_id}. */
@@ -61,6 +70,28 @@ export interface RemoteNote {
   content: string
   leadId: string | null
   addTime: number
+}
+
+export interface RemoteActivity {
+  id: number
+  subject: string
+  /** The activity type's key. */
+  type: string
+  leadId: string | null
+  dueDate: string | null
+  /** `HH:MM`, as Leadbox writes it (Pipedrive answers `HH:MM:SS`). */
+  dueTime: string | null
+  done: boolean
+  addTime: number
+}
+
+export interface AddActivityBody {
+  subject: string
+  type: string
+  lead_id: string
+  due_date: string
+  due_time?: string
+  participants?: Array<{ person_id: number; primary: boolean }>
 }
 
 export interface ConversionStatus {

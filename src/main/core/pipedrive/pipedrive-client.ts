@@ -28,8 +28,8 @@ export interface CursorRequest {
 
 /**
  * Every Pipedrive endpoint Leadbox uses, typed from the official spec. Leads, labels,
- * sources, fields, users, currencies and notes are v1 (leads have no v2 CRUD); persons,
- * organizations, search and lead conversion are v2 (their v1 endpoints are out of support).
+ * sources, fields, users, currencies, notes and activity types are v1 (leads have no v2 CRUD);
+ * persons, organizations, activities, search and lead conversion are v2 (their v1 endpoints are out of support).
  * Each call resolves with the whole answer (status, data, rate-limit headers) or throws a
  * PipedriveFailure. A client asks for one purpose, which the token ledger counts its
  * requests under; `for` gives the same account's client for another.
@@ -236,6 +236,36 @@ export class PipedriveClient {
 
   addNote(body: Api.AddNoteRequest, options?: Options) {
     return this.call<Api.Note>({ method: 'POST', path: `${v1}/notes`, body }, options)
+  }
+
+  /** GET /v1/activityTypes: the company's activity types (one list, no pages). */
+  getActivityTypes(options?: Options) {
+    return this.call<Api.ActivityType[]>({ method: 'GET', path: `${v1}/activityTypes` }, options)
+  }
+
+  // Activities (v2)
+
+  /** GET /v2/activities: one page, e.g. a lead's (`lead_id`) changed since a time. */
+  getActivities(query: Api.ActivityListQuery & CursorRequest = {}, options?: Options) {
+    return this.cursorList<Api.ActivityListItem>(`${v2}/activities`, query, options)
+  }
+
+  /** Every page of GET /v2/activities. */
+  listActivities(query: Api.ActivityListQuery = {}, pageSize = 500, options?: Options) {
+    return allCursorPages((cursor) =>
+      this.getActivities({ ...query, limit: pageSize, cursor }, options).then((r) => r.data),
+    )
+  }
+
+  addActivity(body: Api.AddActivityRequest, options?: Options) {
+    return this.call<Api.Activity>({ method: 'POST', path: `${v2}/activities`, body }, options)
+  }
+
+  updateActivity(activityId: number, body: Api.UpdateActivityRequest, options?: Options) {
+    return this.call<Api.Activity>(
+      { method: 'PATCH', path: `${v2}/activities/${id(activityId)}`, body },
+      options,
+    )
   }
 
   // Persons and organizations (v2)

@@ -23,6 +23,37 @@ const gateway = (pageSize?: number) =>
   )
 
 describe('the outbox gateway', () => {
+  it("adds an activity, lists a lead's activities across pages, and marks one done", async () => {
+    const outbox = gateway(1)
+    const { leads, persons, activities } = seedIds
+    const made = await outbox.addActivity({
+      subject: 'Call about the renewal',
+      type: 'call',
+      lead_id: leads.acmeFleet,
+      due_date: '2026-12-18',
+      due_time: '09:30',
+      participants: [{ person_id: persons.maria, primary: true }],
+    })
+    // Page size 1: three activities come from three pages.
+    const listed = await outbox.listActivities({ lead_id: leads.acmeFleet })
+    expect(listed.map((a) => a.id).sort((a, b) => a - b)).toEqual(
+      [activities.callMaria, activities.sentBrochure, made.id].sort((a, b) => a - b),
+    )
+    expect(listed.find((a) => a.id === made.id)).toEqual({
+      id: made.id,
+      subject: 'Call about the renewal',
+      type: 'call',
+      leadId: leads.acmeFleet,
+      dueDate: '2026-12-18',
+      dueTime: '09:30',
+      done: false,
+      addTime: expect.any(Number),
+    })
+    await outbox.markActivityDone(made.id)
+    const after = await outbox.listActivities({ lead_id: leads.acmeFleet })
+    expect(after.find((a) => a.id === made.id)?.done).toBe(true)
+  })
+
   it('creates a person, an organization, a lead with its origin id, and a note', async () => {
     const outbox = gateway()
     const person = await outbox.addPerson({

@@ -1,7 +1,13 @@
 import { z } from 'zod'
 import { isoTime } from '../catalog/pipedrive-time'
 import { PipedriveFailure } from './failure'
-import type { OutboxGateway, RemoteContact, RemoteLead, RemoteNote } from './outbox-gateway'
+import type {
+  OutboxGateway,
+  RemoteActivity,
+  RemoteContact,
+  RemoteLead,
+  RemoteNote,
+} from './outbox-gateway'
 import type { PipedriveClient } from './pipedrive-client'
 
 // What the outbox relies on in a lead, checked: the spec marks nothing required, and a lead
@@ -24,6 +30,7 @@ const remoteLeadSchema = z.looseObject({
   update_time: z.string(),
 })
 const namedSchema = z.looseObject({ id: z.number().int(), name: z.string() })
+// A note's or an activity's answer: only its id matters.
 const noteSchema = z.looseObject({ id: z.number().int() })
 const time = z.string().transform((value, context) => {
   const iso = isoTime(value)
@@ -64,6 +71,27 @@ const listedNoteSchema = z
     content: n.content,
     leadId: n.lead_id ?? null,
     addTime: n.add_time,
+  }))
+const listedActivitySchema = z
+  .looseObject({
+    id: z.number().int(),
+    subject: z.string(),
+    type: z.string(),
+    lead_id: z.string().nullish(),
+    due_date: z.string().nullish(),
+    due_time: z.string().nullish(),
+    done: z.boolean().optional(),
+    add_time: time,
+  })
+  .transform((a): RemoteActivity => ({
+    id: a.id,
+    subject: a.subject,
+    type: a.type,
+    leadId: a.lead_id ?? null,
+    dueDate: a.due_date ?? null,
+    dueTime: a.due_time ? a.due_time.slice(0, 5) : null,
+    done: a.done === true,
+    addTime: a.add_time,
   }))
 const conversionSchema = z.looseObject({ conversion_id: z.string().min(1) })
 const conversionStatusSchema = z.looseObject({
@@ -159,6 +187,17 @@ export function createOutboxGateway(
       const response = await client.addNote(body, request)
       const { id } = parse(noteSchema, response.data, true, 'note')
       return { id }
+    },
+    async listActivities(query) {
+      return readable(listedActivitySchema, await lookups.listActivities(query, pageSize, request))
+    },
+    async addActivity(body) {
+      const response = await client.addActivity(body, request)
+      const { id } = parse(noteSchema, response.data, true, 'activity')
+      return { id }
+    },
+    async markActivityDone(id) {
+      await client.updateActivity(id, { done: true }, request)
     },
     async convertLead(id) {
       const response = await client.convertLeadToDeal(id, {}, request)

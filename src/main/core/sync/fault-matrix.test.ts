@@ -14,7 +14,7 @@ import { fixedAuth, testClient } from '../pipedrive/testing'
 import { createSyncEngine, type SyncEngine } from './sync-engine'
 
 // Every fault the sandbox can play, against a mix of leads (some with new persons and
-// organizations, one with a note). Whatever fails, each lead must end up in Pipedrive
+// organizations, one with a note, one with a next activity). Whatever fails, each lead must end up in Pipedrive
 // exactly once with its fields, and the outbox with every row sent. The engine keeps the
 // product's rules on a short clock: an attempt is cut off after 1 s, and a request whose
 // answer was lost is not looked up (nor sent again) until 2.5 s after its attempt began.
@@ -42,6 +42,7 @@ const mix: LeadDraft[] = [
     title: 'Trade fair contact',
     person: { kind: 'new', name: 'Nora Fairweather', email: 'nora@fair.example' },
     expectedCloseDate: '2026-12-24',
+    activity: { type: 'call', subject: 'Call Nora', dueDate: '2026-12-18' },
   },
   {
     title: 'New depot',
@@ -99,6 +100,7 @@ const writes = [
   'POST /api/v2/organizations',
   'POST /api/v1/leads',
   'POST /api/v1/notes',
+  'POST /api/v2/activities',
 ]
 const pathOf = (endpoint: string) => endpoint.slice(endpoint.indexOf(' ') + 1)
 
@@ -136,6 +138,13 @@ function expectDeliveredOnce(box: Sandbox, outbox: Outbox, itemIds: number[]) {
   const depot = box.state.leads.find((lead) => lead['title'] === 'New depot')!
   const notes = box.state.notes.filter((note) => note['lead_id'] === depot['id'])
   expect(notes.map((note) => note['content'])).toEqual(['Met at the fair; call in January'])
+  const calls = box.state.activities.filter((activity) => activity['lead_id'] === noraLead['id'])
+  expect(calls).toEqual([
+    expect.objectContaining({
+      subject: 'Call Nora',
+      participants: [{ person_id: nora['id'], primary: true }],
+    }),
+  ])
 }
 
 describe('the sync engine against every fault', () => {

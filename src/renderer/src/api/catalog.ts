@@ -65,6 +65,7 @@ export function useQuickAddContext() {
         defaults: data.defaults,
         currencies: data.currencies,
         labels: data.labels,
+        activityTypes: data.activityTypes,
         ...indexes,
       },
     [data, indexes],

@@ -9,6 +9,8 @@ import { inboxVisibility007 } from './007-inbox-visibility'
 import { outboxKindsAndLostRequests008 } from './008-outbox-kinds-and-lost-requests'
 import { apiUsage009 } from './009-api-usage'
 import { inboxAtScale010 } from './010-inbox-at-scale'
+import { catalogActivityTypes011 } from './011-catalog-activity-types'
+import { outboxActivities012 } from './012-outbox-activities'
 
 export interface Migration {
   version: number
@@ -28,6 +30,8 @@ export const migrations: readonly Migration[] = [
   outboxKindsAndLostRequests008,
   apiUsage009,
   inboxAtScale010,
+  catalogActivityTypes011,
+  outboxActivities012,
 ]
 
 export const latestVersion = migrations.length

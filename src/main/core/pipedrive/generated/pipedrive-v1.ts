@@ -2,6 +2,22 @@
 // test/pipedrive-sandbox/spec/pipedrive-v1.schemas.json (Pipedrive API v1 1.0.0,
 // sha256 302b0d7c2c1a6cb9…). Do not edit: run npm run pipedrive:types.
 export interface paths {
+  '/activityTypes': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get: operations['getActivityTypes']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/currencies': {
     parameters: {
       query?: never
@@ -262,6 +278,62 @@ export interface paths {
 export type webhooks = Record<string, never>
 export interface components {
   schemas: {
+    /** ActivityType */
+    ActivityType: {
+      active_flag?: boolean
+      /** Format: date-time */
+      add_time?: string
+      color?: string
+      /** @enum {string} */
+      icon_key?:
+        | 'task'
+        | 'email'
+        | 'meeting'
+        | 'deadline'
+        | 'call'
+        | 'lunch'
+        | 'calendar'
+        | 'downarrow'
+        | 'document'
+        | 'smartphone'
+        | 'camera'
+        | 'scissors'
+        | 'cogs'
+        | 'bubble'
+        | 'uparrow'
+        | 'checkbox'
+        | 'signpost'
+        | 'shuffle'
+        | 'addressbook'
+        | 'linegraph'
+        | 'picture'
+        | 'car'
+        | 'world'
+        | 'search'
+        | 'clip'
+        | 'sound'
+        | 'brush'
+        | 'key'
+        | 'padlock'
+        | 'pricetag'
+        | 'suitcase'
+        | 'finish'
+        | 'plane'
+        | 'loop'
+        | 'wifi'
+        | 'truck'
+        | 'cart'
+        | 'bulb'
+        | 'bell'
+        | 'presentation'
+      id?: number
+      is_custom_flag?: boolean
+      key_string?: string
+      name?: string
+      order_nr?: number
+      /** Format: date-time */
+      update_time?: string
+    }
     /** AdditionalData */
     AdditionalData: {
       limit?: number
@@ -405,6 +477,10 @@ export interface components {
       subfields?: Record<string, never>[]
       /** Format: date-time */
       update_time?: string | null
+    }
+    /** GetActivityTypesResponse */
+    GetActivityTypesResponse: components['schemas']['baseResponse'] & {
+      data?: components['schemas']['ActivityType'][]
     }
     /** GetCurrenciesResponse */
     GetCurrenciesResponse: {
@@ -778,6 +854,25 @@ export interface components {
 }
 export type $defs = Record<string, never>
 export interface operations {
+  getActivityTypes: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['GetActivityTypesResponse']
+        }
+      }
+    }
+  }
   getCurrencies: {
     parameters: {
       query?: {

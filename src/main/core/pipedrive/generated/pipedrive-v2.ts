@@ -2,6 +2,38 @@
 // test/pipedrive-sandbox/spec/pipedrive-v2.schemas.json (Pipedrive API v2 2.0.0,
 // sha256 8900dc89d2734f8b…). Do not edit: run npm run pipedrive:types.
 export interface paths {
+  '/activities': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get: operations['getActivities']
+    put?: never
+    post: operations['addActivity']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/activities/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch: operations['updateActivity']
+    trace?: never
+  }
   '/leads/{id}/convert/deal': {
     parameters: {
       query?: never
@@ -150,6 +182,48 @@ export interface paths {
 export type webhooks = Record<string, never>
 export interface components {
   schemas: {
+    addActivityRequest: {
+      attendees?: {
+        email?: string
+        is_organizer?: boolean
+        name?: string
+        person_id?: number
+        status?: string
+        user_id?: number
+      }[]
+      busy?: boolean
+      deal_id?: number
+      done?: boolean
+      due_date?: string
+      due_time?: string
+      duration?: string
+      lead_id?: string
+      location?: {
+        admin_area_level_1?: string
+        admin_area_level_2?: string
+        country?: string
+        locality?: string
+        postal_code?: string
+        route?: string
+        street_number?: string
+        sublocality?: string
+        subpremise?: string
+        value?: string
+      }
+      note?: string
+      org_id?: number
+      owner_id?: number
+      participants?: {
+        person_id?: number
+        primary?: boolean
+      }[]
+      person_id?: number
+      priority?: number
+      project_id?: number
+      public_description?: string
+      subject?: string
+      type?: string
+    }
     /** AddConvertLeadToDealResponse */
     AddConvertLeadToDealResponse: {
       additional_data?: Record<string, never> | null
@@ -202,6 +276,63 @@ export interface components {
     convertLeadToDealRequest: {
       pipeline_id?: number
       stage_id?: number
+    }
+    /** GetActivitiesResponse */
+    GetActivitiesResponse: components['schemas']['baseResponse'] & {
+      additional_data?: {
+        next_cursor?: string | null
+      }
+      data?: {
+        add_time?: string
+        attendees?: {
+          email?: string
+          is_organizer?: boolean
+          name?: string
+          person_id?: number | null
+          status?: string
+          user_id?: number
+        }[]
+        busy?: boolean
+        conference_meeting_client?: string | null
+        conference_meeting_id?: string | null
+        conference_meeting_url?: string | null
+        creator_user_id?: number
+        deal_id?: number | null
+        done?: boolean
+        due_date?: string | null
+        due_time?: string | null
+        duration?: string | null
+        id?: number
+        is_deleted?: boolean
+        lead_id?: string | null
+        location?: {
+          admin_area_level_1?: string
+          admin_area_level_2?: string
+          country?: string
+          locality?: string
+          postal_code?: string
+          route?: string
+          street_number?: string
+          sublocality?: string
+          subpremise?: string
+          value?: string
+        } | null
+        marked_as_done_time?: string | null
+        note?: string | null
+        org_id?: number | null
+        owner_id?: number
+        participants?: {
+          person_id?: number | null
+          primary?: boolean
+        }[]
+        person_id?: number | null
+        priority?: number | null
+        project_id?: number | null
+        public_description?: string | null
+        subject?: string
+        type?: string
+        update_time?: string
+      }[]
     }
     /** GetConvertResponse */
     GetConvertResponse: {
@@ -415,6 +546,63 @@ export interface components {
       primary?: boolean
       value?: string
     }
+    /** UpsertActivityResponse */
+    UpsertActivityResponse: components['schemas']['baseResponse'] &
+      components['schemas']['UpsertActivityResponseData']
+    /** UpsertActivityResponseData */
+    UpsertActivityResponseData: {
+      data?: {
+        add_time?: string
+        attendees?: {
+          email?: string
+          is_organizer?: boolean
+          name?: string
+          person_id?: number | null
+          status?: string
+          user_id?: number
+        }[]
+        busy?: boolean
+        conference_meeting_client?: string | null
+        conference_meeting_id?: string | null
+        conference_meeting_url?: string | null
+        creator_user_id?: number
+        deal_id?: number | null
+        done?: boolean
+        due_date?: string | null
+        due_time?: string | null
+        duration?: string | null
+        id?: number
+        is_deleted?: boolean
+        lead_id?: string | null
+        location?: {
+          admin_area_level_1?: string
+          admin_area_level_2?: string
+          country?: string
+          locality?: string
+          postal_code?: string
+          route?: string
+          street_number?: string
+          sublocality?: string
+          subpremise?: string
+          value?: string
+        } | null
+        marked_as_done_time?: string | null
+        note?: string | null
+        org_id?: number | null
+        owner_id?: number
+        participants?: {
+          person_id?: number | null
+          primary?: boolean
+        }[]
+        person_id?: number | null
+        priority?: number | null
+        project_id?: number | null
+        public_description?: string | null
+        subject?: string
+        type?: string
+        update_time?: string
+      }
+    }
     /** UpsertOrganizationResponse */
     UpsertOrganizationResponse: components['schemas']['baseResponse'] &
       components['schemas']['UpsertOrganizationResponseData']
@@ -479,6 +667,89 @@ export interface components {
 }
 export type $defs = Record<string, never>
 export interface operations {
+  getActivities: {
+    parameters: {
+      query?: {
+        cursor?: string
+        deal_id?: number
+        done?: boolean
+        filter_id?: number
+        ids?: string
+        include_fields?: 'attendees'
+        lead_id?: string
+        limit?: number
+        org_id?: number
+        owner_id?: number
+        person_id?: number
+        sort_by?: 'id' | 'update_time' | 'add_time' | 'due_date'
+        sort_direction?: 'asc' | 'desc'
+        updated_since?: string
+        updated_until?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['GetActivitiesResponse']
+        }
+      }
+    }
+  }
+  addActivity: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['addActivityRequest']
+      }
+    }
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['UpsertActivityResponse']
+        }
+      }
+    }
+  }
+  updateActivity: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: number
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['addActivityRequest']
+      }
+    }
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['UpsertActivityResponse']
+        }
+      }
+    }
+  }
   convertLeadToDeal: {
     parameters: {
       query?: never

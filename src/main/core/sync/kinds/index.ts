@@ -1,4 +1,6 @@
 import type { OutboxKind } from '../../../../shared/ipc/contract'
+import { activityCreate } from './activity-create'
+import { activityDone } from './activity-done'
 import { organizationCreate, personCreate } from './contact-create'
 import { leadArchive, leadDelete, leadUnarchive, leadUpdate } from './lead-change'
 import { leadConvert } from './lead-convert'
@@ -22,4 +24,6 @@ export const rowKinds: { [K in OutboxKind]: RowKind<K> } = {
   'lead.delete': leadDelete,
   'lead.convert': leadConvert,
   'note.create': noteCreate,
+  'activity.create': activityCreate,
+  'activity.done': activityDone,
 }

@@ -29,6 +29,9 @@ export function QuickAddHelp({ id }: Props) {
             Money: <code>5k</code>, <code>€5,000</code>; a close date: <code>due fri</code>
           </li>
           <li>
+            The next activity: <code>call fri 10am</code>, <code>meeting tomorrow 14:00</code>
+          </li>
+          <li>
             An email and a phone number go to the new person: <code>@"Mia Wong"</code>{' '}
             <code>mia@globex.example</code> <code>+44 20 7946 0958</code>
           </li>

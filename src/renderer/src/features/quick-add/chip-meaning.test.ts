@@ -20,6 +20,7 @@ const context: QuickAddContext = {
   organizations: createCatalogIndex([]),
   phoneRegion: 'GB',
   phoneNumbers: readPhoneNumber,
+  activityTypes: [{ key: 'call', name: 'Call' }],
 }
 
 const formats = { locale: 'en-GB', today: '2026-11-25', currencies: context.currencies }
@@ -66,6 +67,17 @@ describe('chipMeaning', () => {
       ['Label', 'Hot', 'normal'],
       ['Label', 'vip: unknown label, not sent', 'muted'],
       ['Close date', 'Fri 27 Nov', 'normal'],
+    ])
+  })
+
+  it('says the next activity by its type, day and time', () => {
+    expect(meanings('Renewal call fri 10am')).toEqual([
+      {
+        kindLabel: 'Next activity',
+        meaning: 'Call, Fri 27 Nov 10:00',
+        tone: 'normal',
+        color: null,
+      },
     ])
   })
 

@@ -26,6 +26,7 @@ const kindLabels: Record<Chip['kind'], string> = {
   date: 'Close date',
   email: 'Email',
   phone: 'Phone',
+  activity: 'Next activity',
 }
 
 /**
@@ -95,6 +96,14 @@ export function chipMeaning(
         tone: 'normal',
         meaning: formatDay(chip.date, formats.today, formats.locale),
       }
+    case 'activity': {
+      const day = formatDay(chip.date, formats.today, formats.locale)
+      return {
+        ...base,
+        tone: 'normal',
+        meaning: `${chip.type.name}, ${day}${chip.time ? ` ${chip.time}` : ''}`,
+      }
+    }
     case 'person':
     case 'organization': {
       const found = resolveName(chip, picks)

@@ -26,6 +26,10 @@ const context: QuickAddContext = {
   organizations: createCatalogIndex([{ id: 10, name: 'Acme' }]),
   phoneRegion: 'GB',
   phoneNumbers: readPhoneNumber,
+  activityTypes: [
+    { key: 'call', name: 'Call' },
+    { key: 'meeting', name: 'Meeting' },
+  ],
 }
 
 const read = (line: string, picks: ReadonlyMap<string, Choice> = new Map()) =>
@@ -43,6 +47,20 @@ describe('draftFromLine', () => {
         labelIds: [hot.id],
         expectedCloseDate: '2026-11-27',
       },
+    })
+  })
+
+  it('makes the next activity part of the draft, with its local day and time', () => {
+    expect(read('Renewal @Jane Doe call fri 10am')).toEqual({
+      kind: 'ready',
+      draft: {
+        title: 'Renewal',
+        person: { kind: 'existing', id: 1 },
+        activity: { type: 'call', dueDate: '2026-11-27', dueTime: '10:00' },
+      },
+    })
+    expect(read('Renewal +Acme meeting tomorrow')).toMatchObject({
+      draft: { activity: { type: 'meeting', dueDate: '2026-11-26' } },
     })
   })
 

@@ -161,6 +161,13 @@ export function draftFromLine(
       case 'date':
         draft.expectedCloseDate = chip.date
         break
+      case 'activity':
+        draft.activity = {
+          type: chip.type.key,
+          dueDate: chip.date,
+          ...(chip.time ? { dueTime: chip.time } : {}),
+        }
+        break
     }
   }
   if (draft.person?.kind === 'new') draft.person = { ...draft.person, ...details }

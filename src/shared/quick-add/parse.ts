@@ -83,6 +83,18 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
       continue
     }
 
+    // A close-date word comes first: Dutch "deadline vrijdag" is a close date, though
+    // Pipedrive also has a Deadline activity type.
+    if (!hasDate && language.isCloseDateKeyword(input.slice(token.start, token.end))) {
+      const found = readCloseDate(input, tokens, index, context.now, language)
+      if (found) {
+        chips.push({ kind: 'date', ...spanOf(input, found), date: found.date })
+        hasDate = true
+        index = lastTokenBefore(tokens, index, found.end)
+        continue
+      }
+    }
+
     if (!hasActivity && context.activityTypes) {
       const found = readActivity(
         input,
@@ -103,16 +115,6 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
         })
         hasActivity = true
         index = lastTokenBefore(tokens, index, end)
-        continue
-      }
-    }
-
-    if (!hasDate && language.isCloseDateKeyword(input.slice(token.start, token.end))) {
-      const found = readCloseDate(input, tokens, index, context.now, language)
-      if (found) {
-        chips.push({ kind: 'date', ...spanOf(input, found), date: found.date })
-        hasDate = true
-        index = lastTokenBefore(tokens, index, found.end)
         continue
       }
     }

@@ -201,10 +201,10 @@ export function createOutbox(
     if (person?.kind === 'existing') payload.personId = person.id
     if (person?.kind === 'new') {
       const { kind: _kind, ...fields } = person
-      // The same new person named again: the lead waits for the one already queued.
-      const twin = waitingContacts.twinOf('person', fields)
-      if (twin?.kind === 'sent') payload.personId = twin.id
-      else if (twin) parents.push([twin.rowId, 'person'])
+      // The same new person (same email or phone) named again: the lead waits for the one
+      // already queued.
+      const twin = waitingContacts.twinOf(fields)
+      if (twin) parents.push([twin.rowId, 'person'])
       else {
         newPerson = rows.add('person.create', fields, person.name)
         parents.push([newPerson, 'person'])
@@ -212,22 +212,15 @@ export function createOutbox(
     }
     if (organization?.kind === 'existing') payload.organizationId = organization.id
     if (organization?.kind === 'new') {
-      const twin = waitingContacts.twinOf('organization', { name: organization.name })
-      if (twin?.kind === 'sent') payload.organizationId = twin.id
-      else if (twin) {
-        queuedOrganization = twin.rowId
-        parents.push([twin.rowId, 'organization'])
-      } else {
-        queuedOrganization = rows.add(
-          'organization.create',
-          { name: organization.name },
-          organization.name,
-        )
-        parents.push([queuedOrganization, 'organization'])
-      }
+      // A name is all a new organization has, and a name alone is no proof of a twin.
+      queuedOrganization = rows.add(
+        'organization.create',
+        { name: organization.name },
+        organization.name,
+      )
+      parents.push([queuedOrganization, 'organization'])
     }
-    // A new person named with a new organization (or one still waiting) is made in it: sent
-    // after it, with its id.
+    // A new person named with a new organization is made in it: sent after it, with its id.
     if (newPerson !== undefined && queuedOrganization !== undefined) {
       rows.link(newPerson, queuedOrganization, 'organization')
     }

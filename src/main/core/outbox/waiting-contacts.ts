@@ -1,49 +1,40 @@
-import { createDuplicateIndex, type ContactKind } from '../../../shared/quick-add/duplicates'
+import { createDuplicateIndex } from '../../../shared/quick-add/duplicates'
 import type { Db } from '../db/database'
 
-/** Where a new contact's twin already is: a row still waiting, or one Pipedrive has. */
-export type Twin = { kind: 'waiting'; rowId: number } | { kind: 'sent'; id: number }
+/** The row of a new contact's twin, still waiting to be sent. */
+export type Twin = { kind: 'waiting'; rowId: number }
 
 export interface WaitingContacts {
   /**
-   * The person or organization queued before with the same email, phone number or name
-   * (normalized; see `duplicates.ts`), so a second lead naming it waits for that one and
-   * Pipedrive receives it once. Initials alone are only a guess, left to the user.
+   * The person queued before, still waiting, with the same email or phone number (see
+   * `duplicates.ts`), so a second lead naming them waits for that row and Pipedrive receives
+   * one. A name alone, or initials, is a guess: two captures of "Anna Weber" may be two
+   * people, and a silent merge would link a lead to the wrong one. Guesses are the user's
+   * to confirm, on the chip.
    */
-  twinOf(
-    kind: ContactKind,
-    contact: { name: string; email?: string; phone?: string },
-  ): Twin | undefined
+  twinOf(contact: { name: string; email?: string; phone?: string }): Twin | undefined
 }
 
-type Row = { id: number; state: string; payload: string; remote_id: string | null }
+type Row = { id: number; payload: string }
 
 export function createWaitingContacts(db: Db): WaitingContacts {
-  const queued = db.prepare<[string], Row>(
-    `SELECT id, state, payload, remote_id FROM outbox WHERE kind = ? AND state != 'cancelled'
-     ORDER BY id`,
+  const queued = db.prepare<[], Row>(
+    `SELECT id, payload FROM outbox
+     WHERE kind = 'person.create' AND state NOT IN ('sent', 'cancelled') ORDER BY id`,
   )
-  // Against queued rows only: the catalog is the user's to pick from, on the chip.
-  const indexes = {
-    person: createDuplicateIndex('person', []),
-    organization: createDuplicateIndex('organization', []),
-  }
+  // Against waiting rows only: the catalog is the user's to pick from, on the chip.
+  const index = createDuplicateIndex('person', [])
   return {
-    twinOf(kind, contact) {
-      const rows = queued.all(`${kind}.create`)
+    twinOf(contact) {
+      const rows = queued.all()
       const waiting = rows.map((row) => {
         const fields = JSON.parse(row.payload) as { name: string; email?: string; phone?: string }
         return { outboxId: row.id, ...fields }
       })
-      const found = indexes[kind].likelyMatch(contact, waiting)
-      if (!found || found.reason === 'initials' || found.contact.kind !== 'waiting')
-        return undefined
-      const rowId = found.contact.outboxId
-      const row = rows.find((candidate) => candidate.id === rowId)!
-      const remoteId = Number(row.remote_id)
-      return row.state === 'sent' && Number.isInteger(remoteId) && remoteId > 0
-        ? { kind: 'sent', id: remoteId }
-        : { kind: 'waiting', rowId }
+      const found = index.likelyMatch(contact, waiting)
+      if (!found || found.contact.kind !== 'waiting') return undefined
+      if (found.reason !== 'email' && found.reason !== 'phone') return undefined
+      return { kind: 'waiting', rowId: found.contact.outboxId }
     },
   }
 }

@@ -433,7 +433,9 @@ async function runSeed(
     ['resetConnections', () => fetchTotal.reset],
     ['dailyBudget', () => fetchTotal.status429Daily],
   ]
-  const windowTried = windows.map(() => false)
+  // A window can fall where the worker happened to send nothing: a few runs each, not one.
+  const windowTries = windows.map(() => 0)
+  const maxWindowTries = 3
   /** A run of the worker that meets one fault that lasts a moment, then is killed. */
   const windowRun = async ([kind]: Window) => {
     const run = new WorkerRun(launcher, config(false, 'none'))
@@ -466,9 +468,11 @@ async function runSeed(
       // Faults that last a moment (connections, the budget) can fall where the worker sent
       // nothing. Past half the plan, each that no run has seen yet gets a run of its own,
       // applied once the worker is up and capturing, so it surely meets requests.
-      const unseen = windows.find(([, seen], index) => seen() === 0 && !windowTried[index])
+      const unseen = windows.find(
+        ([, seen], index) => seen() === 0 && windowTries[index]! < maxWindowTries,
+      )
       if (unseen && !planDone && nextOp >= ops / 2) {
-        windowTried[windows.indexOf(unseen)] = true
+        windowTries[windows.indexOf(unseen)]! += 1
         await windowRun(unseen)
         continue
       }

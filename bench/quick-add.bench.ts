@@ -8,6 +8,7 @@ import {
   samplePersons,
   seededRandom,
 } from '../src/shared/quick-add/sample-catalog'
+import { percentile, round } from './percentiles'
 
 export type QuickAddBenchResult = {
   name: string
@@ -63,13 +64,12 @@ async function benchQuickAddWith(
 
   const timings: number[] = []
   for (const line of lines) typeOut(line, context, (ms) => timings.push(ms))
-  timings.sort((a, b) => a - b)
-  const p99Ms = percentile(timings, 0.99)
+  const p99Ms = percentile(timings, 99)
   return {
     name,
-    p50Ms: round(percentile(timings, 0.5)),
+    p50Ms: round(percentile(timings, 50)),
     p99Ms: round(p99Ms),
-    maxMs: round(timings[timings.length - 1] ?? 0),
+    maxMs: round(Math.max(...timings)),
     samples: timings.length,
     target: `p99 <= ${targetP99Ms} ms`,
     passed: p99Ms <= targetP99Ms,
@@ -118,10 +118,3 @@ function typedLines(
   ]
   return Array.from({ length: count }, () => pick(shapes)())
 }
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  if (sorted.length === 0) return 0
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!
-}
-
-const round = (ms: number) => Math.round(ms * 1000) / 1000

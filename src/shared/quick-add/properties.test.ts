@@ -9,6 +9,7 @@ import { removeChip } from './remove-chip'
 import {
   exampleOrganizations,
   examplePersons,
+  sampleActivityTypes,
   sampleContext,
   sampleOrganizations,
   samplePersons,
@@ -112,12 +113,19 @@ function expectSound(input: string, parsed: ParsedQuickAdd, locale?: string): vo
         expect(parsePhoneNumberFromString(chip.text, 'GB')?.number).toBe(chip.number)
         expect(chip.text).not.toMatch(/^[+(]?\p{L}/u)
         break
+      case 'activity':
+        // One of the company's types, a real day, and a time only as HH:MM.
+        expect(sampleActivityTypes.map((type) => type.key)).toContain(chip.type.key)
+        expect(new Date(`${chip.date}T00:00:00Z`).toISOString().slice(0, 10)).toBe(chip.date)
+        if (chip.time !== undefined) expect(chip.time).toMatch(/^([01]\d|2[0-3]):[0-5]\d$/)
+        break
     }
   }
   expect(parsed.chips.filter((chip) => chip.kind === 'money').length).toBeLessThanOrEqual(1)
   expect(parsed.chips.filter((chip) => chip.kind === 'date').length).toBeLessThanOrEqual(1)
   expect(parsed.chips.filter((chip) => chip.kind === 'email').length).toBeLessThanOrEqual(1)
   expect(parsed.chips.filter((chip) => chip.kind === 'phone').length).toBeLessThanOrEqual(1)
+  expect(parsed.chips.filter((chip) => chip.kind === 'activity').length).toBeLessThanOrEqual(1)
 
   for (const literal of parsed.literals) {
     expect(input[literal.start]).toBe('"')

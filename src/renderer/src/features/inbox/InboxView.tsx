@@ -17,6 +17,7 @@ import { LeadDetailPane } from '../lead-detail/LeadDetailPane'
 import { LeadSavedNotice, openLeadForm } from '../lead-form'
 import { useInboxRequests } from '../palette/inbox-requests'
 import { readsTypedKeys } from '../shortcuts/key-targets'
+import type { RowIds } from '../shortcuts/list-selection'
 import { openInOutbox } from '../shortcuts/open-in-outbox'
 import { mainWindowShortcuts } from '../shortcuts/shortcut-registry'
 import { modalIsOpen, useShortcut } from '../shortcuts/useShortcut'
@@ -71,8 +72,25 @@ export function InboxView({ onShowView }: Props) {
     : []
   const leadCount = toolbar.pendingOnly ? 0 : (leads.total ?? 0)
   const leadKeyAt = (index: number) => leads.leadAt(index)?.id ?? `row:${index}`
-  const rowKeys = pending.map((lead) => pendingRowKey(lead.row.id))
-  for (let index = 0; index < leadCount; index += 1) rowKeys.push(leadKeyAt(index))
+  const pendingKeys = pending.map((lead) => pendingRowKey(lead.row.id))
+  // Read one at a time: at 100,000 leads, building every key on each render is what costs.
+  const rowKeys: RowIds = {
+    length: pendingKeys.length + leadCount,
+    at: (index) =>
+      index < 0 || index >= pendingKeys.length + leadCount
+        ? undefined
+        : index < pendingKeys.length
+          ? pendingKeys[index]
+          : leadKeyAt(index - pendingKeys.length),
+    indexOf: (key) => {
+      const waiting = pendingKeys.indexOf(String(key))
+      if (waiting !== -1) return waiting
+      for (let index = 0; index < leadCount; index += 1) {
+        if (leads.leadAt(index)?.id === key) return pendingKeys.length + index
+      }
+      return -1
+    },
+  }
 
   const openLead = (lead: InboxLead) => setOpened({ lead, takeFocus: true })
   const nav = useInboxNavigation({

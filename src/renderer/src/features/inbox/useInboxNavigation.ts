@@ -1,11 +1,16 @@
 import { useEffect, useRef, useState } from 'react'
-import { moveSelection, resolveSelection, type Selection } from '../shortcuts/list-selection'
+import {
+  moveSelection,
+  resolveSelection,
+  type RowIds,
+  type Selection,
+} from '../shortcuts/list-selection'
 import { useShortcut } from '../shortcuts/useShortcut'
 import { focusStep, type RowState } from './focus-request'
 
 interface Options {
   /** Keys of every row in the order shown: leads waiting to sync, then Pipedrive's. */
-  rowKeys: readonly string[]
+  rowKeys: RowIds
   /** Enter on the selected row. */
   onOpen: (key: string, index: number) => void
 }
@@ -58,7 +63,7 @@ export function useInboxNavigation({ rowKeys, onOpen }: Options) {
   })
 
   const select = (index: number, focus: boolean) => {
-    const key = rowKeys[index]
+    const key = rowKeys.at(index)
     if (key === undefined) return
     setState({ selection: { id: key, index }, focus })
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { moveSelection, resolveSelection } from './list-selection'
+import { moveSelection, resolveSelection, type RowIds } from './list-selection'
 
 const ids = [11, 12, 13]
 
@@ -34,5 +34,25 @@ describe('moving the selection through a list', () => {
 
   it('works with string ids too (Pipedrive leads)', () => {
     expect(moveSelection(['a', 'b'], { id: 'a', index: 0 }, 1)).toEqual({ id: 'b', index: 1 })
+  })
+
+  it('reads a long list one row at a time, searching it only when the row moved', () => {
+    let searches = 0
+    const long: RowIds = {
+      length: 100_000,
+      at: (index) => (index >= 0 && index < 100_000 ? `lead-${index}` : undefined),
+      indexOf: (id) => {
+        searches += 1
+        const index = Number(String(id).slice('lead-'.length))
+        return Number.isInteger(index) ? index : -1
+      },
+    }
+    expect(moveSelection(long, { id: 'lead-500', index: 500 }, 1)).toEqual({
+      id: 'lead-501',
+      index: 501,
+    })
+    expect(searches).toBe(0)
+    expect(resolveSelection(long, { id: 'lead-7', index: 3 })).toEqual({ id: 'lead-7', index: 7 })
+    expect(searches).toBe(1)
   })
 })

@@ -466,14 +466,18 @@ async function runSeed(
         break
       }
       // Faults that last a moment (connections, the budget) can fall where the worker sent
-      // nothing. Past half the plan, each that no run has seen yet gets a run of its own,
-      // applied once the worker is up and capturing, so it surely meets requests.
-      const unseen = windows.find(
-        ([, seen], index) => seen() === 0 && windowTries[index]! < maxWindowTries,
-      )
-      if (unseen && !planDone && nextOp >= ops / 2) {
-        windowTries[windows.indexOf(unseen)]! += 1
-        await windowRun(unseen)
+      // nothing. Past a third of the plan, each that no run has seen yet gets runs of its own
+      // (the least tried first, so one that keeps missing does not starve the others while
+      // the plan runs out), applied once the worker is up and capturing.
+      const unseen = windows
+        .map((window, index) => ({ window, index }))
+        .filter(
+          ({ window: [, seen], index }) => seen() === 0 && windowTries[index]! < maxWindowTries,
+        )
+        .sort((a, b) => windowTries[a.index]! - windowTries[b.index]!)[0]
+      if (unseen && !planDone && nextOp >= ops / 3) {
+        windowTries[unseen.index]! += 1
+        await windowRun(unseen.window)
         continue
       }
       const { arm, startup } = chooseArm()

@@ -1,6 +1,11 @@
 import { join } from 'node:path'
 import type { ApiUsage } from '../../shared/api-usage'
-import type { AppInfo, DatabaseHealth, SyncStatus } from '../../shared/ipc/contract'
+import type {
+  AppInfo,
+  DatabaseHealth,
+  QuickAddContextData,
+  SyncStatus,
+} from '../../shared/ipc/contract'
 import { openExternalUrl } from './links/external-link'
 import { createAccounts, type Accounts } from './accounts/accounts'
 import type { SecretStore } from './auth/secret-store'
@@ -83,6 +88,8 @@ export interface Core {
   /** Quick add's hand-over of an unfinished lead to the full form. */
   leadSeeds: LeadSeeds
   catalog: Catalog
+  /** What quick add reads a line against: the catalog, and what still waits in the outbox. */
+  quickAddContext(): QuickAddContextData
   /** Keeps the catalog in step with Pipedrive: at sign-in, while looked at, on demand. */
   catalogRefresher: CatalogRefresher
   /** Pipedrive's own person and organization search, for the typeahead; hits are cached. */
@@ -285,6 +292,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     pendingLeads,
     leadSeeds: createLeadSeeds(),
     catalog,
+    quickAddContext() {
+      const context = catalog.quickAddContext()
+      const waiting = outbox.waiting()
+      return {
+        ...context,
+        openLeads: [...waiting.leads, ...(context.openLeads ?? [])],
+        waitingPersons: waiting.persons,
+      }
+    },
     catalogRefresher,
     contactSearch,
     labelCreator,

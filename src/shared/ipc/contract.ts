@@ -109,13 +109,29 @@ export const quickAddContextSchema = z.object({
     z.object({ id: z.number().int(), name: z.string(), email: z.string().nullable().optional() }),
   ),
   organizations: z.array(z.object({ id: z.number().int(), name: z.string() })),
-  /** Open leads in the inbox by who they are about, so quick add can say so before a save. */
+  /**
+   * Open leads by who they are about, those still in the outbox first, so quick add can say so
+   * before a save.
+   */
   openLeads: z
     .array(
       z.object({
         title: z.string(),
         personId: z.number().int().nullable(),
         organizationId: z.number().int().nullable(),
+        /** A lead still in the outbox whose new person is queued too: that person's row. */
+        personRowId: z.number().int().nullable().optional(),
+      }),
+    )
+    .optional(),
+  /** New persons still waiting in the outbox, offered as likely matches like the catalog's. */
+  waitingPersons: z
+    .array(
+      z.object({
+        outboxId: z.number().int(),
+        name: z.string(),
+        email: z.string().optional(),
+        phone: z.string().optional(),
       }),
     )
     .optional(),

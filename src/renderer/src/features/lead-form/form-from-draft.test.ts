@@ -22,6 +22,7 @@ describe('formFromDraft', () => {
       visibleTo: '3',
       wasSeen: true,
       note: 'Call in January',
+      activity: { type: 'call', subject: 'Fleet call', dueDate: '2026-12-04', dueTime: '10:00' },
     }
     const form = formFromDraft(draft, catalog)
     expect(form.person).toEqual({ kind: 'existing', id: 7, name: 'Maria Schmidt' })

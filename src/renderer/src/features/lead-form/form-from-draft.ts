@@ -1,6 +1,6 @@
 import type { LeadSeed } from '../../../../shared/leads/lead-draft'
 import type { CatalogEntry } from '../../../../shared/quick-add'
-import type { ContactChoice, LeadFormState } from './lead-form-state'
+import { noActivity, type ContactChoice, type LeadFormState } from './lead-form-state'
 
 function contact(
   ref: LeadSeed['person'] | LeadSeed['organization'],
@@ -45,5 +45,13 @@ export function formFromDraft(
     wasSeen: draft.wasSeen ?? false,
     customFields,
     note: draft.note ?? '',
+    activity: draft.activity
+      ? {
+          type: draft.activity.type,
+          subject: draft.activity.subject ?? '',
+          dueDate: draft.activity.dueDate,
+          dueTime: draft.activity.dueTime ?? '',
+        }
+      : noActivity,
   }
 }

@@ -7,6 +7,7 @@ import type {
   SyncStatus,
 } from '../../shared/ipc/contract'
 import { openExternalUrl } from './links/external-link'
+import { createClipboardOffer, type ClipboardOffer } from './capture/clipboard-offer'
 import { createAccounts, type Accounts } from './accounts/accounts'
 import type { SecretStore } from './auth/secret-store'
 import { openDatabase, type Db } from './db/database'
@@ -87,6 +88,8 @@ export interface Core {
   pendingLeads: PendingLeads
   /** Quick add's hand-over of an unfinished lead to the full form. */
   leadSeeds: LeadSeeds
+  /** What the clipboard held when the user opened quick add, offered there once. */
+  clipboardOffer: ClipboardOffer
   catalog: Catalog
   /** What quick add reads a line against: the catalog, and what still waits in the outbox. */
   quickAddContext(): QuickAddContextData
@@ -291,6 +294,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     leadChanges,
     pendingLeads,
     leadSeeds: createLeadSeeds(),
+    clipboardOffer: createClipboardOffer(settings),
     catalog,
     quickAddContext() {
       const context = catalog.quickAddContext()

@@ -88,5 +88,8 @@ export function createHandlers(core: Core, desktop: Desktop): Handlers {
     },
     'launchAtLogin:get': () => desktop.launchAtLogin(),
     'launchAtLogin:set': ({ enabled }) => desktop.setLaunchAtLogin(enabled),
+    'quickAdd:takeClipboard': async () => ({ text: await core.clipboardOffer.take() }),
+    'clipboardOffer:get': () => ({ enabled: core.clipboardOffer.enabled() }),
+    'clipboardOffer:set': ({ enabled }) => ({ enabled: core.clipboardOffer.setEnabled(enabled) }),
   }
 }

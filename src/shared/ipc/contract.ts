@@ -335,6 +335,12 @@ export const updateStatusSchema = z.object({
 export type UpdateStatus = z.infer<typeof updateStatusSchema>
 
 /** Whether Leadbox starts, to the tray, when the user logs in to the computer. */
+/** Settings → "Offer contacts copied to the clipboard". */
+export const clipboardOfferSchema = z.object({ enabled: z.boolean() })
+export type ClipboardOfferSetting = z.infer<typeof clipboardOfferSchema>
+
+export const clipboardTextSchema = z.object({ text: z.string().max(20_000).nullable() })
+
 export const launchAtLoginSchema = z.object({
   supported: z.boolean(),
   enabled: z.boolean(),
@@ -404,6 +410,13 @@ export const contract = {
   /** Quits and installs the downloaded update; refused while none is ready. */
   'updates:restart': { request: none, response: z.undefined() },
   'launchAtLogin:get': { request: none, response: launchAtLoginSchema },
+  /**
+   * What the clipboard held when the user last opened quick add, handed over once: the
+   * window offers a contact found in it. Null when nothing was read (Settings turned it off).
+   */
+  'quickAdd:takeClipboard': { request: none, response: clipboardTextSchema },
+  'clipboardOffer:get': { request: none, response: clipboardOfferSchema },
+  'clipboardOffer:set': { request: clipboardOfferSchema, response: clipboardOfferSchema },
   'launchAtLogin:set': {
     request: z.object({ enabled: z.boolean() }),
     response: launchAtLoginSchema,

@@ -230,13 +230,14 @@ export function QuickAddField({ takeEarlyText }: Props) {
 
   // The window stays loaded while hidden: each time the user opens it, main has read the
   // clipboard once (unless Settings say not to), and a contact there is offered as a chip.
+  // What main hands over is taken once, so its answer is kept even if this effect was
+  // already cleaned up (React's development double mount).
   useEffect(() => {
-    let open = true
     const offer = () => {
       takeQuickAddClipboard()
         .then((text) => clipboardContact(text, phoneRegion))
         .then(
-          (found) => open && found && setFromClipboard(found),
+          (found) => found && setFromClipboard(found),
           () => undefined,
         )
     }
@@ -245,7 +246,6 @@ export function QuickAddField({ takeEarlyText }: Props) {
     window.addEventListener('focus', offer)
     window.addEventListener('blur', drop)
     return () => {
-      open = false
       window.removeEventListener('focus', offer)
       window.removeEventListener('blur', drop)
     }

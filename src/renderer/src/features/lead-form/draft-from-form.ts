@@ -31,6 +31,7 @@ function contact(choice: ContactChoice, withDetails: boolean): unknown {
             name: choice.name,
             ...(filled(choice.email) ? { email: filled(choice.email) } : {}),
             ...(filled(choice.phone) ? { phone: filled(choice.phone) } : {}),
+            ...(choice.queuedAs === undefined ? {} : { queuedAs: choice.queuedAs }),
           }
         : { kind: 'new', name: choice.name }
   }

@@ -29,4 +29,12 @@ describe('formFromDraft', () => {
     const back = draftFromForm(form, [])
     expect(back).toEqual({ ok: true, draft })
   })
+
+  it('keeps the queued person quick add chose, so the form does not make them twice', () => {
+    const draft: LeadDraft = {
+      title: 'Trial',
+      person: { kind: 'new', name: 'Jane Doe', email: 'jane@acme.example', queuedAs: 41 },
+    }
+    expect(draftFromForm(formFromDraft(draft, catalog), [])).toEqual({ ok: true, draft })
+  })
 })

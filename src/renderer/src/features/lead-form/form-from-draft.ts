@@ -11,8 +11,14 @@ function contact(
     const name = known.find((entry) => entry.id === ref.id)?.name ?? `#${ref.id}`
     return { kind: 'existing', id: ref.id, name }
   }
-  const details = ref as { name: string; email?: string; phone?: string }
-  return { kind: 'new', name: details.name, email: details.email ?? '', phone: details.phone ?? '' }
+  const details = ref as { name: string; email?: string; phone?: string; queuedAs?: number }
+  return {
+    kind: 'new',
+    name: details.name,
+    email: details.email ?? '',
+    phone: details.phone ?? '',
+    ...(details.queuedAs === undefined ? {} : { queuedAs: details.queuedAs }),
+  }
 }
 
 /**

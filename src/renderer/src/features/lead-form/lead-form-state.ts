@@ -8,7 +8,14 @@ export type CustomField = InboxContextData['fields'][number]
 export type ContactChoice =
   | { kind: 'none' }
   | { kind: 'existing'; id: number; name: string }
-  | { kind: 'new'; name: string; email: string; phone: string }
+  | {
+      kind: 'new'
+      name: string
+      email: string
+      phone: string
+      /** The same person, queued by an earlier lead, as quick add chose: not made twice. */
+      queuedAs?: number
+    }
 
 export type Visibility = '' | (typeof visibilityValues)[number]
 

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { BrowserWindow } from 'electron'
 import {
   app,
+  clipboard,
   dialog,
   globalShortcut,
   net,
@@ -153,6 +154,8 @@ async function start(): Promise<void> {
     url: pageUrl('quick-add.html'),
     otherWindowVisible: () =>
       Boolean(mainWindow && !mainWindow.isDestroyed() && mainWindow.isVisible()),
+    onOpened: () => core?.clipboardOffer.opened(() => clipboard.readText()),
+    onHidden: () => core?.clipboardOffer.forget(),
   })
   const shortcut = createQuickAddShortcut(
     core.settings,

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useInboxRig } from './support/inbox-rig'
+import { goToView } from './support/views'
 
 const { openInbox } = useInboxRig()
 
@@ -97,6 +98,54 @@ describe('capture from what is on screen', () => {
       emails: [{ value: 'oliver.hughes@carringtonwebb.example', primary: true }],
       phones: [{ value: '+442079460958', primary: true }],
     })
+    expect(problems).toEqual([])
+  })
+
+  it('offers a contact copied to the clipboard as one chip, used only when picked', async () => {
+    const { page, harness: h, problems } = await openInbox({ locale: 'en-GB' })
+    // Copied while quick add was not open: nothing reads it yet.
+    h.desktop.clipboard = signature
+    const quickAdd = await page.context().newPage()
+    await quickAdd.goto(`${h.url}/quick-add.html`)
+    const line = quickAdd.getByRole('textbox', { name: 'Describe the lead' })
+    await line.waitFor()
+    expect(h.desktop.clipboardReads).toBe(0)
+
+    // The user opens quick add (shortcut or tray): the clipboard is read then, once.
+    h.openQuickAdd()
+    await quickAdd.reload()
+    const chip = quickAdd.getByRole('button', {
+      name: /^From clipboard: Oliver Hughes, oliver\.hughes@carringtonwebb\.example/,
+    })
+    await chip.waitFor()
+    expect(h.desktop.clipboardReads).toBe(1)
+    // Offered, not used: the line and the outbox are untouched.
+    expect(await line.inputValue()).toBe('')
+    await line.pressSequentially('Warehouse pilot')
+    await line.press('Alt+v')
+    await expect.poll(() => line.inputValue()).toMatch(/^Warehouse pilot @"Oliver Hughes"/)
+    expect(await chip.count()).toBe(0)
+    const chips = quickAdd.getByRole('list', { name: 'Read from the line' }).getByRole('listitem')
+    expect(await chips.locator('.chip__meaning').allTextContents()).toEqual([
+      'Oliver Hughes (new person)',
+      'Carrington & Webb Ltd (new organization)',
+      'oliver.hughes@carringtonwebb.example',
+      '+44 20 7946 0958',
+    ])
+    expect(h.core.outbox.list()).toEqual([])
+
+    // Turned off in Settings, opening quick add reads nothing.
+    await page.bringToFront()
+    await goToView(page, 'Settings')
+    const offer = page.getByRole('switch', { name: 'Offer contacts copied to the clipboard' })
+    expect(await offer.isChecked()).toBe(true)
+    await offer.uncheck()
+    await expect.poll(() => h.core.clipboardOffer.enabled()).toBe(false)
+    h.openQuickAdd()
+    await quickAdd.reload()
+    await line.waitFor()
+    expect(h.desktop.clipboardReads).toBe(1)
+    expect(await quickAdd.getByText(/^From clipboard/).count()).toBe(0)
     expect(problems).toEqual([])
   })
 

@@ -100,4 +100,55 @@ describe('contact details in the quick-add line', () => {
     expect(trial()!['person_id']).toBe(made[0]!['id'])
     expect(problems).toEqual([])
   })
+
+  it('reads the next line against what the last one queued: its open lead, its new person', async () => {
+    const { page, harness: h, problems } = await openInbox({ locale: 'en-GB' })
+    // Offline: what is saved stays in the outbox, out of Pipedrive's lists.
+    h.network.set(false)
+    const quickAdd = await page.context().newPage()
+    await quickAdd.goto(`${h.url}/quick-add.html`)
+    const line = quickAdd.getByRole('textbox', { name: 'Describe the lead' })
+    const saved = () => quickAdd.getByRole('status').first().textContent()
+    const openLead = quickAdd.getByTestId('quick-add-open-lead')
+
+    // Tom Becker has no lead in the inbox; the one just saved is his open lead.
+    await line.pressSequentially('Fleet @Tom Becker')
+    await quickAdd.getByText('Tom Becker (in Pipedrive)').waitFor()
+    expect(await openLead.count()).toBe(0)
+    await line.press('Enter')
+    await expect.poll(saved).toMatch(/^Saved/)
+    await line.pressSequentially('Service @Tom Becker')
+    await expect
+      .poll(() => openLead.textContent())
+      .toBe('Tom Becker already has an open lead: “Fleet”.')
+    await line.press('Escape')
+
+    // A new person, then her initials: the waiting Jane Doe is offered, as the catalog's
+    // people are, and chosen she is not made twice.
+    await line.pressSequentially('Pilot @Jane Doe')
+    await quickAdd.getByText('Jane Doe (new person)').waitFor()
+    await line.press('Enter')
+    await expect.poll(saved).toBe('Saved offline — will sync: Pilot')
+    await line.pressSequentially('Trial @J. Doe')
+    const listbox = quickAdd.getByRole('listbox', { name: /Which person is “J\. Doe”/ })
+    await listbox.waitFor()
+    expect(await listbox.getByRole('option').allTextContents()).toEqual([
+      'Jane Doe (waiting to be sent)',
+      'New person “J. Doe”',
+    ])
+    await line.press('Enter')
+    expect(await line.inputValue()).toBe('Trial @"Jane Doe" ')
+    await expect
+      .poll(() => openLead.textContent())
+      .toBe('Jane Doe already has an open lead: “Pilot”.')
+    await line.press('Enter')
+    await expect.poll(saved).toBe('Saved offline — will sync: Trial')
+
+    const rows = h.core.outbox.list()
+    const persons = rows.filter((row) => row.kind === 'person.create')
+    expect(persons.map((row) => row.title)).toEqual(['Jane Doe'])
+    const trial = rows.find((row) => row.title === 'Trial')
+    expect(trial!.dependsOn).toEqual([persons[0]!.id])
+    expect(problems).toEqual([])
+  })
 })

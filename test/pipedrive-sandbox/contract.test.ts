@@ -509,6 +509,44 @@ describe('v2 lead conversion', () => {
     expect(missing.status).toBe(404)
     expectResponse('v2', 'POST /leads/{id}/convert/deal', 404, missing.body)
   })
+  it("moves the lead's activities and notes to the new deal", async () => {
+    const made = await call(sandbox, 'POST', '/api/v1/leads', {
+      title: 'Lead with history',
+      person_id: persons.tom,
+    })
+    const leadId = made.body.data.id as string
+    const activity = await call(sandbox, 'POST', '/api/v2/activities', {
+      type: 'call',
+      lead_id: leadId,
+      participants: [{ person_id: persons.tom, primary: true }],
+    })
+    const note = await call(sandbox, 'POST', '/api/v1/notes', {
+      content: 'Before the deal',
+      lead_id: leadId,
+    })
+    const started = await call(sandbox, 'POST', `/api/v2/leads/${leadId}/convert/deal`, {})
+    const path = `/api/v2/leads/${leadId}/convert/status/${started.body.data.conversion_id}`
+    await call(sandbox, 'GET', path)
+    const done = await call(sandbox, 'GET', path)
+    expect(done.body.data.status).toBe('completed')
+    const dealId = done.body.data.deal_id as number
+
+    const byDeal = await call(sandbox, 'GET', `/api/v2/activities?deal_id=${dealId}`)
+    expectResponse('v2', 'GET /activities', 200, byDeal.body)
+    expect(byDeal.body.data).toEqual([
+      expect.objectContaining({ id: activity.body.data.id, deal_id: dealId, lead_id: null }),
+    ])
+    const byLead = await call(sandbox, 'GET', `/api/v2/activities?lead_id=${leadId}`)
+    expect(byLead.body.data).toEqual([])
+
+    const notes = await call(sandbox, 'GET', `/api/v1/notes?deal_id=${dealId}`)
+    expectResponse('v1', 'GET /notes', 200, notes.body)
+    expect(notes.body.data).toEqual([
+      expect.objectContaining({ id: note.body.data.id, deal_id: dealId, lead_id: null }),
+    ])
+    const leadNotes = await call(sandbox, 'GET', `/api/v1/notes?lead_id=${leadId}`)
+    expect(leadNotes.body.data ?? []).toEqual([])
+  })
 })
 
 describe('OAuth token response', () => {

@@ -85,7 +85,9 @@ function advance(app: App, conversion: Conversion): void {
     return
   }
   conversion.status = 'completed'
-  conversion.deal_id = app.data.nextId.deal++
+  const dealId = app.data.nextId.deal++
+  conversion.deal_id = dealId
+  moveToDeal(app, lead.id, dealId)
   app.data.leads.delete(lead.id)
   app.data.removedLeads.set(lead.id, { ...lead, removed: 'converted' })
   reindex(app, 'leads', lead.id, null)
@@ -98,5 +100,27 @@ export function settleConversions(app: App): void {
     if (conversion.status === 'not_started' || conversion.status === 'running') {
       if (app.now() - conversion.started_at >= app.config.conversion.ms) advance(app, conversion)
     }
+  }
+}
+
+/**
+ * "Related entities (notes, files, emails, activities, ...) are transferred during the process
+ * to the target entity" (v2 convertLeadToDeal). The spec says no more, so each belongs to the
+ * deal alone afterwards: it takes the deal's id and leaves the lead's, and lists by deal find it.
+ */
+function moveToDeal(app: App, leadId: string, dealId: number): void {
+  const now = app.now()
+  for (const activity of app.data.activities.values()) {
+    if (activity.lead_id !== leadId) continue
+    activity.lead_id = null
+    activity.deal_id = dealId
+    activity.update_time = Math.max(now, activity.update_time + 1)
+  }
+  for (const note of app.data.notes.values()) {
+    if (note.lead_id !== leadId) continue
+    note.lead_id = null
+    note.deal_id = dealId
+    note.pinned_to_lead_flag = false
+    note.update_time = Math.max(now, note.update_time + 1)
   }
 }

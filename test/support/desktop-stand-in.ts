@@ -5,9 +5,13 @@ import { defaultQuickAddShortcut, type ShortcutStatus } from '../../src/shared/s
 
 /**
  * The desktop shell where there is none (the browser harness, tests): it records what the
- * app asked for. `taken` plays shortcuts another application holds.
+ * app asked for. `taken` plays shortcuts another application holds. Opening quick add reads
+ * `record.clipboard`, the clipboard the test set, as the app reads the system's.
  */
-export function desktopStandIn(taken: string[] = []) {
+export function desktopStandIn(
+  taken: string[] = [],
+  quickAdd: { onOpened?: (readText: () => Promise<string>) => void } = {},
+) {
   let status: ShortcutStatus = {
     accelerator: defaultQuickAddShortcut,
     registered: true,
@@ -23,6 +27,8 @@ export function desktopStandIn(taken: string[] = []) {
     updates: UpdateStatus
     restartsToUpdate: number
     launchAtLogin: LaunchAtLogin
+    clipboard: string
+    clipboardReads: number
   } = {
     quickAddHidden: 0,
     quickAddShown: 0,
@@ -36,10 +42,18 @@ export function desktopStandIn(taken: string[] = []) {
     },
     restartsToUpdate: 0,
     launchAtLogin: { supported: true, enabled: false },
+    clipboard: '',
+    clipboardReads: 0,
   }
   const desktop: Desktop = {
     hideQuickAdd: () => void (record.quickAddHidden += 1),
-    showQuickAdd: () => void (record.quickAddShown += 1),
+    showQuickAdd: () => {
+      record.quickAddShown += 1
+      quickAdd.onOpened?.(async () => {
+        record.clipboardReads += 1
+        return record.clipboard
+      })
+    },
     showMainWindow: () => void (record.mainWindowShown += 1),
     shortcut: () => status,
     changeShortcut(accelerator) {

@@ -1,7 +1,13 @@
 import { join } from 'node:path'
 import type { ApiUsage } from '../../shared/api-usage'
-import type { AppInfo, DatabaseHealth, SyncStatus } from '../../shared/ipc/contract'
+import type {
+  AppInfo,
+  DatabaseHealth,
+  QuickAddContextData,
+  SyncStatus,
+} from '../../shared/ipc/contract'
 import { openExternalUrl } from './links/external-link'
+import { createClipboardOffer, type ClipboardOffer } from './capture/clipboard-offer'
 import { createAccounts, type Accounts } from './accounts/accounts'
 import type { SecretStore } from './auth/secret-store'
 import { openDatabase, type Db } from './db/database'
@@ -82,7 +88,11 @@ export interface Core {
   pendingLeads: PendingLeads
   /** Quick add's hand-over of an unfinished lead to the full form. */
   leadSeeds: LeadSeeds
+  /** What the clipboard held when the user opened quick add, offered there once. */
+  clipboardOffer: ClipboardOffer
   catalog: Catalog
+  /** What quick add reads a line against: the catalog, and what still waits in the outbox. */
+  quickAddContext(): QuickAddContextData
   /** Keeps the catalog in step with Pipedrive: at sign-in, while looked at, on demand. */
   catalogRefresher: CatalogRefresher
   /** Pipedrive's own person and organization search, for the typeahead; hits are cached. */
@@ -284,7 +294,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     leadChanges,
     pendingLeads,
     leadSeeds: createLeadSeeds(),
+    clipboardOffer: createClipboardOffer(settings),
     catalog,
+    quickAddContext() {
+      const context = catalog.quickAddContext()
+      const waiting = outbox.waiting()
+      return {
+        ...context,
+        openLeads: [...waiting.leads, ...(context.openLeads ?? [])],
+        waitingPersons: waiting.persons,
+      }
+    },
     catalogRefresher,
     contactSearch,
     labelCreator,

@@ -49,7 +49,7 @@ export function createHandlers(core: Core, desktop: Desktop): Handlers {
     'outbox:getDraft': ({ id }) => core.pendingLeads.draftOf(id),
     'outbox:resolveConflict': ({ id, keep }) =>
       changing(() => core.leadChanges.resolveConflict(id, keep)),
-    'catalog:getQuickAddContext': () => core.catalog.quickAddContext(),
+    'catalog:getQuickAddContext': () => core.quickAddContext(),
     // "Retry now" means now: like "Sync now" it lifts the wait after Pipedrive stopped answering.
     'outbox:retry': ({ id }) => {
       const row = changing(() => core.outbox.retry(id))
@@ -88,5 +88,8 @@ export function createHandlers(core: Core, desktop: Desktop): Handlers {
     },
     'launchAtLogin:get': () => desktop.launchAtLogin(),
     'launchAtLogin:set': ({ enabled }) => desktop.setLaunchAtLogin(enabled),
+    'quickAdd:takeClipboard': async () => ({ text: await core.clipboardOffer.take() }),
+    'clipboardOffer:get': () => ({ enabled: core.clipboardOffer.enabled() }),
+    'clipboardOffer:set': ({ enabled }) => ({ enabled: core.clipboardOffer.setEnabled(enabled) }),
   }
 }

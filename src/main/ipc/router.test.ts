@@ -58,6 +58,9 @@ function setup(overrides: Partial<Handlers> = {}, trusted = true) {
     'updates:restart': vi.fn(unused),
     'launchAtLogin:get': vi.fn(unused),
     'launchAtLogin:set': vi.fn(unused),
+    'quickAdd:takeClipboard': vi.fn(unused),
+    'clipboardOffer:get': vi.fn(unused),
+    'clipboardOffer:set': vi.fn(unused),
     ...overrides,
   }
   const route = createRouter({
@@ -119,6 +122,7 @@ describe('the IPC router', () => {
       'leads:create',
       'quickAdd:hide',
       'quickAdd:openInForm',
+      'quickAdd:takeClipboard',
       'sync:getStatus',
     ])
     for (const channel of quickAddChannels) expect(channels).toContain(channel)

@@ -153,6 +153,21 @@ describe('the quick-add window', () => {
     expect(quickAdd.isVisible()).toBe(false)
   })
 
+  it("says when the user opened it (the clipboard's one moment) and when it hid", () => {
+    const quickAdd = createQuickAddWindow({
+      preload: 'p',
+      url: 'u',
+      otherWindowVisible: () => true,
+      onOpened: () => calls.push('opened'),
+      onHidden: () => calls.push('hidden'),
+    })
+    calls.splice(0)
+    quickAdd.toggle()
+    quickAdd.toggle()
+    quickAdd.hide()
+    expect(calls).toEqual(['opened', 'show', 'focus', 'hide', 'hidden'])
+  })
+
   it('hides when it loses focus', () => {
     const quickAdd = createQuickAddWindow({
       preload: 'p',

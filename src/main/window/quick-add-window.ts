@@ -7,6 +7,13 @@ export interface QuickAddWindowOptions {
   url: string
   /** Is another Leadbox window on screen? Then hiding must not hide the whole app. */
   otherWindowVisible(): boolean
+  /**
+   * The user opened the window (shortcut, tray or button): the only moment the clipboard may
+   * be read, for the chip that offers a contact copied there.
+   */
+  onOpened?(): void
+  /** The window hid: what was read at opening is forgotten. */
+  onHidden?(): void
   platform?: NodeJS.Platform
 }
 
@@ -70,6 +77,7 @@ export function createQuickAddWindow(options: QuickAddWindowOptions): QuickAddWi
     // does so only when the app itself hides, which must not take the main window along.
     if (platform === 'win32') window.minimize()
     window.hide()
+    options.onHidden?.()
     if (mac && !options.otherWindowVisible()) app.hide()
   }
   const show = () => {
@@ -77,6 +85,7 @@ export function createQuickAddWindow(options: QuickAddWindowOptions): QuickAddWi
     const { x, y } = quickAddPosition(display.workArea, size)
     window.setPosition(x, y)
     if (window.isMinimized()) window.restore()
+    options.onOpened?.()
     window.show()
     window.focus()
   }

@@ -44,6 +44,9 @@ export const channelNames = [
   'updates:restart',
   'launchAtLogin:get',
   'launchAtLogin:set',
+  'quickAdd:takeClipboard',
+  'clipboardOffer:get',
+  'clipboardOffer:set',
   'usage:today',
 ] as const
 

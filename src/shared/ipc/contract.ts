@@ -109,13 +109,29 @@ export const quickAddContextSchema = z.object({
     z.object({ id: z.number().int(), name: z.string(), email: z.string().nullable().optional() }),
   ),
   organizations: z.array(z.object({ id: z.number().int(), name: z.string() })),
-  /** Open leads in the inbox by who they are about, so quick add can say so before a save. */
+  /**
+   * Open leads by who they are about, those still in the outbox first, so quick add can say so
+   * before a save.
+   */
   openLeads: z
     .array(
       z.object({
         title: z.string(),
         personId: z.number().int().nullable(),
         organizationId: z.number().int().nullable(),
+        /** A lead still in the outbox whose new person is queued too: that person's row. */
+        personRowId: z.number().int().nullable().optional(),
+      }),
+    )
+    .optional(),
+  /** New persons still waiting in the outbox, offered as likely matches like the catalog's. */
+  waitingPersons: z
+    .array(
+      z.object({
+        outboxId: z.number().int(),
+        name: z.string(),
+        email: z.string().optional(),
+        phone: z.string().optional(),
       }),
     )
     .optional(),
@@ -319,6 +335,12 @@ export const updateStatusSchema = z.object({
 export type UpdateStatus = z.infer<typeof updateStatusSchema>
 
 /** Whether Leadbox starts, to the tray, when the user logs in to the computer. */
+/** Settings → "Offer contacts copied to the clipboard". */
+export const clipboardOfferSchema = z.object({ enabled: z.boolean() })
+export type ClipboardOfferSetting = z.infer<typeof clipboardOfferSchema>
+
+export const clipboardTextSchema = z.object({ text: z.string().max(20_000).nullable() })
+
 export const launchAtLoginSchema = z.object({
   supported: z.boolean(),
   enabled: z.boolean(),
@@ -388,6 +410,13 @@ export const contract = {
   /** Quits and installs the downloaded update; refused while none is ready. */
   'updates:restart': { request: none, response: z.undefined() },
   'launchAtLogin:get': { request: none, response: launchAtLoginSchema },
+  /**
+   * What the clipboard held when the user last opened quick add, handed over once: the
+   * window offers a contact found in it. Null when nothing was read (Settings turned it off).
+   */
+  'quickAdd:takeClipboard': { request: none, response: clipboardTextSchema },
+  'clipboardOffer:get': { request: none, response: clipboardOfferSchema },
+  'clipboardOffer:set': { request: clipboardOfferSchema, response: clipboardOfferSchema },
   'launchAtLogin:set': {
     request: z.object({ enabled: z.boolean() }),
     response: launchAtLoginSchema,

@@ -26,6 +26,11 @@ export const personRefSchema = z.discriminatedUnion('kind', [
     name,
     email: z.email('This is not an email address').optional(),
     phone: z.string().trim().min(3).max(64).optional(),
+    /**
+     * The outbox row of this same person, queued by an earlier lead and chosen by the user:
+     * the lead waits for that row instead of making the person twice.
+     */
+    queuedAs: z.number().int().positive().optional(),
   }),
 ])
 export type PersonRef = z.infer<typeof personRefSchema>

@@ -51,6 +51,7 @@ export type {
   ParsedQuickAdd,
   PersonChip,
   PhoneChip,
+  QueuedPerson,
   QuickAddContext,
   TextSpan,
 } from './types'

@@ -28,6 +28,8 @@ export type NameMatch<T> = {
 const newNameReach = 4
 /** A word that reads as part of a name: capitalised, not an all-capitals code like EUR. */
 const nameWord = /^\p{Lu}\p{Ll}/u
+/** A given name cut to its initial, `J.` in `@J. Doe`: its dot does not end the name. */
+const initial = /^\p{Lu}\.$/u
 /**
  * All-capitals legal forms that are part of an organization's name (`+Initech LLC`), unlike
  * currency codes, which never are.
@@ -41,7 +43,11 @@ export type NewNameKind = 'person' | 'organization'
 function joinsNewName(word: string, kind: NewNameKind): boolean {
   // `@Mia Wong Mia@globex.example`: an email address is never part of a name.
   if (word.includes('@')) return false
-  return nameWord.test(word) || (kind === 'organization' && legalForm.test(word))
+  return (
+    nameWord.test(word) ||
+    (kind === 'person' && initial.test(word)) ||
+    (kind === 'organization' && legalForm.test(word))
+  )
 }
 
 /**
@@ -87,12 +93,14 @@ export function matchSigilWords<T>(
   }
 
   // How many words a new name would take: the first, then capitalised ones up to one
-  // ending in punctuation (`Doe,`).
+  // ending in punctuation (`Doe,`); an initial's dot goes on (`@Jane M. Doe`).
   let newCount = 1
-  if (newName && nameWord.test(words[0]?.text ?? '')) {
+  const first = words[0]?.text ?? ''
+  if (newName && (nameWord.test(first) || initial.test(first))) {
     while (
       newCount < words.length &&
-      withoutTrailingPunctuation(words[newCount - 1]!.text) === words[newCount - 1]!.text &&
+      (initial.test(words[newCount - 1]!.text) ||
+        withoutTrailingPunctuation(words[newCount - 1]!.text) === words[newCount - 1]!.text) &&
       joinsNewName(words[newCount]!.text, newName)
     ) {
       newCount += 1

@@ -97,6 +97,11 @@ const examples: Record<string, Example[]> = {
     ['@Jane Do', '', ['person ambiguous Jane Do "@Jane Do"']],
     ['@"Jane D', '', ['person ambiguous Jane D "@"Jane D"']],
     ['@Doe', '', ['person ambiguous Doe "@Doe"']],
+    // An initial's dot does not end the name.
+    ['@Z. Bloggs renewal', 'renewal', ['person new Z. Bloggs "@Z. Bloggs"']],
+    ['@Zed M. Bloggs renewal', 'renewal', ['person new Zed M. Bloggs "@Zed M. Bloggs"']],
+    ['@J. Doe renewal', 'renewal', ['person new J. Doe "@J. Doe"']],
+    ['@Jane M. Doe renewal', 'renewal', ['person new Jane M. Doe "@Jane M. Doe"']],
   ],
   organizations: [
     ['+Acme GmbH deal', 'deal', ['organization #12 "+Acme GmbH"']],

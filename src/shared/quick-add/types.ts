@@ -69,11 +69,19 @@ type ChipSpan = TextSpan & {
   text: string
 }
 
+/** A new person still waiting in the outbox to be sent. */
+export type QueuedPerson = { outboxId: number; name: string; email?: string; phone?: string }
+
 export type PersonChip = ChipSpan & {
   kind: 'person'
   match: CatalogMatch
   /** Best fits first, at most eight; for `existing` the match comes first. Empty for `new`. */
   candidates: CatalogEntry[]
+  /**
+   * A person queued by an earlier lead whom this new name likely is, offered next to the
+   * candidates. Set by the window's likely matches, never by the parser.
+   */
+  queued?: QueuedPerson
 }
 
 export type OrganizationChip = ChipSpan & {

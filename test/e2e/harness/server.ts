@@ -36,6 +36,8 @@ export interface Harness {
   network: ReturnType<typeof networkSwitch>
   /** What the app asked of the desktop shell (hiding the quick-add window). */
   desktop: ReturnType<typeof desktopStandIn>['record']
+  /** The user opens quick add (shortcut or tray): what the clipboard holds is read then. */
+  openQuickAdd(): void
   /** What the app asked the OS to open: links and folders. */
   opened: { links: string[]; folders: string[] }
   /**
@@ -98,7 +100,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     ...(options.oauthCallbackPort ? { oauthCallbackPort: options.oauthCallbackPort } : {}),
   })
 
-  const desktop = desktopStandIn(options.takenShortcuts)
+  const desktop = desktopStandIn(options.takenShortcuts, {
+    onOpened: (readText) => core.clipboardOffer.opened(readText),
+  })
   let origin = ''
   const route = createRouter({
     handlers: createHandlers(core, desktop.desktop),
@@ -202,6 +206,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     core,
     network,
     desktop: desktop.record,
+    openQuickAdd: () => desktop.desktop.showQuickAdd(),
     opened,
     holdAnswers,
     async close() {

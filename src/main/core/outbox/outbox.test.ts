@@ -270,6 +270,59 @@ describe('a new contact named again while the first is still waiting', () => {
     expect(personRows(outbox)).toHaveLength(2)
   })
 
+  it('waits for the queued person the user chose, even without an email or phone', () => {
+    const { outbox } = setup()
+    const first = outbox.enqueueLead({ title: 'One', person: { kind: 'new', name: 'Jane Doe' } })
+    const janeRow = first.dependsOn[0]!
+    const second = outbox.enqueueLead({
+      title: 'Two',
+      person: { kind: 'new', name: 'Jane Doe', queuedAs: janeRow },
+      activity: { type: 'call', dueDate: '2026-12-04' },
+    })
+    expect(personRows(outbox)).toHaveLength(1)
+    expect(second.dependsOn).toEqual([janeRow])
+    // The activity's participant is that person too.
+    const activity = outbox.list().find((row) => row.kind === 'activity.create')
+    expect(activity!.dependsOn).toEqual([janeRow, second.id])
+    // Nothing of the choice reaches the person's row.
+    expect(outbox.get(janeRow)).toBeDefined()
+  })
+
+  it('queues the person again when the chosen one was discarded meanwhile', () => {
+    const { outbox } = setup()
+    const first = outbox.enqueueLead({ title: 'One', person: { kind: 'new', name: 'Jane Doe' } })
+    const janeRow = first.dependsOn[0]!
+    outbox.discard(janeRow)
+    const second = outbox.enqueueLead({
+      title: 'Two',
+      person: { kind: 'new', name: 'Jane Doe', queuedAs: janeRow },
+    })
+    expect(personRows(outbox)).toHaveLength(2)
+    expect(second.dependsOn).not.toContain(janeRow)
+  })
+
+  it('lists new persons and leads still waiting, newest first, for quick add', () => {
+    const { db, outbox } = setup()
+    const jane = outbox.enqueueLead({
+      title: 'One',
+      person: { kind: 'new', name: 'Jane Doe', email: 'jane@acme.test' },
+    })
+    outbox.enqueueLead({ title: 'Two', person: { kind: 'existing', id: 7 } })
+    const sam = outbox.enqueueLead({ title: 'Three', person: { kind: 'new', name: 'Sam Lee' } })
+    db.prepare(`UPDATE outbox SET state = 'sent' WHERE id = ?`).run(sam.id)
+    const janeRow = jane.dependsOn[0]!
+    expect(outbox.waiting()).toEqual({
+      persons: [
+        { outboxId: sam.dependsOn[0], name: 'Sam Lee' },
+        { outboxId: janeRow, name: 'Jane Doe', email: 'jane@acme.test' },
+      ],
+      leads: [
+        { title: 'Two', personId: 7, organizationId: null, personRowId: null },
+        { title: 'One', personId: null, organizationId: null, personRowId: janeRow },
+      ],
+    })
+  })
+
   it('queues each new organization: a name alone is no proof of a twin', () => {
     const { outbox } = setup()
     outbox.enqueueLead({ title: 'One', organization: { kind: 'new', name: 'Acme GmbH' } })

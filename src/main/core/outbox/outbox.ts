@@ -15,7 +15,7 @@ import { LeadboxError, fieldErrors } from '../../../shared/result'
 import type { Db } from '../db/database'
 import { defaultTiming, dueAtSql } from './lost-requests'
 import { createRowWriter, type Role } from './row-writer'
-import { createWaitingContacts } from './waiting-contacts'
+import { createWaitingContacts, type WaitingLead, type WaitingPerson } from './waiting-contacts'
 
 interface Row {
   id: number
@@ -68,6 +68,8 @@ export interface Outbox {
   ): number
   /** Forgets sent and cancelled rows older than `age` milliseconds. */
   prune(age: number): number
+  /** New persons and leads not yet sent, which quick add reads lines against too. */
+  waiting(): { persons: WaitingPerson[]; leads: WaitingLead[] }
 }
 
 /**
@@ -199,12 +201,16 @@ export function createOutbox(
     let newPerson: number | undefined
     let queuedOrganization: number | undefined
     if (person?.kind === 'existing') payload.personId = person.id
+    let twin: number | undefined
     if (person?.kind === 'new') {
-      const { kind: _kind, ...fields } = person
-      // The same new person (same email or phone) named again: the lead waits for the one
-      // already queued.
-      const twin = waitingContacts.twinOf(fields)
-      if (twin) parents.push([twin.rowId, 'person'])
+      const { kind: _kind, queuedAs, ...fields } = person
+      // The same new person named again, chosen on the chip or known by the same email or
+      // phone: the lead waits for the one already queued.
+      twin =
+        queuedAs !== undefined && waitingContacts.isPerson(queuedAs)
+          ? queuedAs
+          : waitingContacts.twinOf(fields)?.rowId
+      if (twin !== undefined) parents.push([twin, 'person'])
       else {
         newPerson = rows.add('person.create', fields, person.name)
         parents.push([newPerson, 'person'])
@@ -227,7 +233,9 @@ export function createOutbox(
     const leadId = rows.add('lead.create', payload, draft.title)
     for (const [parent, role] of parents) rows.link(leadId, parent, role)
     if (note) rows.addNote(leadId, note)
-    if (activity) queueActivity(leadId, draft.title, activity, payload.personId, newPerson)
+    if (activity) {
+      queueActivity(leadId, draft.title, activity, payload.personId, newPerson ?? twin)
+    }
     return leadId
   })
 
@@ -345,5 +353,6 @@ export function createOutbox(
         return ids.length
       })()
     },
+    waiting: () => ({ persons: waitingContacts.persons(), leads: waitingContacts.leads() }),
   }
 }

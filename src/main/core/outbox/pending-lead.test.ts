@@ -48,6 +48,14 @@ describe('a lead waiting in the outbox, as a draft', () => {
     expect(outbox.list().filter((row) => row.state !== 'cancelled')).toHaveLength(3)
   })
 
+  it('keeps which queued person was chosen out of the person it writes', () => {
+    const { outbox, pending } = setup()
+    const lead = outbox.enqueueLead(full)
+    const person = { kind: 'new' as const, name: 'Nora Fair', queuedAs: lead.dependsOn[0]! }
+    pending.edit(lead.id, { ...full, person })
+    expect(pending.draftOf(lead.id)?.person).toEqual({ kind: 'new', name: 'Nora Fair' })
+  })
+
   it('drops a queued new person for an existing one, and adds one the other way', () => {
     const { outbox, pending, queue } = setup()
     const lead = outbox.enqueueLead(full)

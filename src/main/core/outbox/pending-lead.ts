@@ -72,7 +72,9 @@ export function createPendingLeads(
   function setContact(leadId: number, role: Role, ref: PersonRef | OrganizationRef | undefined) {
     const parent = parentOf.get(leadId, role)
     if (ref?.kind === 'new') {
-      const { kind: _kind, ...fields } = ref
+      // Which queued person quick add chose is no field of the person.
+      const { kind: _kind, ...given } = ref
+      const { queuedAs: _queued, ...fields } = given as typeof given & { queuedAs?: number }
       // Already on its way or in Pipedrive: that one stays the lead's.
       if (parent && !unsent(parent.state)) return
       if (parent) return void rewrite.run(JSON.stringify(fields), ref.name, now(), parent.id)

@@ -22,6 +22,8 @@ export const settingSchemas = {
   quickAddShortcut: shortcutSchema,
   /** What the user last chose for launching at login; absent until a first sign-in or a choice. */
   launchAtLogin: z.boolean(),
+  /** Whether opening quick add offers a contact found on the clipboard; absent means yes. */
+  offerClipboardContacts: z.boolean(),
 } as const
 
 export type SettingKey = keyof typeof settingSchemas

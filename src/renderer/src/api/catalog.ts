@@ -77,6 +77,7 @@ export function useQuickAddContext() {
       persons: data.persons,
       organizations: data.organizations,
       openLeads: data.openLeads,
+      waitingPersons: data.waitingPersons,
     },
     isPending: query.isPending,
     isError: query.isError,

@@ -34,6 +34,7 @@ export {
   useShowQuickAdd,
   useSyncNow,
 } from './desktop'
+export { takeQuickAddClipboard, useClipboardOffer, useSetClipboardOffer } from './clipboard-offer'
 export {
   inboxPageSize,
   useInboxContext,

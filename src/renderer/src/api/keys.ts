@@ -55,6 +55,10 @@ export const keys = {
     all: ['launchAtLogin'] as const,
     status: ['launchAtLogin', 'status'] as const,
   },
+  clipboardOffer: {
+    all: ['clipboardOffer'] as const,
+    status: ['clipboardOffer', 'status'] as const,
+  },
 } as const
 
 export type QueryKey = readonly string[]

@@ -47,6 +47,9 @@ export function useCreateLead() {
       // The lead may bring a new person or organization row too; the list has them. While
       // another save is still on its way, its placeholder must survive: the last one refetches.
       if (queryClient.isMutating({ mutationKey: createLeadKey }) > 1) return
+      // Quick add's next line is read against what this one queued: its open lead, its new
+      // person.
+      void queryClient.invalidateQueries({ queryKey: keys.catalog.quickAddContext })
       return queryClient.invalidateQueries({ queryKey: keys.outbox.all })
     },
   })

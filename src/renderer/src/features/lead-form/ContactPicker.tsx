@@ -137,7 +137,10 @@ export function ContactPicker({ kind, index, value, onChange, errors, allowNew =
   }
 
   if (value.kind === 'new') {
-    const set = (patch: Partial<Omit<typeof value, 'kind'>>) => onChange({ ...value, ...patch })
+    // Changed details are no longer exactly the person queued before: main decides anew.
+    const { queuedAs: _queued, ...typed } = value
+    const set = (patch: Partial<Omit<typeof value, 'kind' | 'queuedAs'>>) =>
+      onChange({ ...typed, ...patch })
     const name = fieldErrorProps(errors, `${kind}.name`, id)
     const email = fieldErrorProps(errors, 'person.email', id)
     const phone = fieldErrorProps(errors, 'person.phone', id)

@@ -16,6 +16,7 @@ import { CustomFieldInput } from './CustomFieldInput'
 import { FieldError, fieldErrorProps } from './FieldError'
 import { visibilityChoices } from './visibility'
 import { LabelPicker } from './LabelPicker'
+import { NextActivityFields } from './NextActivityFields'
 import { draftFromForm, type FormErrors } from './draft-from-form'
 import { errorsByInput } from './form-errors'
 import {
@@ -406,6 +407,13 @@ function LeadFormFields({
             />
           </div>
         ))}
+        <NextActivityFields
+          types={catalog.activityTypes ?? []}
+          value={form.activity}
+          onChange={(activity) => update(() => ({ activity }))}
+          errors={errors}
+          baseId={id}
+        />
         <div className="new-lead__field new-lead__wide" data-group="note">
           <label htmlFor={`${id}-note`}>Note</label>
           <textarea

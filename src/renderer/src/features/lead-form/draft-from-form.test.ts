@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { draftFromForm, parseAmount } from './draft-from-form'
+import { errorsByInput } from './form-errors'
 import { emptyLeadForm, isDirty, type CustomField, type LeadFormState } from './lead-form-state'
 
 const key = (c: string) => c.repeat(40)
@@ -26,6 +27,36 @@ const form = (patch: Partial<LeadFormState>): LeadFormState => ({
 })
 
 describe('draftFromForm', () => {
+  it('makes the next activity of its type and day, time and subject when given', () => {
+    const person = { kind: 'existing', id: 7, name: 'Maria' } as const
+    const activity = { type: 'call', subject: ' ', dueDate: '2026-12-04', dueTime: '' }
+    expect(draftFromForm(form({ title: 'Fleet', person, activity }), [])).toEqual({
+      ok: true,
+      draft: {
+        title: 'Fleet',
+        person: { kind: 'existing', id: 7 },
+        activity: { type: 'call', dueDate: '2026-12-04' },
+      },
+    })
+    const timed = { ...activity, subject: 'Demo', dueTime: '14:30' }
+    expect(draftFromForm(form({ title: 'Fleet', person, activity: timed }), [])).toMatchObject({
+      draft: {
+        activity: { type: 'call', subject: 'Demo', dueDate: '2026-12-04', dueTime: '14:30' },
+      },
+    })
+  })
+
+  it('asks for the type and the day once anything of the activity is filled', () => {
+    const person = { kind: 'existing', id: 7, name: 'Maria' } as const
+    const activity = { type: '', subject: 'Demo', dueDate: '', dueTime: '' }
+    const result = draftFromForm(form({ title: 'Fleet', person, activity }), [])
+    expect(result.ok).toBe(false)
+    expect(result.ok ? {} : errorsByInput(result.errors)).toMatchObject({
+      'activity.type': 'Choose an activity type',
+      'activity.dueDate': 'Use a date like 2026-12-24',
+    })
+  })
+
   it('leaves every unset field out of the draft', () => {
     const result = draftFromForm(
       form({ title: ' Fleet ', person: { kind: 'existing', id: 7, name: 'Maria' } }),

@@ -1,6 +1,6 @@
 import { leadDraftSchema, type LeadDraft } from '../../../../shared/leads/lead-draft'
 import { fieldErrors } from '../../../../shared/result'
-import type { ContactChoice, CustomField, LeadFormState } from './lead-form-state'
+import type { ActivityInputs, ContactChoice, CustomField, LeadFormState } from './lead-form-state'
 
 /** Field path (as main and zod name it) → message. */
 export type FormErrors = Record<string, string>
@@ -31,8 +31,24 @@ function contact(choice: ContactChoice, withDetails: boolean): unknown {
             name: choice.name,
             ...(filled(choice.email) ? { email: filled(choice.email) } : {}),
             ...(filled(choice.phone) ? { phone: filled(choice.phone) } : {}),
+            ...(choice.queuedAs === undefined ? {} : { queuedAs: choice.queuedAs }),
           }
         : { kind: 'new', name: choice.name }
+  }
+}
+
+/**
+ * The next activity, when any of its inputs is filled: then a type and a day are needed, and
+ * the schema says so. A subject left empty is the type's name and the lead's title, later.
+ */
+function nextActivity(inputs: ActivityInputs): unknown {
+  const subject = filled(inputs.subject)
+  if (!inputs.type && !subject && !inputs.dueDate && !inputs.dueTime) return undefined
+  return {
+    type: inputs.type,
+    dueDate: inputs.dueDate,
+    ...(subject ? { subject } : {}),
+    ...(inputs.dueTime ? { dueTime: inputs.dueTime } : {}),
   }
 }
 
@@ -106,6 +122,8 @@ export function draftFromForm(form: LeadFormState, fields: readonly CustomField[
   if (Object.keys(custom).length > 0) candidate['customFields'] = custom
   const note = filled(form.note)
   if (note) candidate['note'] = note
+  const activity = nextActivity(form.activity)
+  if (activity) candidate['activity'] = activity
 
   const parsed = leadDraftSchema.safeParse(candidate)
   const all = parsed.success ? errors : { ...fieldErrors(parsed.error), ...errors }

@@ -3,7 +3,7 @@ import type { FormErrors } from './draft-from-form'
 /**
  * The input a message belongs next to, from the path main or the schema names: `labelIds.0`
  * is the label picker, `value.currency` the value, `customFields.<key>_currency` its field,
- * `person.id` the person picker. A path the form has no input for goes to the form as a whole.
+ * `person.id` the person picker, `activity.type` the next activity's type. A path the form has no input for goes to the form as a whole.
  */
 export function inputFor(path: string): string {
   const [head, second] = path.split('.')
@@ -23,6 +23,10 @@ export function inputFor(path: string): string {
         : 'person'
     case 'organization':
       return second === 'name' ? 'organization.name' : 'organization'
+    case 'activity':
+      return second === 'subject' || second === 'dueDate' || second === 'dueTime'
+        ? `activity.${second}`
+        : 'activity.type'
     case 'customFields':
       return second ? `customFields.${second.replace(/_currency$/, '')}` : 'form'
     case undefined:

@@ -22,10 +22,19 @@ describe('formFromDraft', () => {
       visibleTo: '3',
       wasSeen: true,
       note: 'Call in January',
+      activity: { type: 'call', subject: 'Fleet call', dueDate: '2026-12-04', dueTime: '10:00' },
     }
     const form = formFromDraft(draft, catalog)
     expect(form.person).toEqual({ kind: 'existing', id: 7, name: 'Maria Schmidt' })
     const back = draftFromForm(form, [])
     expect(back).toEqual({ ok: true, draft })
+  })
+
+  it('keeps the queued person quick add chose, so the form does not make them twice', () => {
+    const draft: LeadDraft = {
+      title: 'Trial',
+      person: { kind: 'new', name: 'Jane Doe', email: 'jane@acme.example', queuedAs: 41 },
+    }
+    expect(draftFromForm(formFromDraft(draft, catalog), [])).toEqual({ ok: true, draft })
   })
 })

@@ -1,6 +1,6 @@
 import type { LeadSeed } from '../../../../shared/leads/lead-draft'
 import type { CatalogEntry } from '../../../../shared/quick-add'
-import type { ContactChoice, LeadFormState } from './lead-form-state'
+import { noActivity, type ContactChoice, type LeadFormState } from './lead-form-state'
 
 function contact(
   ref: LeadSeed['person'] | LeadSeed['organization'],
@@ -11,8 +11,14 @@ function contact(
     const name = known.find((entry) => entry.id === ref.id)?.name ?? `#${ref.id}`
     return { kind: 'existing', id: ref.id, name }
   }
-  const details = ref as { name: string; email?: string; phone?: string }
-  return { kind: 'new', name: details.name, email: details.email ?? '', phone: details.phone ?? '' }
+  const details = ref as { name: string; email?: string; phone?: string; queuedAs?: number }
+  return {
+    kind: 'new',
+    name: details.name,
+    email: details.email ?? '',
+    phone: details.phone ?? '',
+    ...(details.queuedAs === undefined ? {} : { queuedAs: details.queuedAs }),
+  }
 }
 
 /**
@@ -45,5 +51,13 @@ export function formFromDraft(
     wasSeen: draft.wasSeen ?? false,
     customFields,
     note: draft.note ?? '',
+    activity: draft.activity
+      ? {
+          type: draft.activity.type,
+          subject: draft.activity.subject ?? '',
+          dueDate: draft.activity.dueDate,
+          dueTime: draft.activity.dueTime ?? '',
+        }
+      : noActivity,
   }
 }

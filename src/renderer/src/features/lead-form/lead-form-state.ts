@@ -8,9 +8,29 @@ export type CustomField = InboxContextData['fields'][number]
 export type ContactChoice =
   | { kind: 'none' }
   | { kind: 'existing'; id: number; name: string }
-  | { kind: 'new'; name: string; email: string; phone: string }
+  | {
+      kind: 'new'
+      name: string
+      email: string
+      phone: string
+      /** The same person, queued by an earlier lead, as quick add chose: not made twice. */
+      queuedAs?: number
+    }
 
 export type Visibility = '' | (typeof visibilityValues)[number]
+
+/** The next activity as typed; all empty means none. */
+export interface ActivityInputs {
+  /** An activity type's key, or '' for none. */
+  type: string
+  subject: string
+  /** `YYYY-MM-DD`, as a date input gives it. */
+  dueDate: string
+  /** `HH:MM`, or '' for a whole day. */
+  dueTime: string
+}
+
+export const noActivity: ActivityInputs = { type: '', subject: '', dueDate: '', dueTime: '' }
 
 /** What the inputs hold, as typed: strings until the draft is built from them. */
 export interface LeadFormState {
@@ -27,6 +47,7 @@ export interface LeadFormState {
   /** Field key → text, or option ids for a set; `<key>_currency` for a monetary field. */
   customFields: Record<string, string | string[]>
   note: string
+  activity: ActivityInputs
 }
 
 /** A new lead's form: empty, but for the defaults the user set in Settings. */
@@ -47,6 +68,7 @@ export function emptyLeadForm(
     wasSeen: false,
     customFields: {},
     note: '',
+    activity: noActivity,
   }
 }
 

@@ -36,7 +36,9 @@ export function CandidateList({ id, chip, options, highlighted, optionId, onPick
                 ? option.label.id
                 : option.kind === 'existing'
                   ? option.id
-                  : 'new'
+                  : option.kind === 'queued'
+                    ? `queued-${option.outboxId}`
+                    : 'new'
             }
             id={optionId(index)}
             role="option"

@@ -28,12 +28,14 @@ import {
   useHideQuickAdd,
   useQuickAddContext,
   useSyncStatus,
+  takeQuickAddClipboard,
   type QuickAddCatalog,
 } from '../../api'
 import { capturedLine, contactLine, insertIntoLine } from '../capture/contact-line'
 import { captureProblemText, readPastedContact } from '../capture/read-captured'
 import { useCaptureDrop } from '../capture/useCaptureDrop'
 import { announcementFor, useAnnouncement } from './announcement'
+import { clipboardContact, type ClipboardContact } from './clipboard-contact'
 import { CandidateList, candidatePrompt } from './CandidateList'
 import { createLikelyMatches, openLeadNotice, withLikelyMatches } from './likely-matches'
 import { ChipList } from './ChipList'
@@ -129,6 +131,7 @@ export function QuickAddField({ takeEarlyText }: Props) {
   const [highlight, setHighlight] = useState({ chip: '', index: 0 })
   const [dismissed, setDismissed] = useState<string | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
+  const [fromClipboard, setFromClipboard] = useState<ClipboardContact | undefined>()
   const input = useRef<HTMLInputElement>(null)
   // A caret to restore once React has written a new value into the input.
   const pendingCaret = useRef<number | null>(line.text === '' ? null : line.caret)
@@ -225,6 +228,37 @@ export function QuickAddField({ takeEarlyText }: Props) {
     )
   }
 
+  // The window stays loaded while hidden: each time the user opens it, main has read the
+  // clipboard once (unless Settings say not to), and a contact there is offered as a chip.
+  // What main hands over is taken once, so its answer is kept even if this effect was
+  // already cleaned up (React's development double mount).
+  useEffect(() => {
+    const offer = () => {
+      takeQuickAddClipboard()
+        .then((text) => clipboardContact(text, phoneRegion))
+        .then(
+          (found) => found && setFromClipboard(found),
+          () => undefined,
+        )
+    }
+    const drop = () => setFromClipboard(undefined)
+    offer()
+    window.addEventListener('focus', offer)
+    window.addEventListener('blur', drop)
+    return () => {
+      window.removeEventListener('focus', offer)
+      window.removeEventListener('blur', drop)
+    }
+  }, [phoneRegion])
+
+  /** The clipboard's contact, picked: its chips join the line; nothing before that. */
+  const pickClipboardContact = () => {
+    if (!fromClipboard) return
+    insertCaptured(contactLine(fromClipboard.contact))
+    setFromClipboard(undefined)
+    input.current?.focus()
+  }
+
   useCaptureDrop(phoneRegion, {
     onCaptured: (captured) => insertCaptured(capturedLine(captured)),
     onProblem: (text) => setNotice({ kind: 'info', text }),
@@ -296,6 +330,12 @@ export function QuickAddField({ takeEarlyText }: Props) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.nativeEvent.isComposing) return
+    // By the key's place, so Option+V on a Mac picks it too instead of typing a letter.
+    if (fromClipboard && event.altKey && !event.ctrlKey && event.code === 'KeyV') {
+      event.preventDefault()
+      pickClipboardContact()
+      return
+    }
     if (choosing) {
       const option = options[highlighted]
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -398,6 +438,19 @@ export function QuickAddField({ takeEarlyText }: Props) {
           />
         ) : null}
       </div>
+
+      {fromClipboard ? (
+        <button
+          type="button"
+          className="quick-add__clipboard"
+          aria-keyshortcuts="Alt+V"
+          // Keeps focus in the line, as the candidate list does.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={pickClipboardContact}
+        >
+          {fromClipboard.label} <kbd>Alt+V</kbd>
+        </button>
+      ) : null}
 
       {/* Right under the line, so a long line never pushes them out of view. Seen here;
           heard once, through the live region below. */}

@@ -35,6 +35,9 @@ export function QuickAddHelp({ id }: Props) {
             An email and a phone number go to the new person: <code>@"Mia Wong"</code>{' '}
             <code>mia@globex.example</code> <code>+44 20 7946 0958</code>
           </li>
+          <li>
+            <kbd>Alt+V</kbd> puts the contact offered from the clipboard in the line
+          </li>
         </ul>
       </details>
     </div>

@@ -14,6 +14,8 @@ import {
 export type CandidateOption =
   | { kind: 'existing'; id: number; name: string; detail: string | null }
   | { kind: 'label'; label: LeadLabel }
+  /** A new person an earlier lead queued, not yet in Pipedrive. */
+  | { kind: 'queued'; outboxId: number; name: string }
   | { kind: 'new'; name: string }
 
 /**
@@ -56,12 +58,16 @@ export function candidateOptions(chip: ChoosableChip, picks: Picks): CandidateOp
   }
   const found = resolveName(chip, picks)
   if (found.kind !== 'ambiguous') return []
-  return [...withDetails(found.candidates), { kind: 'new', name: found.name }]
+  const queued: CandidateOption[] = found.queued
+    ? [{ kind: 'queued', outboxId: found.queued.outboxId, name: found.queued.name }]
+    : []
+  return [...withDetails(found.candidates), ...queued, { kind: 'new', name: found.name }]
 }
 
 export function optionLabel(chip: Chip, option: CandidateOption): string {
   if (option.kind === 'label') return option.label.name
   if (option.kind === 'existing') return option.name
+  if (option.kind === 'queued') return `${option.name} (waiting to be sent)`
   return `New ${chip.kind === 'person' ? 'person' : 'organization'} “${option.name}”`
 }
 
@@ -91,7 +97,9 @@ export function pickCandidate(input: string, chip: ChoosableChip, option: Candid
       ? { kind: 'label', id: option.label.id }
       : option.kind === 'existing'
         ? { kind: 'entry', id: option.id }
-        : { kind: 'new' }
+        : option.kind === 'queued'
+          ? { kind: 'queued', outboxId: option.outboxId }
+          : { kind: 'new' }
   return {
     text: input.slice(0, chip.start) + written + spaced,
     caret: chip.start + written.length + 1,

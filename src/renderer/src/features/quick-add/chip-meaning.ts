@@ -113,7 +113,9 @@ export function chipMeaning(
           ? `${found.name} (in Pipedrive)`
           : found.kind === 'new'
             ? `${found.name} (new ${who})`
-            : `${found.name}: ${matches(found.candidates.length)}, choose one`
+            : found.kind === 'queued'
+              ? `${found.name} (waiting to be sent)`
+              : `${found.name}: ${matches(found.candidates.length + (found.queued ? 1 : 0))}, choose one`
       if (leftOut) return { ...base, tone: 'muted', meaning: `${meaning}, ${leftOut}` }
       return { ...base, tone: found.kind === 'ambiguous' ? 'attention' : 'normal', meaning }
     }

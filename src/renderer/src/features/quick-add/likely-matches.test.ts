@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest'
 import {
   createCatalogIndex,
   parseQuickAdd,
+  type ParsedQuickAdd,
+  type PersonChip,
   type QuickAddContext,
 } from '../../../../shared/quick-add'
 import { readPhoneNumber } from '../../../../shared/quick-add/phone-numbers'
-import { candidateOptions, chipAtCaret } from './candidate-choice'
+import { candidateOptions, chipAtCaret, pickCandidate } from './candidate-choice'
 import { draftFromLine, pickKey } from './line-to-draft'
 import { createLikelyMatches, openLeadNotice, withLikelyMatches } from './likely-matches'
 
@@ -68,6 +70,57 @@ describe('a likely match for a new name', () => {
   it('leaves a second person of the line alone', () => {
     const parsed = read('Renewal @Sam Lee @"J. Doe"')
     expect(parsed.chips[1]).toMatchObject({ match: { kind: 'new' } })
+  })
+})
+
+describe('a likely match still waiting in the outbox', () => {
+  // Jane Doe was named by an earlier capture and is not in Pipedrive yet.
+  const catalogWithoutJane = [{ id: 2, name: 'Sam Lee', email: null }]
+  const waitingContext = { ...context, persons: createCatalogIndex(catalogWithoutJane) }
+  const waiting = createLikelyMatches({
+    persons: catalogWithoutJane,
+    organizations: [],
+    waitingPersons: [{ outboxId: 41, name: 'Jane Doe', email: 'jane@acme.example' }],
+    openLeads: [{ title: 'Acme pilot', personId: null, organizationId: null, personRowId: 41 }],
+  })
+  const readWaiting = (line: string) =>
+    withLikelyMatches(parseQuickAdd(line, waitingContext), waiting)
+
+  it('offers her for initials as the catalog offers its Jane Doe, someone new second', () => {
+    const options = (parsed: ParsedQuickAdd) =>
+      candidateOptions(chipAtCaret(parsed, parsed.chips[0]!.end, new Map())!, new Map())
+    expect(options(read('Renewal @J. Doe'))).toEqual([
+      { kind: 'existing', id: 1, name: 'Jane Doe', detail: null },
+      { kind: 'new', name: 'J. Doe' },
+    ])
+    expect(options(readWaiting('Renewal @J. Doe'))).toEqual([
+      { kind: 'queued', outboxId: 41, name: 'Jane Doe' },
+      { kind: 'new', name: 'J. Doe' },
+    ])
+  })
+
+  it('saves the lead for her queued row once picked, and says she has an open lead', () => {
+    const line = 'Renewal @J. Doe'
+    const chip = readWaiting(line).chips[0] as PersonChip
+    const picked = pickCandidate(line, chip, candidateOptions(chip, new Map())[0]!)
+    expect(picked.text).toBe('Renewal @"Jane Doe" ')
+    const picks = new Map([[picked.key, picked.choice]])
+    const again = readWaiting(picked.text)
+    expect(draftFromLine(again, picks)).toMatchObject({
+      kind: 'ready',
+      draft: {
+        person: { kind: 'new', name: 'Jane Doe', email: 'jane@acme.example', queuedAs: 41 },
+      },
+    })
+    expect(openLeadNotice(again, picks, waiting)).toBe(
+      'Jane Doe already has an open lead: “Acme pilot”.',
+    )
+  })
+
+  it('leaves her to main when the line has her email: no choice to make', () => {
+    expect(readWaiting('Renewal @Jane Doe jane@acme.example').chips[0]).toMatchObject({
+      match: { kind: 'new' },
+    })
   })
 })
 

@@ -1,8 +1,9 @@
 import type { QuickAddContextData } from '../../../../shared/ipc/contract'
-import type { ParsedQuickAdd } from '../../../../shared/quick-add'
+import type { ParsedQuickAdd, QueuedPerson } from '../../../../shared/quick-add'
 import {
   createDuplicateIndexInSteps,
   type DuplicateIndexInSteps,
+  type WaitingContact,
 } from '../../../../shared/quick-add/duplicates'
 import { resolveName, type NamedChip, type Picks } from './line-to-draft'
 
@@ -11,12 +12,17 @@ export type LikelyMatches = {
   /** Built in slices between keystrokes (see `useQuickAddContext`); asked early, they finish. */
   persons: DuplicateIndexInSteps
   organizations: DuplicateIndexInSteps
-  /** The newest open lead's title per `person:<id>` and `organization:<id>`. */
+  /** New persons still waiting in the outbox, matched by the same rule as the catalog. */
+  waitingPersons: readonly WaitingContact[]
+  /**
+   * The newest open lead's title per `person:<id>`, `organization:<id>` and, for a person
+   * still queued, `queued-person:<outbox id>`.
+   */
   openLeads: ReadonlyMap<string, string>
 }
 
 export function createLikelyMatches(
-  data: Pick<QuickAddContextData, 'persons' | 'organizations' | 'openLeads'>,
+  data: Pick<QuickAddContextData, 'persons' | 'organizations' | 'openLeads' | 'waitingPersons'>,
 ): LikelyMatches {
   const openLeads = new Map<string, string>()
   // Newest first: the first title seen for a contact is the one shown.
@@ -24,6 +30,7 @@ export function createLikelyMatches(
     for (const key of [
       lead.personId !== null ? `person:${lead.personId}` : null,
       lead.organizationId !== null ? `organization:${lead.organizationId}` : null,
+      lead.personRowId != null ? `queued-person:${lead.personRowId}` : null,
     ]) {
       if (key !== null && !openLeads.has(key)) openLeads.set(key, lead.title)
     }
@@ -31,6 +38,7 @@ export function createLikelyMatches(
   return {
     persons: createDuplicateIndexInSteps('person', data.persons),
     organizations: createDuplicateIndexInSteps('organization', data.organizations),
+    waitingPersons: data.waitingPersons ?? [],
     openLeads,
   }
 }
@@ -38,8 +46,11 @@ export function createLikelyMatches(
 /**
  * A new person or organization that is likely one already in the catalog (`@J. Doe` for
  * Jane Doe, `+Acme Ltd` for ACME GmbH, a new person with Jane's email) becomes a choice: the
- * catalog's entry first, so it is the default, and someone new one arrow key away. Only the
- * line's first person and organization, the ones the lead is linked to.
+ * catalog's entry first, so it is the default, and someone new one arrow key away. A person
+ * still waiting in the outbox is matched by the same rule; one known by name or initials is
+ * offered the same way, while one with the same email or phone needs no choice (main reuses
+ * that person by itself). Only the line's first person and organization, the ones the lead
+ * is linked to.
  */
 export function withLikelyMatches(parsed: ParsedQuickAdd, matches: LikelyMatches): ParsedQuickAdd {
   const email = parsed.chips.find((chip) => chip.kind === 'email')
@@ -52,13 +63,29 @@ export function withLikelyMatches(parsed: ParsedQuickAdd, matches: LikelyMatches
     if (chip.match.kind !== 'new') return chip
     const found =
       chip.kind === 'person'
-        ? matches.persons.likelyMatch({
-            name: chip.match.name,
-            email: email?.kind === 'email' ? email.address : undefined,
-            phone: phone?.kind === 'phone' ? phone.number : undefined,
-          })
+        ? matches.persons.likelyMatch(
+            {
+              name: chip.match.name,
+              email: email?.kind === 'email' ? email.address : undefined,
+              phone: phone?.kind === 'phone' ? phone.number : undefined,
+            },
+            matches.waitingPersons,
+          )
         : matches.organizations.likelyMatch({ name: chip.match.name })
-    if (found?.contact.kind !== 'existing') return chip
+    if (!found) return chip
+    if (found.contact.kind === 'waiting') {
+      if (chip.kind !== 'person' || found.reason === 'email' || found.reason === 'phone') {
+        return chip
+      }
+      const { outboxId } = found.contact
+      const waiting = matches.waitingPersons.find((person) => person.outboxId === outboxId)
+      if (!waiting) return chip
+      return {
+        ...chip,
+        match: { kind: 'ambiguous' as const, name: chip.match.name },
+        queued: queuedPerson(waiting),
+      }
+    }
     const { id, name } = found.contact
     return {
       ...chip,
@@ -82,9 +109,19 @@ export function openLeadNotice(
     const chip = parsed.chips.find((other): other is NamedChip => other.kind === kind)
     if (!chip) continue
     const found = resolveName(chip, picks)
-    if (found.kind !== 'existing') continue
-    const title = matches.openLeads.get(`${kind}:${found.id}`)
+    const key =
+      found.kind === 'existing'
+        ? `${kind}:${found.id}`
+        : found.kind === 'queued'
+          ? `queued-person:${found.outboxId}`
+          : null
+    if (key === null) continue
+    const title = matches.openLeads.get(key)
     if (title !== undefined) return `${found.name} already has an open lead: “${title}”.`
   }
   return null
+}
+
+function queuedPerson({ outboxId, name, email, phone }: WaitingContact): QueuedPerson {
+  return { outboxId, name, ...(email ? { email } : {}), ...(phone ? { phone } : {}) }
 }

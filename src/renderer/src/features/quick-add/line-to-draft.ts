@@ -10,6 +10,7 @@ import {
   type OrganizationChip,
   type ParsedQuickAdd,
   type PersonChip,
+  type QueuedPerson,
 } from '../../../../shared/quick-add'
 
 /**
@@ -21,7 +22,11 @@ export type NamedChip = PersonChip | OrganizationChip
 export type ChoosableChip = NamedChip | LabelChip
 
 /** What the user picked for a name that fits several entries. */
-export type Choice = { kind: 'entry'; id: number } | { kind: 'label'; id: string } | { kind: 'new' }
+export type Choice =
+  | { kind: 'entry'; id: number }
+  | { kind: 'label'; id: string }
+  | { kind: 'queued'; outboxId: number }
+  | { kind: 'new' }
 
 /**
  * Choices by chip kind and name. Writing `@"Full Name"` settles most of them by itself; this
@@ -36,7 +41,9 @@ export function pickKey(kind: ChoosableChip['kind'], name: string): string {
 export type NameResolution =
   | { kind: 'existing'; id: number; name: string }
   | { kind: 'new'; name: string }
-  | { kind: 'ambiguous'; name: string; candidates: CatalogEntry[] }
+  /** A new person an earlier lead queued: this lead waits for them. */
+  | ({ kind: 'queued' } & QueuedPerson)
+  | { kind: 'ambiguous'; name: string; candidates: CatalogEntry[]; queued?: QueuedPerson }
 
 export type LabelResolution =
   | { kind: 'existing'; label: LeadLabel }
@@ -48,9 +55,13 @@ export function resolveName(chip: NamedChip, picks: Picks): NameResolution {
   if (match.kind !== 'ambiguous') return match
   const choice = picks.get(pickKey(chip.kind, match.name))
   if (choice?.kind === 'new') return { kind: 'new', name: match.name }
+  const queued = chip.kind === 'person' ? chip.queued : undefined
+  if (queued && choice?.kind === 'queued' && choice.outboxId === queued.outboxId) {
+    return { kind: 'queued', ...queued }
+  }
   const picked = choice?.kind === 'entry' && candidates.find((entry) => entry.id === choice.id)
   if (picked) return { kind: 'existing', id: picked.id, name: picked.name }
-  return { kind: 'ambiguous', name: match.name, candidates }
+  return { kind: 'ambiguous', name: match.name, candidates, ...(queued ? { queued } : {}) }
 }
 
 export function resolveLabel(chip: LabelChip, picks: Picks): LabelResolution {
@@ -97,8 +108,14 @@ export function leftOutBecause(chip: Chip, parsed: ParsedQuickAdd, picks: Picks)
     // The details go to the person the lead is linked to: the line's first.
     const person = parsed.chips.find((other) => other.kind === 'person')
     if (!person) return 'not saved: name a new person with @ to save it with'
-    if (resolveName(person, picks).kind === 'existing') {
+    const found = resolveName(person, picks)
+    if (found.kind === 'existing') {
       return 'not saved: quick add does not change people already in Pipedrive'
+    }
+    if (found.kind === 'queued') {
+      const same =
+        chip.kind === 'email' ? found.email === chip.address : found.phone === chip.number
+      if (!same) return 'not saved: quick add does not change a person already waiting to be sent'
     }
   }
   return null
@@ -138,8 +155,12 @@ export function draftFromLine(
           found.kind === 'existing'
             ? { kind: 'existing' as const, id: found.id }
             : { kind: 'new' as const, name: found.name }
-        if (chip.kind === 'person') draft.person = ref
-        else draft.organization = ref
+        if (chip.kind === 'organization') draft.organization = ref
+        else if (found.kind !== 'queued') draft.person = ref
+        else {
+          const { outboxId, kind: _kind, ...person } = found
+          draft.person = { kind: 'new', ...person, queuedAs: outboxId }
+        }
         break
       }
       case 'email':

@@ -1,6 +1,7 @@
 import { ApiUsageSection } from './ApiUsageSection'
 import { DiagnosticsSection } from './DiagnosticsSection'
 import { LeadDefaultsSection } from './LeadDefaultsSection'
+import { ClipboardOfferSection } from './ClipboardOfferSection'
 import { LaunchAtLoginSection } from './LaunchAtLoginSection'
 import { PipedriveAccountSection } from './PipedriveAccountSection'
 import { ShortcutSection } from './ShortcutSection'
@@ -13,6 +14,7 @@ export function SettingsView() {
       <LeadDefaultsSection />
       <ShortcutSection />
       <LaunchAtLoginSection />
+      <ClipboardOfferSection />
       <UpdateSection />
       <ApiUsageSection />
       <DiagnosticsSection />

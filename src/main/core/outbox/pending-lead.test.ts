@@ -120,4 +120,79 @@ describe('a lead waiting in the outbox, as a draft', () => {
     ).toThrow(/being sent/)
     expect(() => pending.draftOf(999)).toThrow(/no longer waiting/)
   })
+
+  describe('a new person another waiting lead also waits for', () => {
+    const jane = { kind: 'new' as const, name: 'Jane Doe', email: 'jane@acme.example' }
+    function twoLeadsOneJane() {
+      const rig = setup()
+      const first = rig.outbox.enqueueLead({ title: 'First', person: jane })
+      // The same email: the second lead waits for the person the first one queued.
+      const second = rig.outbox.enqueueLead({ title: 'Second', person: jane })
+      const [person] = first.dependsOn
+      expect(second.dependsOn).toEqual([person])
+      const live = () =>
+        rig.outbox.list().filter((row) => row.kind === 'person.create' && row.state !== 'cancelled')
+      return { ...rig, first, second, person: person!, live }
+    }
+
+    it('stays queued for the other lead when one lead switches to someone else', () => {
+      const { pending, outbox, queue, first, second, person } = twoLeadsOneJane()
+      pending.edit(first.id, { title: 'First', person: { kind: 'existing', id: 3 } })
+      expect(outbox.get(person)?.state).toBe('queued')
+      expect(outbox.get(second.id)?.dependsOn).toEqual([person])
+      expect(pending.draftOf(second.id).person).toEqual(jane)
+      expect(queue.ready('a', 10).map((row) => row.id)).toEqual([person, first.id])
+
+      // Let go by the last lead that wanted her, she is not sent on her own.
+      pending.edit(second.id, { title: 'Second', organization: { kind: 'existing', id: 7 } })
+      expect(outbox.get(person)?.state).toBe('cancelled')
+    })
+
+    it('is not renamed under the other lead: a new name here is a new person', () => {
+      const { pending, first, second, person, live } = twoLeadsOneJane()
+      pending.edit(first.id, { title: 'First', person: { kind: 'new', name: 'Tom Lee' } })
+      expect(pending.draftOf(second.id).person).toEqual(jane)
+      expect(pending.draftOf(first.id).person).toEqual({ kind: 'new', name: 'Tom Lee' })
+      expect(
+        live()
+          .map((row) => row.title)
+          .sort(),
+      ).toEqual(['Jane Doe', 'Tom Lee'])
+      expect(live().find((row) => row.title === 'Jane Doe')?.id).toBe(person)
+    })
+
+    it('takes details added under her own name, for both leads, as one person', () => {
+      const { pending, first, second, live } = twoLeadsOneJane()
+      const withPhone = { ...jane, phone: '+49 30 1234567' }
+      pending.edit(first.id, { title: 'First', person: withPhone })
+      expect(live()).toHaveLength(1)
+      expect(pending.draftOf(second.id).person).toEqual(withPhone)
+    })
+
+    it('keeps the organization she was queued in when one lead changes its own', () => {
+      const { pending, outbox, first, person } = twoLeadsOneJane()
+      pending.edit(first.id, {
+        title: 'First',
+        person: jane,
+        organization: { kind: 'new', name: 'Acme GmbH' },
+      })
+      expect(outbox.get(person)?.dependsOn).toEqual([])
+    })
+
+    it('lets a lead take another waiting person chosen for it, and drops the one nobody wants', () => {
+      const { pending, outbox } = setup()
+      const nora = outbox.enqueueLead(full)
+      const [noraRow] = nora.dependsOn
+      const other = outbox.enqueueLead({ title: 'Other', person: { kind: 'new', name: 'Ann Lim' } })
+      const [annRow] = other.dependsOn
+      pending.edit(nora.id, {
+        ...full,
+        person: { kind: 'new', name: 'Ann Lim', queuedAs: annRow! },
+      })
+      expect(outbox.get(nora.id)?.dependsOn).not.toContain(noraRow)
+      expect(outbox.get(nora.id)?.dependsOn).toContain(annRow)
+      expect(outbox.get(noraRow!)?.state).toBe('cancelled')
+      expect(outbox.get(annRow!)?.state).toBe('queued')
+    })
+  })
 })

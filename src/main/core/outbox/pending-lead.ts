@@ -49,6 +49,24 @@ export function createPendingLeads(
   const organizationOfPerson = db.prepare<[number], { parent_id: number }>(
     `SELECT parent_id FROM outbox_dependency WHERE row_id = ? AND role = 'organization'`,
   )
+  const parentsOf = db.prepare<[number], { parent_id: number }>(
+    'SELECT parent_id FROM outbox_dependency WHERE row_id = ?',
+  )
+  const waitingFor = db.prepare<[number], { n: number }>(
+    `SELECT COUNT(*) AS n FROM outbox_dependency d JOIN outbox o ON o.id = d.row_id
+     WHERE d.parent_id = ? AND o.state <> 'cancelled'`,
+  )
+  // Rows besides this lead, its own note and activity and its own person: another lead that
+  // reuses the person, or another lead's person made in the organization.
+  const othersWaitingFor = db.prepare<[number, number, number, number], { n: number }>(
+    `SELECT COUNT(*) AS n FROM outbox_dependency d JOIN outbox o ON o.id = d.row_id
+     WHERE d.parent_id = ? AND o.state <> 'cancelled' AND d.row_id <> ?
+       AND d.row_id NOT IN (SELECT row_id FROM outbox_dependency WHERE parent_id = ? AND role = 'lead')
+       AND d.row_id NOT IN (SELECT parent_id FROM outbox_dependency WHERE row_id = ?)`,
+  )
+  const waitingPerson = db.prepare<[number], { id: number }>(
+    `SELECT id FROM outbox WHERE id = ? AND kind = 'person.create' AND state IN ('queued', 'needs_attention')`,
+  )
   const rows = createRowWriter(db, now)
   const unlink = db.prepare('DELETE FROM outbox_dependency WHERE row_id = ? AND parent_id = ?')
   const rewrite = db.prepare(
@@ -68,36 +86,84 @@ export function createPendingLeads(
     return row
   }
 
-  /** Points the lead at an existing contact, a new one (queued first), or none. */
-  function setContact(leadId: number, role: Role, ref: PersonRef | OrganizationRef | undefined) {
-    const parent = parentOf.get(leadId, role)
+  const sharedWithOthers = (parentId: number, leadId: number) =>
+    othersWaitingFor.get(parentId, leadId, leadId, leadId)!.n > 0
+  const nameOf = (payload: string) =>
+    ((JSON.parse(payload) as { name?: string }).name ?? '').trim().toLowerCase()
+
+  /**
+   * Points the lead at an existing contact, a new one (queued first), or none. A contact the
+   * lead lets go is only noted: whether it is still wanted is known once every row is
+   * rewritten (`cancelUnwanted`).
+   */
+  function setContact(
+    leadId: number,
+    role: Role,
+    ref: PersonRef | OrganizationRef | undefined,
+    released: number[],
+  ) {
+    let parent = parentOf.get(leadId, role)
+    const release = (row: Linked) => {
+      unlink.run(leadId, row.id)
+      released.push(row.id)
+    }
     if (ref?.kind === 'new') {
       // Which queued person quick add chose is no field of the person.
       const { kind: _kind, ...given } = ref
-      const { queuedAs: _queued, ...fields } = given as typeof given & { queuedAs?: number }
+      const { queuedAs, ...fields } = given as typeof given & { queuedAs?: number }
       // Already on its way or in Pipedrive: that one stays the lead's.
       if (parent && !unsent(parent.state)) return
+      const chosen = queuedAs === undefined ? undefined : waitingPerson.get(queuedAs)?.id
+      if (role === 'person' && chosen !== undefined && chosen !== parent?.id) {
+        if (parent) release(parent)
+        return rows.link(leadId, chosen, role)
+      }
+      // Another lead waits for this contact too: under another name it is someone else, so
+      // this lead gets its own and the other keeps the one it has.
+      if (
+        parent &&
+        sharedWithOthers(parent.id, leadId) &&
+        nameOf(parent.payload) !== ref.name.trim().toLowerCase()
+      ) {
+        release(parent)
+        parent = undefined
+      }
       if (parent) return void rewrite.run(JSON.stringify(fields), ref.name, now(), parent.id)
       rows.link(leadId, rows.add(`${role}.create`, fields, ref.name), role)
       return
     }
-    if (!parent) return
-    unlink.run(leadId, parent.id)
-    if (unsent(parent.state)) cancel.run(now(), parent.id)
+    if (parent) release(parent)
+  }
+
+  /** Cancels the contacts let go that nothing waits for any more, and theirs in turn. */
+  function cancelUnwanted(released: number[]) {
+    const candidates = [...released]
+    for (let id = candidates.pop(); id !== undefined; id = candidates.pop()) {
+      const row = leadRow.get(id)
+      if (!row || !row.kind.endsWith('.create') || row.kind === 'lead.create') continue
+      if (!unsent(row.state) || waitingFor.get(id)!.n > 0) continue
+      cancel.run(now(), id)
+      candidates.push(...parentsOf.all(id).map((p) => p.parent_id))
+    }
   }
 
   /**
    * A new person is made in the lead's new organization, as when the lead was queued. Kept
    * in step after an edit, or the person would wait for an organization nobody sends.
    */
-  function linkPersonToOrganization(leadId: number) {
+  function linkPersonToOrganization(leadId: number, released: number[]) {
     const person = parentOf.get(leadId, 'person')
     if (!person || !unsent(person.state)) return
+    // A person another lead waits for keeps the organization it was queued in.
+    if (sharedWithOthers(person.id, leadId)) return
     const organization = parentOf.get(leadId, 'organization')
     const wanted = organization?.state === 'cancelled' ? undefined : organization?.id
     const current = organizationOfPerson.get(person.id)?.parent_id
     if (current === wanted) return
-    if (current !== undefined) unlink.run(person.id, current)
+    if (current !== undefined) {
+      unlink.run(person.id, current)
+      released.push(current)
+    }
     if (wanted !== undefined) rows.link(person.id, wanted, 'organization')
   }
 
@@ -172,11 +238,13 @@ export function createPendingLeads(
       const payload: LeadCreatePayload = { ...lead }
       if (person?.kind === 'existing') payload.personId = person.id
       if (organization?.kind === 'existing') payload.organizationId = organization.id
-      setContact(id, 'person', person)
-      setContact(id, 'organization', organization)
-      linkPersonToOrganization(id)
+      const released: number[] = []
+      setContact(id, 'person', person, released)
+      setContact(id, 'organization', organization, released)
+      linkPersonToOrganization(id, released)
       setNote(id, note)
       setActivity(id, draft, payload.personId)
+      cancelUnwanted(released)
       requeue.run(JSON.stringify(payload), draft.title, now(), id)
       const item = outbox.get(id)
       if (!item)

@@ -248,7 +248,10 @@ async function main(): Promise<void> {
       : {
           type: 'health',
           status: health.status,
-          detail: `${health.movedAsideAs}: ${health.reason}`,
+          detail:
+            health.status === 'recovered'
+              ? `${health.movedAsideAs}: ${health.reason}`
+              : health.reason,
         },
   )
   installStops(core)

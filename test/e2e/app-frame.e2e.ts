@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { contentSecurityPolicy } from '../../src/shared/csp'
+import { largeDatabase } from '../support/large-database'
 import { useTempDirs } from '../support/temp-dir'
 import { startHarness, type Harness } from './harness/server'
 import { collectProblems, screenshotDir } from './support/browser'
@@ -11,8 +12,8 @@ const tempDir = useTempDirs()
 const browser = useChromium()
 let harness: Harness
 
-async function openApp(colorScheme: 'light' | 'dark') {
-  harness = await startHarness({ dataDir: tempDir() })
+async function openApp(colorScheme: 'light' | 'dark', dataDir = tempDir()) {
+  harness = await startHarness({ dataDir })
   const context: BrowserContext = await browser.browser.newContext({
     colorScheme,
     viewport: { width: 1100, height: 720 },
@@ -74,6 +75,27 @@ describe.each(['light', 'dark'] as const)('the app frame, %s', (scheme) => {
 })
 
 describe('the app against its main process', () => {
+  it('says in Settings, in plain words, when the check after the start finds damage', async () => {
+    const dataDir = tempDir()
+    largeDatabase(join(dataDir, 'leadbox.db'), true)
+    const { page, problems, context } = await openApp('light', dataDir)
+    try {
+      // The app answered before the check; it runs a few seconds later, a table at a time.
+      await harness.core.integrityCheck?.done
+      await page.keyboard.press('Control+3')
+      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+      const notice = page.getByRole('region', {
+        name: 'The database is damaged: restart Leadbox to repair it',
+      })
+      await notice.getByText(/the table filler is damaged/).waitFor()
+      await page.getByText('Damaged', { exact: true }).waitFor()
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+      await harness.close()
+    }
+  })
+
   it('shows connectivity as main reports it, pushed by events', async () => {
     const { page, problems, context } = await openApp('light')
     try {

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createCatalogIndex, parseQuickAdd } from '../../src/shared/quick-add'
+import { loadDateParsersFirst } from '../../src/shared/quick-add/testing'
 import { useTempDirs } from '../support/temp-dir'
 import { startHarness, type Harness } from './harness/server'
 import { collectProblems, screenshotDir } from './support/browser'
@@ -9,6 +10,7 @@ import { useChromium } from './support/use-chromium'
 
 const tempDir = useTempDirs()
 const browser = useChromium()
+loadDateParsersFirst()
 
 interface Opened {
   harness: Harness
@@ -141,6 +143,71 @@ describe.each(['light', 'dark'] as const)('the quick-add window, %s', (scheme) =
 })
 
 describe('the quick-add window', () => {
+  it('keeps a date typed and saved the moment it opens, before its date parsers arrive', async () => {
+    const harness = await startHarness({ dataDir: tempDir() })
+    const context = await browser.browser.newContext({ locale: 'en-GB' })
+    // The date parsers' scripts held back, as a busy disk would: the window shows without them.
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    await context.route(/\/assets\/(en|chrono)-[^/]+\.js$/, async (route) => {
+      await released
+      await route.continue()
+    })
+    const page = await context.newPage()
+    const problems = collectProblems(page)
+    try {
+      await page.goto(`${harness.url}/quick-add.html`)
+      await field(page).pressSequentially('Acme renewal +Acme due fri')
+      await expect.poll(() => title(page).textContent()).toBe('Acme renewal due fri')
+      await field(page).press('Enter')
+      // Saved only once the date can be read, not with the date in its title.
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(harness.core.outbox.list()).toEqual([])
+
+      release()
+      const status = page.getByRole('status')
+      await expect.poll(() => status.textContent()).toBe('Saved offline — will sync: Acme renewal')
+      const lead = harness.core.outbox.list().find((row) => row.kind === 'lead.create')
+      const stored = harness.core.db
+        .prepare<[number], { payload: string }>('SELECT payload FROM outbox WHERE id = ?')
+        .get(lead!.id)
+      expect(JSON.parse(stored!.payload)).toMatchObject({
+        title: 'Acme renewal',
+        expectedCloseDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      })
+      expect(problems).toEqual([])
+    } finally {
+      release()
+      await context.close()
+      await harness.close()
+    }
+  })
+
+  it('reads a date typed before its date parsers arrive once they have', async () => {
+    const harness = await startHarness({ dataDir: tempDir() })
+    const context = await browser.browser.newContext({ locale: 'en-GB' })
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    await context.route(/\/assets\/(en|chrono)-[^/]+\.js$/, async (route) => {
+      await released
+      await route.continue()
+    })
+    const page = await context.newPage()
+    try {
+      await page.goto(`${harness.url}/quick-add.html`)
+      await field(page).pressSequentially('Acme renewal due fri')
+      await expect.poll(() => title(page).textContent()).toBe('Acme renewal due fri')
+      release()
+      // Nothing more typed: the line is read again when they arrive.
+      await chips(page).filter({ hasText: expectedFriday() }).waitFor()
+      expect(await title(page).textContent()).toBe('Acme renewal')
+    } finally {
+      release()
+      await context.close()
+      await harness.close()
+    }
+  })
+
   it('says why a line with no person or organization is not saved, and keeps it', async () => {
     const opened = await openQuickAdd()
     const { page, harness, problems } = opened

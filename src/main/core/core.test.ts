@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { networkSwitch } from '../../../test/support/network-switch'
+import { largeDatabase } from '../../../test/support/large-database'
 import { useTempDirs } from '../../../test/support/temp-dir'
 import type { SecretStore } from './auth/secret-store'
 import { createCore } from './index'
@@ -32,6 +33,51 @@ async function core(overrides: { openPath?: (path: string) => Promise<string> } 
 }
 
 describe('createCore', () => {
+  it('answers before checking a large database, then tells the user in plain words of damage it finds', async () => {
+    const dataDir = tempDir()
+    largeDatabase(join(dataDir, 'leadbox.db'), true)
+    const notify = vi.fn()
+    const instance = await createCore({
+      dataDir,
+      version: '1.2.3',
+      platform: 'linux',
+      fetch,
+      secrets: noSecrets,
+      network: networkSwitch(true),
+      openExternal: async () => {},
+      openPath: async () => '',
+      notify,
+      backgroundRefresh: false,
+      timers: {
+        setTimeout: (run) => setImmediate(run),
+        clearTimeout: (timer) => clearImmediate(timer as NodeJS.Immediate),
+      },
+    })
+    expect(instance.info().database).toEqual({ status: 'ok' })
+    await instance.integrityCheck?.done
+    expect(instance.info().database).toMatchObject({ status: 'damaged' })
+    expect(notify).toHaveBeenCalledWith(
+      'Leadbox found damage in its database',
+      expect.stringContaining('Restart Leadbox to repair it'),
+    )
+    await instance.close()
+
+    const restarted = await createCore({
+      dataDir,
+      version: '1.2.3',
+      platform: 'linux',
+      fetch,
+      secrets: noSecrets,
+      network: networkSwitch(true),
+      openExternal: async () => {},
+      openPath: async () => '',
+      backgroundRefresh: false,
+    })
+    expect(restarted.info().database).toMatchObject({ status: 'recovered' })
+    expect(restarted.integrityCheck).toBeNull()
+    await restarted.close()
+  })
+
   it('opens the database and the log in the data folder', async () => {
     const { instance, dataDir } = await core()
     expect(existsSync(join(dataDir, 'leadbox.db'))).toBe(true)

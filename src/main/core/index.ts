@@ -11,6 +11,7 @@ import { createClipboardOffer, type ClipboardOffer } from './capture/clipboard-o
 import { createAccounts, type Accounts } from './accounts/accounts'
 import type { SecretStore } from './auth/secret-store'
 import { openDatabase, type Db } from './db/database'
+import { checkIntegrityLater, type IntegrityCheck } from './db/integrity-check'
 import { createCoreEvents, type CoreEvents } from './events/core-events'
 import { createFileLogger, type Logger } from './log/logger'
 import { createCatalog, type Catalog } from './catalog/catalog'
@@ -80,6 +81,8 @@ export interface Core {
   log: Logger
   db: Db
   database: DatabaseHealth
+  /** The database's check after a start, when the file was too large to check at open. */
+  integrityCheck: IntegrityCheck | null
   settings: SettingsStore
   outbox: Outbox
   /** Edits, archives and deletes of leads, queued in the outbox like captures. */
@@ -133,11 +136,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const logDir = join(options.dataDir, 'logs')
   const fileLog = await createFileLogger(logDir)
   const log = fileLog.log
-  const { db, health } = openDatabase(join(options.dataDir, 'leadbox.db'), {
+  const databaseFile = join(options.dataDir, 'leadbox.db')
+  const opened = openDatabase(databaseFile, {
     log,
     now: () => new Date(now()),
     ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
   })
+  const { db, checkLater } = opened
+  let health = opened.health
   const events = createCoreEvents()
   const settings = createSettingsStore(db, now)
   const outbox = createOutbox(db, now, {
@@ -278,6 +284,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     catalogRefresher.wake('auth changed')
     inboxRefresher.wake('auth changed')
   })
+  const integrityCheck = checkLater
+    ? checkIntegrityLater(db, {
+        file: databaseFile,
+        log,
+        ...(options.timers ? { timers: options.timers } : {}),
+        onDamage(reason) {
+          health = { status: 'damaged', reason }
+          options.notify?.(
+            'Leadbox found damage in its database',
+            'Restart Leadbox to repair it. Settings › Diagnostics says what happens to the damaged file.',
+          )
+        },
+      })
+    : null
   log.info({ version: options.version, platform: options.platform }, 'core started')
   sync.start()
   if (options.backgroundRefresh !== false) {
@@ -288,7 +308,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     log,
     db,
-    database: health,
+    get database() {
+      return health
+    },
+    integrityCheck,
     settings,
     outbox,
     leadChanges,
@@ -341,6 +364,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (problem) log.warn({ problem }, 'could not open the logs folder')
     },
     async close() {
+      integrityCheck?.stop()
       stopWatchingNetwork()
       stopRefreshingOnAuth()
       await Promise.all([catalogRefresher.stop(), inboxRefresher.stop(), sync.stop()])

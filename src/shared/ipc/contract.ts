@@ -22,6 +22,8 @@ export const databaseHealthSchema = z.discriminatedUnion('status', [
     movedAsideAs: z.string(),
     reason: z.string(),
   }),
+  /** Found while running; the next start moves the file aside and begins a fresh one. */
+  z.object({ status: z.literal('damaged'), reason: z.string() }),
 ])
 export type DatabaseHealth = z.infer<typeof databaseHealthSchema>
 

@@ -1,7 +1,10 @@
+import { loadDateParsersFirst } from './testing'
 import { describe, expect, it } from 'vitest'
 import { parseQuickAdd } from './parse'
 import { sampleContext } from './sample-catalog'
 import type { ActivityChip } from './types'
+
+loadDateParsersFirst()
 
 // Wednesday 25 November 2026, noon: `fri` is the 27th, `tomorrow` the 26th, `next week`
 // a week on (2 December), as chrono reads it for close dates too.

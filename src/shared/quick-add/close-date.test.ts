@@ -1,6 +1,9 @@
+import { loadDateParsersFirst } from './testing'
 import { describe, expect, it } from 'vitest'
 import { parseQuickAdd } from './parse'
 import { sampleContext } from './sample-catalog'
+
+loadDateParsersFirst()
 
 // Wednesday 25 November 2026, noon local time.
 const context = sampleContext()

@@ -1,8 +1,7 @@
-import { casual as english } from 'chrono-node/en'
-import type { ParsedResult } from 'chrono-node/en'
+import type { casual as english, ParsedResult } from 'chrono-node/en'
 import { normalizeName } from './normalize'
 
-/** The languages quick add reads besides English, which it always understands. */
+/** The languages quick add reads dates in: English always, and the OS locale's. */
 export const quickAddLanguages = ['en', 'de', 'fr', 'es', 'nl', 'pt'] as const
 export type QuickAddLanguage = (typeof quickAddLanguages)[number]
 
@@ -23,10 +22,11 @@ export function quickAddLanguageOf(locale: string | undefined): QuickAddLanguage
 type DateParser = typeof english
 
 /**
- * The other languages' parsers load apart, each only in the locale that needs it: every
- * window carries the parse code, and all of them together weigh more than the rest of it.
+ * Every language's date parser loads apart, English too, so no window waits for one to show
+ * or to read its first keystroke: each weighs more than the rest of quick add's code.
  */
-const loaders: Record<Exclude<QuickAddLanguage, 'en'>, () => Promise<{ casual: DateParser }>> = {
+const loaders: Record<QuickAddLanguage, () => Promise<{ casual: DateParser }>> = {
+  en: () => import('chrono-node/en'),
   de: () => import('chrono-node/de'),
   fr: () => import('chrono-node/fr'),
   es: () => import('chrono-node/es'),
@@ -36,15 +36,19 @@ const loaders: Record<Exclude<QuickAddLanguage, 'en'>, () => Promise<{ casual: D
 
 const parsers = new Map<QuickAddLanguage, DateParser>()
 
-/**
- * Loads the date parser of the locale's language; until it has, dates are read in English
- * only (the locale's close-date words are known at once). Call when the window opens.
- */
-export async function loadQuickAddLanguage(locale: string | undefined): Promise<void> {
-  const language = quickAddLanguageOf(locale)
-  if (language === 'en' || parsers.has(language)) return
+async function loadParser(language: QuickAddLanguage): Promise<void> {
+  if (parsers.has(language)) return
   const { casual } = await loaders[language]()
   parsers.set(language, casual)
+}
+
+/**
+ * Loads the date parsers of English and of the locale's language. Until they have, no date is
+ * read (the line is read again once they are); the locale's close-date words are known at
+ * once. Call when the window opens.
+ */
+export async function loadQuickAddLanguage(locale: string | undefined): Promise<void> {
+  await Promise.all([loadParser('en'), loadParser(quickAddLanguageOf(locale))])
 }
 
 /**
@@ -97,8 +101,9 @@ export function dateReaderFor(locale: string | undefined): LanguageReader {
 
 function createReader(language: QuickAddLanguage): LanguageReader {
   const chainOf = (): DateParser[] => {
-    const own = parsers.get(language)
-    return own ? [own, english] : [english]
+    const own = language === 'en' ? undefined : parsers.get(language)
+    const fallback = parsers.get('en')
+    return [own, fallback].filter((parser) => parser !== undefined)
   }
   const keywords = new Set([
     ...closeDateWords.en,

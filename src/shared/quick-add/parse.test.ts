@@ -1,7 +1,10 @@
+import { loadDateParsersFirst } from './testing'
 import { describe, expect, it } from 'vitest'
 import { parseQuickAdd } from './parse'
 import { sampleContext } from './sample-catalog'
 import type { Chip, ParsedQuickAdd } from './types'
+
+loadDateParsersFirst()
 
 const context = sampleContext()
 

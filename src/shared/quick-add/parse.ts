@@ -168,8 +168,8 @@ export function parseQuickAdd(input: string, context: QuickAddContext): ParsedQu
 }
 
 /**
- * Call once when the quick-add window opens, before anyone types: the date parser compiles
- * its patterns on first use (about 0.2 s), which would otherwise land on a keystroke.
+ * Call once the date parsers have loaded (`loadQuickAddLanguage`): they compile their patterns
+ * on first use (about 0.2 s), which would otherwise land on a keystroke.
  */
 export function warmUpQuickAdd(locale?: string): void {
   dateReaderFor(locale).warmUp()

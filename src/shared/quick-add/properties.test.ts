@@ -1,3 +1,4 @@
+import { loadDateParsersFirst } from './testing'
 import fc from 'fast-check'
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -15,6 +16,8 @@ import {
   samplePersons,
 } from './sample-catalog'
 import type { CatalogEntry, ChipKind, ParsedQuickAdd, QuickAddContext } from './types'
+
+loadDateParsersFirst()
 
 // A mid-sized catalog keeps each run quick; the benchmark covers the full 10,000.
 const persons: CatalogEntry[] = [

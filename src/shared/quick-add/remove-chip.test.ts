@@ -1,8 +1,11 @@
+import { loadDateParsersFirst } from './testing'
 import { describe, expect, it } from 'vitest'
 import { parseQuickAdd } from './parse'
 import { removeChip } from './remove-chip'
 import { sampleContext } from './sample-catalog'
 import type { Chip } from './types'
+
+loadDateParsersFirst()
 
 const context = sampleContext()
 

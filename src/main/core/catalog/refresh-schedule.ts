@@ -30,7 +30,7 @@ export interface Timers {
   clearTimeout(timer: unknown): void
 }
 
-const realTimers: Timers = {
+export const realTimers: Timers = {
   setTimeout(run, ms) {
     const timer = setTimeout(run, ms)
     // A timer alone must not keep a process (tests, tools) alive.

@@ -4,6 +4,12 @@ import Database from 'better-sqlite3'
 import type { DatabaseHealth } from '../../../shared/ipc/contract'
 import { LeadboxError } from '../../../shared/result'
 import type { Logger } from '../log/logger'
+import {
+  checkAtOpenUpToBytes,
+  checkWholeDatabase,
+  damageFoundEarlier,
+  forgetDamageFound,
+} from './integrity-check'
 import { assertNotNewer, migrate } from './migrate'
 
 export type Db = Database.Database
@@ -13,11 +19,15 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string
   log: Logger
   now?: () => Date
+  /** Files up to this size are checked whole before anything writes; larger ones later. */
+  checkAtOpenUpToBytes?: number
 }
 
 export interface OpenedDatabase {
   db: Db
   health: DatabaseHealth
+  /** Not checked at open: run `checkIntegrityLater` once the start's answers are out. */
+  checkLater: boolean
 }
 
 // Errors that mean the bytes on disk are not a usable database, as opposed to a busy or
@@ -52,11 +62,13 @@ function checkHeader(file: string): void {
   if (!header.equals(sqliteHeader)) throw new DamagedDatabase('the file is not a SQLite database')
 }
 
-function configure(db: Db): void {
+function configure(db: Db, checkNow: boolean): void {
   // Checked before anything writes, so a newer file is refused untouched.
   assertNotNewer(db)
-  const check = db.pragma('quick_check', { simple: true })
-  if (check !== 'ok') throw new DamagedDatabase(`integrity check said: ${String(check)}`)
+  if (checkNow) {
+    const problem = checkWholeDatabase(db)
+    if (problem !== null) throw new DamagedDatabase(`integrity check said: ${problem}`)
+  }
   db.pragma('journal_mode = WAL')
   // FULL: a lead acknowledged to the user survives a power cut, not only a crash.
   db.pragma('synchronous = FULL')
@@ -64,11 +76,11 @@ function configure(db: Db): void {
   db.pragma('busy_timeout = 5000')
 }
 
-function openAndMigrate(file: string, nativeBinding: string | undefined): Db {
+function openAndMigrate(file: string, nativeBinding: string | undefined, checkNow: boolean): Db {
   checkHeader(file)
   const db = new Database(file, nativeBinding ? { nativeBinding } : {})
   try {
-    configure(db)
+    configure(db, checkNow)
     migrate(db)
     return db
   } catch (error) {
@@ -93,8 +105,17 @@ function moveAside(file: string, stamp: string): string {
 export function openDatabase(file: string, options: OpenDatabaseOptions): OpenedDatabase {
   const { log, nativeBinding } = options
   mkdirSync(dirname(file), { recursive: true })
+  // A small file costs little to check now; one a running check found damaged is checked
+  // now whatever its size, so the damage is repaired before anything else writes.
+  const checkNow =
+    !existsSync(file) ||
+    !statSync(file).isFile() ||
+    statSync(file).size <= (options.checkAtOpenUpToBytes ?? checkAtOpenUpToBytes) ||
+    damageFoundEarlier(file) !== null
   try {
-    return { db: openAndMigrate(file, nativeBinding), health: { status: 'ok' } }
+    const db = openAndMigrate(file, nativeBinding, checkNow)
+    forgetDamageFound(file)
+    return { db, health: { status: 'ok' }, checkLater: !checkNow }
   } catch (error) {
     if (error instanceof LeadboxError) throw error
     if (!isDamage(error) || !existsSync(file)) {
@@ -115,9 +136,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
     }
     const reason = (error as Error).message
     log.error({ movedAsideAs: basename(aside), reason }, 'database damaged: moved aside')
+    forgetDamageFound(file)
     return {
-      db: openAndMigrate(file, nativeBinding),
+      db: openAndMigrate(file, nativeBinding, true),
       health: { status: 'recovered', movedAsideAs: basename(aside), reason },
+      checkLater: false,
     }
   }
 }

@@ -53,7 +53,10 @@ export function LeadList({
     getScrollElement: () => scroller.current,
     estimateSize: () => leadRowHeight,
     overscan,
-    getItemKey: rowKeyAt,
+    // Measured heights are kept by position, not by lead: the virtualizer lays out every row
+    // again whenever its key function changes, and a lead's key changes as its page loads. At
+    // 100,000 leads that layout was most of the time to show the inbox. A row drawn at a
+    // position is measured there anyway.
     rangeExtractor: (range: Range) => {
       const indexes = defaultRangeExtractor(range)
       if (selected === null || indexes.includes(selected)) return indexes

@@ -97,23 +97,27 @@ export function QuickAddField({ takeEarlyText }: Props) {
   const [phoneRegion] = useState(() => phoneRegionOf(navigator.language))
   // Dates and amounts are read in the OS locale's language and notation, English always too.
   const [locale] = useState(() => navigator.language)
-  // Its date parser loads apart; the line is read again once it is there.
-  const [languageLoaded, setLanguageLoaded] = useState(false)
+  // The date parsers load apart, so the window shows and reads keys without waiting for them;
+  // the line is read again once they are there.
+  const [datesReadable, setDatesReadable] = useState(false)
   useEffect(() => {
     let open = true
+    const ready = () => open && setDatesReadable(true)
     loadQuickAddLanguage(locale).then(
       () => {
         if (!open) return
         warmUpQuickAdd(locale)
-        setLanguageLoaded(true)
+        ready()
       },
-      // Without it dates are still read in English.
-      () => undefined,
+      // Without them the line is still read, dates as title words: better than no lead.
+      ready,
     )
     return () => {
       open = false
     }
   }, [locale])
+  // Enter pressed before then waits for them, so a date typed at once never lands in a title.
+  const afterDates = useRef<{ text: string; run: 'save' | 'openInForm' } | null>(null)
   const catalog = useQuickAddContext()
   const phoneNumbers = usePhoneReader()
   const createLead = useCreateLead()
@@ -150,8 +154,8 @@ export function QuickAddField({ takeEarlyText }: Props) {
   }
   const parsed = useMemo(
     () => read(line.text, { ...base, locale, phoneRegion, phoneNumbers, now: line.editedAt }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a loaded language reads anew
-    [line.text, line.editedAt, base, likely, locale, phoneRegion, phoneNumbers, languageLoaded],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loaded date parsers read anew
+    [line.text, line.editedAt, base, likely, locale, phoneRegion, phoneNumbers, datesReadable],
   )
   const today = localIsoDate(line.editedAt)
   const shownChips = parsed.chips.map((chip) => ({
@@ -292,8 +296,16 @@ export function QuickAddField({ takeEarlyText }: Props) {
     return null
   }
 
+  /** False (and done later) while the date parsers are still on their way. */
+  const datesReadableFor = (run: 'save' | 'openInForm') => {
+    if (datesReadable) return true
+    afterDates.current = { text: line.text, run }
+    return false
+  }
+
   // Cmd/Ctrl+Enter: the full form in the main window, filled with what the line says so far.
   const openInForm = () => {
+    if (!datesReadableFor('openInForm')) return
     const draft = readLine()
     if (!draft) return
     openInFormRequest.mutate(draft, {
@@ -312,6 +324,7 @@ export function QuickAddField({ takeEarlyText }: Props) {
       setNotice({ kind: 'info', text: 'Reading your Pipedrive names… press Enter again.' })
       return
     }
+    if (!datesReadableFor('save')) return
     const submitted = line.text
     const draft = readLine()
     if (!draft) return
@@ -327,6 +340,17 @@ export function QuickAddField({ takeEarlyText }: Props) {
       onError: (error) => setNotice({ kind: 'problem', problems: saveProblems(error) }),
     })
   }
+
+  useEffect(() => {
+    const waiting = afterDates.current
+    if (!datesReadable || !waiting) return
+    afterDates.current = null
+    // A line changed since is not what Enter was pressed on: it waits for another Enter.
+    if (waiting.text !== line.text) return
+    if (waiting.run === 'save') save()
+    else openInForm()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once, when dates are readable
+  }, [datesReadable])
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.nativeEvent.isComposing) return

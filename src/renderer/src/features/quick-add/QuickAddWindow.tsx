@@ -1,6 +1,4 @@
-import { useEffect } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import { warmUpQuickAdd } from '../../../../shared/quick-add'
 import { useMainEvents } from '../../api'
 import { QuickAddField } from './QuickAddField'
 
@@ -12,10 +10,6 @@ interface Props {
 export function QuickAddWindow({ takeEarlyText }: Props) {
   // Sync status changes decide whether "Saved" says the lead waits to sync.
   useMainEvents(useQueryClient())
-  useEffect(() => {
-    // The date parser compiles its patterns on first use; pay that now, not on a keystroke.
-    warmUpQuickAdd(navigator.language)
-  }, [])
   return (
     <main className="quick-add" aria-label="Quick add">
       <QuickAddField takeEarlyText={takeEarlyText} />

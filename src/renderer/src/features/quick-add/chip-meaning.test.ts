@@ -1,3 +1,4 @@
+import { loadDateParsersFirst } from '../../../../shared/quick-add/testing'
 import { describe, expect, it } from 'vitest'
 import {
   createCatalogIndex,
@@ -7,6 +8,8 @@ import {
 import { readPhoneNumber } from '../../../../shared/quick-add/phone-numbers'
 import { chipMeaning, formatDay, formatMoney, localIsoDate } from './chip-meaning'
 import { finishedChipAtEnd } from './line-editing'
+
+loadDateParsersFirst()
 
 const context: QuickAddContext = {
   now: new Date(2026, 10, 25, 10),

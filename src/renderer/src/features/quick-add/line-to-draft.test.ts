@@ -1,3 +1,4 @@
+import { loadDateParsersFirst } from '../../../../shared/quick-add/testing'
 import { describe, expect, it } from 'vitest'
 import {
   createCatalogIndex,
@@ -6,6 +7,8 @@ import {
 } from '../../../../shared/quick-add'
 import { readPhoneNumber } from '../../../../shared/quick-add/phone-numbers'
 import { draftFromLine, leftOutBecause, pickKey, type Choice } from './line-to-draft'
+
+loadDateParsersFirst()
 
 const hot = { id: '8b5c1f1e-6a52-4d1b-9a55-0d5b8f0a8c01', name: 'Hot', color: 'red' }
 const hold = { id: '8b5c1f1e-6a52-4d1b-9a55-0d5b8f0a8c02', name: 'On hold', color: 'gray' }

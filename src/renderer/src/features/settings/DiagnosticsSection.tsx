@@ -28,9 +28,10 @@ export function DiagnosticsSection() {
             <dt>Platform</dt>
             <dd>{info.data.platform}</dd>
             <dt>Database</dt>
-            <dd>{info.data.database.status === 'ok' ? 'Healthy' : 'Recovered'}</dd>
+            <dd>{databaseStatusNames[info.data.database.status]}</dd>
           </dl>
           <DatabaseRecoveredNotice health={info.data.database} />
+          <DatabaseDamagedNotice health={info.data.database} />
         </>
       )}
       <div className="settings-section__actions">
@@ -47,6 +48,29 @@ export function DiagnosticsSection() {
         <InlineError title="Could not open the logs folder" error={openLogs.error} />
       ) : null}
     </SettingsSection>
+  )
+}
+
+const databaseStatusNames: Record<DatabaseHealth['status'], string> = {
+  ok: 'Healthy',
+  recovered: 'Recovered',
+  damaged: 'Damaged',
+}
+
+function DatabaseDamagedNotice({ health }: { health: DatabaseHealth }) {
+  const titleId = useId()
+  if (health.status !== 'damaged') return null
+  return (
+    <div className="notice notice--warning" role="region" aria-labelledby={titleId}>
+      <p id={titleId} className="notice__title">
+        The database is damaged: restart Leadbox to repair it
+      </p>
+      <p>
+        A check while Leadbox ran found damage ({health.reason}). At the next start Leadbox moves
+        the damaged file aside, keeps it, and starts with a fresh one; leads waiting to be sent stay
+        in the old file, so send them before you restart if you can.
+      </p>
+    </div>
   )
 }
 

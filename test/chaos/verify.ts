@@ -365,6 +365,17 @@ export function verify(input: {
   const activities = state.activities
   const activityById = new Map(activities.map((a) => [Number(a['id']), a]))
   const claimedActivities = new Map<number, number>()
+  // Converting a lead moves its notes and activities to the deal it became.
+  const isOnLead = (item: Record<string, unknown>, leadId: string) =>
+    item['lead_id'] === leadId ||
+    (item['lead_id'] === null &&
+      item['deal_id'] !== null &&
+      conversions.some(
+        (c) =>
+          c['lead_id'] === leadId &&
+          c['status'] === 'completed' &&
+          c['deal_id'] === item['deal_id'],
+      ))
   const allLeads = [
     ...leads.map((lead) => ({ lead, removed: null as null | 'deleted' | 'converted' })),
     ...removedLeads.map(({ removed, lead }) => ({ lead, removed })),
@@ -491,7 +502,7 @@ export function verify(input: {
         claim(claimedNotes, id, n, 'note')
         if (note['content'] !== op.note)
           fail(`op${n}: note ${id} says "${String(note['content'])}", not "${op.note}"`)
-        if (note['lead_id'] !== remoteId)
+        if (!isOnLead(note, remoteId))
           fail(`op${n}: note ${id} is on lead ${String(note['lead_id'])}, not ${remoteId}`)
       }
       const same = notes.filter((x) => x['content'] === op.note)
@@ -515,7 +526,7 @@ export function verify(input: {
         claim(claimedActivities, id, n, 'activity')
         if (activity['subject'] !== subject)
           fail(`op${n}: activity ${id} is "${String(activity['subject'])}", not "${subject}"`)
-        if (activity['lead_id'] !== remoteId)
+        if (!isOnLead(activity, remoteId))
           fail(`op${n}: activity ${id} is on lead ${String(activity['lead_id'])}, not ${remoteId}`)
         const personId =
           op.person?.kind === 'existing'

@@ -7,11 +7,7 @@ import type { Logger } from '../log/logger'
 import type { QueuedRow } from '../outbox/outbox-queue'
 import { createRowWriter, type ActivityCreatePayload } from '../outbox/row-writer'
 import { PipedriveFailure } from '../pipedrive/failure'
-import {
-  listedActivitySchema,
-  listedNoteSchema,
-  readable,
-} from '../pipedrive/pipedrive-gateway'
+import { listedActivitySchema, listedNoteSchema, readable } from '../pipedrive/pipedrive-gateway'
 import type { NetworkSignals } from '../sync/network'
 import type { LeadTimelineCache } from './lead-timeline-cache'
 
@@ -87,7 +83,12 @@ export function createLeadTimelines(options: LeadTimelineOptions): LeadTimelines
       const needsAttention = row.state === 'needs_attention'
       if (row.kind === 'activity.done') marked.add(payload['activityId'] as number)
       else if (row.kind === 'note.create') {
-        waiting.push({ kind: 'note', rowId: row.id, needsAttention, content: String(payload['content']) })
+        waiting.push({
+          kind: 'note',
+          rowId: row.id,
+          needsAttention,
+          content: String(payload['content']),
+        })
       } else {
         const activity = payload as unknown as ActivityCreatePayload
         waiting.push({
@@ -103,9 +104,7 @@ export function createLeadTimelines(options: LeadTimelineOptions): LeadTimelines
     }
     const account = options.session()?.account
     const copy =
-      leadId && account
-        ? cache.read(account, leadId)
-        : { activities: [], notes: [], readAt: null }
+      leadId && account ? cache.read(account, leadId) : { activities: [], notes: [], readAt: null }
     return {
       inPipedrive: leadId !== null,
       activities: copy.activities.map((activity) => ({

@@ -82,7 +82,11 @@ export function createActivityChanges(
     addNote: db.transaction((input: unknown) => {
       const parsed = leadNoteInputSchema.safeParse(input)
       if (!parsed.success) {
-        throw new LeadboxError('invalid_request', 'The note was not added.', fieldErrors(parsed.error))
+        throw new LeadboxError(
+          'invalid_request',
+          'The note was not added.',
+          fieldErrors(parsed.error),
+        )
       }
       checkLead(parsed.data.lead)
       return mustGet(rows.addNote(parsed.data.lead, parsed.data.content))

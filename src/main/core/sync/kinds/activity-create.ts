@@ -6,7 +6,8 @@ import type { LookedUpKind } from './row-kind'
 /** The lead: sent by Leadbox (its create row's id), or only ever in Pipedrive. */
 function leadOf(row: QueuedRow): string {
   const lead = row.parents.lead ?? (row.payload as ActivityCreatePayload).leadId
-  if (!lead) throw new PipedriveFailure('not_found', 'The lead of this activity is not in Pipedrive.')
+  if (!lead)
+    throw new PipedriveFailure('not_found', 'The lead of this activity is not in Pipedrive.')
   return lead
 }
 

@@ -127,7 +127,10 @@ export function createLeadTimelines(options: LeadTimelineOptions): LeadTimelines
 
   async function read(leadId: string): Promise<void> {
     const session = options.session()
-    if (!session) return
+    if (!session) {
+      problems.set(leadId, 'Leadbox is not signed in to Pipedrive.')
+      return
+    }
     const { account } = session
     if (!leadTimelineDue(cache.read(account, leadId).readAt, now())) return
     if (!options.network.isOnline()) {

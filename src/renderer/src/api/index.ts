@@ -50,3 +50,4 @@ export {
   useSetLaunchAtLogin,
   useUpdateStatus,
 } from './updates'
+export { useAddActivity, useAddNote, useLeadTimeline, useMarkDone } from './lead-timeline'

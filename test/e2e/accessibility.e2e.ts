@@ -173,6 +173,14 @@ describe.each(['light', 'dark'] as const)('accessibility, %s', (scheme) => {
     await leadOption(page, seedTitles.lena).waitFor()
     await expectAccessible(page, 'the inbox')
 
+    await leadOption(page, seedTitles.acme).click()
+    const timeline = page
+      .getByRole('region', { name: seedTitles.acme })
+      .getByRole('region', { name: 'Activities and notes' })
+    await timeline.getByRole('list', { name: 'Open activities' }).waitFor()
+    await timeline.getByRole('list', { name: 'Notes' }).waitFor()
+    await expectAccessible(page, 'a lead’s activities and notes')
+
     await leadOption(page, seedTitles.blueRiver).click()
     const pane = page.getByRole('region', { name: seedTitles.blueRiver })
     await pane.getByRole('button', { name: 'Edit' }).waitFor()

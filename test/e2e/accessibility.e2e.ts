@@ -173,9 +173,10 @@ describe.each(['light', 'dark'] as const)('accessibility, %s', (scheme) => {
     await leadOption(page, seedTitles.lena).waitFor()
     await expectAccessible(page, 'the inbox')
 
-    await leadOption(page, seedTitles.acme).click()
+    // Renamed in Pipedrive by the conflicting edit; its activities and a note stay.
+    await leadOption(page, 'Fleet renewal (theirs)').click()
     const timeline = page
-      .getByRole('region', { name: seedTitles.acme })
+      .getByRole('region', { name: 'Fleet renewal (theirs)' })
       .getByRole('region', { name: 'Activities and notes' })
     await timeline.getByRole('list', { name: 'Open activities' }).waitFor()
     await timeline.getByRole('list', { name: 'Notes' }).waitFor()

@@ -275,9 +275,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onChange: () => events.emit('leads:changed', undefined),
     onUnknownContacts: () => catalogRefresher.wake('leads name unknown contacts'),
   })
+  const timelineCache = createLeadTimelineCache(db)
+  // A lead not opened for a month is read again when it is.
+  timelineCache.prune(now() - 30 * 24 * 60 * 60_000)
   const leadTimelines = createLeadTimelines({
     db,
-    cache: createLeadTimelineCache(db),
+    cache: timelineCache,
     session: () => accounts.session(),
     network: options.network,
     activityTypes: () => catalog.activityTypes(),

@@ -28,6 +28,8 @@ export interface LeadTimelineCache {
   addActivity(account: string, leadId: string, activity: CachedActivity): void
   addNote(account: string, leadId: string, note: CachedNote): void
   markDone(account: string, activityId: number): void
+  /** Forgets the copies of leads not read since `before`: leads nobody opens any more. */
+  prune(before: number): number
 }
 
 interface ActivityRow {
@@ -74,7 +76,17 @@ export function createLeadTimelineCache(db: Db): LeadTimelineCache {
     'UPDATE lead_activity SET done = 1 WHERE account = ? AND id = ?',
   )
 
+  const prune = db.transaction((before: number): number => {
+    const stale = `(account, lead_id) NOT IN
+      (SELECT account, lead_id FROM lead_timeline WHERE read_at >= ?)`
+    const gone = db.prepare('DELETE FROM lead_timeline WHERE read_at < ?').run(before).changes
+    db.prepare(`DELETE FROM lead_activity WHERE ${stale}`).run(before)
+    db.prepare(`DELETE FROM lead_note WHERE ${stale}`).run(before)
+    return gone
+  })
+
   const cache: LeadTimelineCache = {
+    prune,
     read(account, leadId) {
       return {
         activities: activities.all(account, leadId).map((row) => ({

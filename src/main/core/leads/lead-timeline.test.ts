@@ -3,6 +3,7 @@ import { seedIds } from '../../../../test/pipedrive-sandbox/index'
 import { networkSwitch } from '../../../../test/support/network-switch'
 import { useRigs } from '../accounts/testing'
 import { leadTimelineFreshForMs } from '../freshness/freshness-plan'
+import { createLeadTimelineCache } from './lead-timeline-cache'
 
 // A lead's activities and notes read from the sandbox Pipedrive into a real SQLite file,
 // signed in with the real keychain, on a clock the test moves.
@@ -232,5 +233,22 @@ describe('adding to a lead from its pane', () => {
       }),
     ).toThrow(expect.objectContaining({ fields: { 'activity.dueTime': 'Use a time like 14:30' } }))
     expect(r.core.outbox.list()).toEqual([])
+  })
+})
+
+describe('the copies of leads', () => {
+  it('are forgotten once nobody has opened the lead for the given time', async () => {
+    const { r } = await signedIn()
+    await r.core.leadTimelines.opened(acme)
+    const cache = createLeadTimelineCache(r.core.db)
+    const account = r.core.accounts.session()!.account
+    expect(cache.prune(Date.now() - 60_000)).toBe(0)
+    expect(cache.read(account, leads.acmeFleet).notes).toHaveLength(1)
+    expect(cache.prune(Date.now() + 60_000)).toBe(1)
+    expect(cache.read(account, leads.acmeFleet)).toEqual({
+      activities: [],
+      notes: [],
+      readAt: null,
+    })
   })
 })

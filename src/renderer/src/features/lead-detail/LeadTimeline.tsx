@@ -47,7 +47,7 @@ export function LeadTimeline({ leadId, leadTitle }: { leadId: string; leadTitle:
         </p>
       ) : null}
       {data ? (
-        <p className="lead-timeline__freshness" role="status" data-testid="timeline-freshness">
+        <p className="lead-timeline__freshness" data-testid="timeline-freshness">
           {data.problem
             ? `${data.problem} ${
                 data.readAt === null

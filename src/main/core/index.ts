@@ -283,7 +283,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     cache: timelineCache,
     session: () => accounts.session(),
     network: options.network,
-    activityTypes: () => catalog.activityTypes(),
+    activityTypes: (includeInactive) => catalog.activityTypes(includeInactive),
     log,
     now,
   })

@@ -57,6 +57,20 @@ describe("a lead's activities and notes", () => {
     expect(inboxRequests() - before).toBe(2)
   })
 
+  it('name an activity of a type the company stopped using, which is not offered to add', async () => {
+    const { r } = await signedIn()
+    const types = r.core.catalog.activityTypes(true)
+    r.core.catalog.replaceActivityTypes(
+      types.map((type) =>
+        type.key === 'call' ? { ...type, name: 'Phone call', active: false } : type,
+      ),
+    )
+    const timeline = await r.core.leadTimelines.opened(acme)
+    const call = timeline.activities.find((a) => a.id === activities.callMaria)
+    expect(call?.typeName).toBe('Phone call')
+    expect(timeline.activityTypes.map((type) => type.key)).not.toContain('call')
+  })
+
   it('are not read again while the copy is a few minutes old, then are', async () => {
     const { r, reads, advance } = await signedIn()
     await r.core.leadTimelines.opened(acme)

@@ -16,8 +16,8 @@ export interface LeadTimelineOptions {
   cache: LeadTimelineCache
   session(): CatalogSession | null
   network: NetworkSignals
-  /** The company's active activity types, by key. */
-  activityTypes(): Array<{ key: string; name: string }>
+  /** The company's activity types; inactive ones too when asked, to name old activities. */
+  activityTypes(includeInactive?: boolean): Array<{ key: string; name: string }>
   log: Logger
   now?: () => number
   pageSize?: number
@@ -70,7 +70,7 @@ export function createLeadTimelines(options: LeadTimelineOptions): LeadTimelines
     return { leadId: create?.state === 'sent' ? create.remote_id : null, key }
   }
 
-  const typeNames = () => new Map(options.activityTypes().map((type) => [type.key, type.name]))
+  const typeNames = () => new Map(options.activityTypes(true).map((type) => [type.key, type.name]))
 
   function get(lead: LeadRef): LeadTimeline {
     const { leadId, key } = resolve(lead)

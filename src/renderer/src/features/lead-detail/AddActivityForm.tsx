@@ -148,7 +148,7 @@ export function AddActivityForm({ leadId, leadTitle, types }: Props) {
           {problems.form}
         </p>
       ) : null}
-      <div className="lead-detail__actions">
+      <div className="lead-timeline__actions">
         <button type="submit" className="button" disabled={add.isPending}>
           Add activity
         </button>

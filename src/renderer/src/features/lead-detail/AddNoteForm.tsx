@@ -44,7 +44,7 @@ export function AddNoteForm({ leadId }: { leadId: string }) {
           {problem}
         </p>
       ) : null}
-      <div className="lead-detail__actions">
+      <div className="lead-timeline__actions">
         <button type="submit" className="button" disabled={add.isPending}>
           Save note
         </button>

@@ -98,7 +98,10 @@ export function LeadTimeline({ leadId, leadTitle }: { leadId: string; leadTitle:
         <ul className="lead-timeline__list" aria-label="Notes">
           {notes.map((note) => (
             <li key={note.id} className="lead-timeline__item">
-              <p className="lead-timeline__note">{noteText(note.content)}</p>
+              <div className="lead-timeline__main">
+                <span className="lead-timeline__type">Note</span>
+                <p className="lead-timeline__note">{noteText(note.content)}</p>
+              </div>
               <span className="lead-timeline__meta">{noteTime.format(note.addTime)}</span>
             </li>
           ))}

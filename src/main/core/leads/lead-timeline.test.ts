@@ -248,6 +248,23 @@ describe('adding to a lead from its pane', () => {
     ).toThrow(expect.objectContaining({ fields: { 'activity.dueTime': 'Use a time like 14:30' } }))
     expect(r.core.outbox.list()).toEqual([])
   })
+
+  it('is refused for a lead on its way to being deleted, in plain words', async () => {
+    const { r, network } = await signedIn()
+    network.set(false)
+    r.core.leadChanges.enqueue({ kind: 'delete', lead: acme }, 'Acme')
+    expect(() => r.core.activityChanges.addNote({ lead: acme, content: 'Too late' })).toThrow(
+      'This lead is already being deleted.',
+    )
+    expect(() =>
+      r.core.activityChanges.markDone({
+        leadId: leads.acmeFleet,
+        activityId: activities.callMaria,
+        subject: 'Call Maria',
+      }),
+    ).toThrow('This lead is already being deleted.')
+    expect(r.core.outbox.list().map((row) => row.kind)).toEqual(['lead.delete'])
+  })
 })
 
 describe('the copies of leads', () => {

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/leads/lead-timeline'
 import { LeadboxError, fieldErrors } from '../../../shared/result'
 import type { Db } from '../db/database'
+import { leavingLeads } from './lead-changes'
 import type { Outbox } from './outbox'
 import { createRowWriter } from './row-writer'
 
@@ -26,6 +27,7 @@ export function createActivityChanges(
   now: () => number = Date.now,
 ): ActivityChanges {
   const rows = createRowWriter(db, now)
+  const refuseIfLeaving = leavingLeads(db)
   // The lead as the inbox has it: its person takes part in a new activity.
   const cachedLead = db.prepare<[string], { title: string; person_id: number | null }>(
     'SELECT title, person_id FROM inbox_lead WHERE id = ?',
@@ -42,13 +44,15 @@ export function createActivityChanges(
     if (!item) throw new LeadboxError('not_found', 'This item is no longer in the outbox.')
     return item
   }
-  /** A lead still waiting in the outbox must still be on its way, not discarded. */
+  /** The lead still takes changes: not discarded while waiting, not deleted or converted. */
   const checkLead = (lead: LeadRef) => {
-    if (!('outboxId' in lead)) return
-    const row = createRow.get(lead.outboxId)
-    if (!row || row.state === 'cancelled') {
-      throw new LeadboxError('not_found', 'This lead is no longer waiting in the outbox.')
+    if ('outboxId' in lead) {
+      const row = createRow.get(lead.outboxId)
+      if (!row || row.state === 'cancelled') {
+        throw new LeadboxError('not_found', 'This lead is no longer waiting in the outbox.')
+      }
     }
+    refuseIfLeaving(rows.leadKey(lead))
   }
   /** The lead's person: in Pipedrive by id, or queued before a lead still waiting. */
   const personOf = (lead: LeadRef): { id?: number; rowId?: number } => {
@@ -70,6 +74,7 @@ export function createActivityChanges(
         )
       }
       const { leadId, activityId, subject } = parsed.data
+      checkLead({ remoteId: leadId })
       const id = rows.add(
         'activity.done',
         { activityId },

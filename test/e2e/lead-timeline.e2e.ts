@@ -65,7 +65,7 @@ describe("a lead's activities and notes", () => {
     })
 
     // Done at once in the pane; Pipedrive has it once the outbox sent it.
-    await demo.getByRole('button', { name: 'Mark “Demo at the depot” done' }).click()
+    await demo.getByRole('button', { name: 'Mark done: Demo at the depot' }).click()
     const done = timeline.getByRole('list', { name: 'Done activities' })
     await done.getByRole('listitem').filter({ hasText: 'Demo at the depot' }).waitFor()
     await expect
@@ -79,6 +79,9 @@ describe("a lead's activities and notes", () => {
     await timeline.getByRole('button', { name: 'Save note' }).click()
     await timeline.getByText('Write something first').waitFor()
     await noteField.fill('Called back: the demo is on')
+    // Esc leaves the note being written; it is not lost with the pane.
+    await noteField.press('Escape')
+    expect(await noteField.inputValue()).toBe('Called back: the demo is on')
     await timeline.getByRole('button', { name: 'Save note' }).click()
     await expect.poll(() => noteField.inputValue()).toBe('')
 

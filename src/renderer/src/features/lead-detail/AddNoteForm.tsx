@@ -37,6 +37,12 @@ export function AddNoteForm({ leadId }: { leadId: string }) {
         rows={3}
         value={content}
         onChange={(event) => setContent(event.target.value)}
+        onKeyDown={(event) => {
+          // Esc leaves a note being written without closing the pane and losing it.
+          if (event.key !== 'Escape' || !content.trim()) return
+          event.preventDefault()
+          event.currentTarget.blur()
+        }}
         {...(problem ? { 'aria-invalid': true, 'aria-describedby': `${id}-note-error` } : {})}
       />
       {problem ? (

@@ -150,7 +150,7 @@ function ActivityItem({
         <button
           type="button"
           className="button"
-          aria-label={`Mark “${activity.subject}” done`}
+          aria-label={`Mark done: ${activity.subject}`}
           onClick={onDone}
         >
           Mark done

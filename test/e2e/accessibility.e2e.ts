@@ -173,6 +173,15 @@ describe.each(['light', 'dark'] as const)('accessibility, %s', (scheme) => {
     await leadOption(page, seedTitles.lena).waitFor()
     await expectAccessible(page, 'the inbox')
 
+    // Renamed in Pipedrive by the conflicting edit; its activities and a note stay.
+    await leadOption(page, 'Fleet renewal (theirs)').click()
+    const timeline = page
+      .getByRole('region', { name: 'Fleet renewal (theirs)' })
+      .getByRole('region', { name: 'Activities and notes' })
+    await timeline.getByRole('list', { name: 'Open activities' }).waitFor()
+    await timeline.getByRole('list', { name: 'Notes' }).waitFor()
+    await expectAccessible(page, 'a lead’s activities and notes')
+
     await leadOption(page, seedTitles.blueRiver).click()
     const pane = page.getByRole('region', { name: seedTitles.blueRiver })
     await pane.getByRole('button', { name: 'Edit' }).waitFor()

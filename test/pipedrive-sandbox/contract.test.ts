@@ -233,6 +233,17 @@ describe('v1 users, currencies, notes', () => {
     expectResponse('v1', 'GET /notes', 200, filtered.body)
     expect(filtered.body.data.map((n: { content: string }) => n.content)).toEqual(['On Maria'])
   })
+
+  it("GET /notes of one lead, as a lead's pane reads them", async () => {
+    await call(sandbox, 'POST', '/api/v1/notes', { content: '<p>On Lena</p>', lead_id: leads.lena })
+    const listed = await call(sandbox, 'GET', `/api/v1/notes?lead_id=${leads.lena}&limit=500`)
+    expect(listed.status).toBe(200)
+    expectResponse('v1', 'GET /notes', 200, listed.body)
+    expect(listed.body.data).toContainEqual(
+      expect.objectContaining({ content: '<p>On Lena</p>', lead_id: leads.lena }),
+    )
+    for (const note of listed.body.data) expect(note.lead_id).toBe(leads.lena)
+  })
 })
 
 describe('v1 activity types and v2 activities', () => {

@@ -23,9 +23,12 @@ import { createLabelCreator, type LabelCreator } from './catalog/label-creator'
 import { createTokenLedger, type TokenLedger } from './ledger/token-ledger'
 import { createInboxCache, type InboxCache } from './leads/inbox-cache'
 import { createInboxRefresher, type InboxRefresher } from './leads/inbox-refresh'
+import { createLeadTimelines, type LeadTimelines } from './leads/lead-timeline'
+import { createLeadTimelineCache } from './leads/lead-timeline-cache'
 import { parseLead } from './leads/pipedrive-lead'
 import { createOutbox, type Outbox } from './outbox/outbox'
 import { lostRequestTiming, type LostRequestTiming } from './outbox/lost-requests'
+import { createActivityChanges, type ActivityChanges } from './outbox/activity-changes'
 import { createOutboxQueue } from './outbox/outbox-queue'
 import { createLeadChanges, type LeadChanges } from './outbox/lead-changes'
 import { createLeadSeeds, type LeadSeeds } from './outbox/lead-seeds'
@@ -87,6 +90,8 @@ export interface Core {
   outbox: Outbox
   /** Edits, archives and deletes of leads, queued in the outbox like captures. */
   leadChanges: LeadChanges
+  /** Notes and activities added to a lead, and activities marked done, queued likewise. */
+  activityChanges: ActivityChanges
   /** Leads not yet in Pipedrive, as whole drafts to edit. */
   pendingLeads: PendingLeads
   /** Quick add's hand-over of an unfinished lead to the full form. */
@@ -106,6 +111,8 @@ export interface Core {
   inbox: InboxCache
   /** Keeps the inbox in step: at sign-in, while looked at, when the archive opens, on demand. */
   inboxRefresher: InboxRefresher
+  /** A lead's activities and notes for its pane, read when opened and kept for offline. */
+  leadTimelines: LeadTimelines
   /** How much the user is looking at the inbox; the refreshes follow. */
   setAttention(attention: Attention): void
   /** The Pipedrive account: sign-in, sign-out, and `session()` for whatever talks to Pipedrive. */
@@ -152,6 +159,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     landingWindowMs: lostRequestTiming(options.sync).landingWindowMs,
   })
   const leadChanges = createLeadChanges(db, outbox, now)
+  const activityChanges = createActivityChanges(db, outbox, now)
   const pendingLeads = createPendingLeads(db, outbox, now)
   const catalog = createCatalog(db)
   const ledger = createTokenLedger(db, {
@@ -232,6 +240,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         const { name } = row.payload as { name: string }
         catalog.addFoundOrganizations([{ id: Number(remoteId), name }])
       }
+      // A note, activity or done mark shows in the lead's pane without reading it back.
+      const account = signedInAccount()
+      if (account) leadTimelines.sent(account, row, remoteId)
       // A lead change Pipedrive answered without the lead: only a listing shows it.
       const told = gone || cached !== null || !row.kind.startsWith('lead.')
       if (plan.listAfterSend || !told) inboxRefresher.leadsSent()
@@ -280,6 +291,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onChange: () => events.emit('leads:changed', undefined),
     onUnknownContacts: () => catalogRefresher.wake('leads name unknown contacts'),
   })
+  const timelineCache = createLeadTimelineCache(db)
+  // A lead not opened for a month is read again when it is.
+  timelineCache.prune(now() - 30 * 24 * 60 * 60_000)
+  const leadTimelines = createLeadTimelines({
+    db,
+    cache: timelineCache,
+    session: () => accounts.session(),
+    network: options.network,
+    activityTypes: (includeInactive) => catalog.activityTypes(includeInactive),
+    log,
+    now,
+  })
   const stopRefreshingOnAuth = events.on('auth:changed', () => {
     catalogRefresher.wake('auth changed')
     inboxRefresher.wake('auth changed')
@@ -315,6 +338,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     outbox,
     leadChanges,
+    activityChanges,
     pendingLeads,
     leadSeeds: createLeadSeeds(),
     clipboardOffer: createClipboardOffer(settings),
@@ -333,6 +357,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     labelCreator,
     inbox,
     inboxRefresher,
+    leadTimelines,
     setAttention(attention) {
       catalogRefresher.setAttention(attention)
       inboxRefresher.setAttention(attention)

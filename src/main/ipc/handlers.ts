@@ -50,6 +50,12 @@ export function createHandlers(core: Core, desktop: Desktop): Handlers {
     'outbox:resolveConflict': ({ id, keep }) =>
       changing(() => core.leadChanges.resolveConflict(id, keep)),
     'catalog:getQuickAddContext': () => core.quickAddContext(),
+    'leadTimeline:get': ({ lead }) => core.leadTimelines.get(lead),
+    'leadTimeline:open': ({ lead }) => core.leadTimelines.opened(lead),
+    'leadTimeline:addNote': (note) => changing(() => core.activityChanges.addNote(note)),
+    'leadTimeline:addActivity': (activity) =>
+      changing(() => core.activityChanges.addActivity(activity)),
+    'leadTimeline:markDone': (mark) => changing(() => core.activityChanges.markDone(mark)),
     // "Retry now" means now: like "Sync now" it lifts the wait after Pipedrive stopped answering.
     'outbox:retry': ({ id }) => {
       const row = changing(() => core.outbox.retry(id))

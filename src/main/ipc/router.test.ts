@@ -39,6 +39,11 @@ function setup(overrides: Partial<Handlers> = {}, trusted = true) {
     'outbox:getDraft': vi.fn(unused),
     'outbox:resolveConflict': vi.fn(unused),
     'catalog:getQuickAddContext': vi.fn(unused),
+    'leadTimeline:get': vi.fn(unused),
+    'leadTimeline:open': vi.fn(unused),
+    'leadTimeline:addNote': vi.fn(unused),
+    'leadTimeline:addActivity': vi.fn(unused),
+    'leadTimeline:markDone': vi.fn(unused),
     'outbox:retry': vi.fn(unused),
     'outbox:discard': vi.fn(unused),
     'auth:getStatus': vi.fn(unused),
@@ -99,6 +104,7 @@ describe('the IPC router', () => {
       ['auth:signOut', undefined],
       ['shortcut:set', { accelerator: 'Ctrl+Alt+K' }],
       ['app:openLink', { url: 'https://example.com' }],
+      ['leadTimeline:addNote', { lead: { remoteId: 'lead-1' }, content: 'Hello' }],
     ] as const) {
       const result = await route(channel, payload, quickAdd)
       expect(result, channel).toEqual({

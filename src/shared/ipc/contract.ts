@@ -4,6 +4,12 @@ import { leadChangeSchema, leadRefSchema } from '../leads/lead-change'
 import { leadDraftSchema, leadSeedSchema } from '../leads/lead-draft'
 import { leadLabelSchema, newLeadLabelSchema } from '../leads/lead-label'
 import { leadDefaultsSchema } from '../leads/lead-defaults'
+import {
+  leadActivityInputSchema,
+  leadNoteInputSchema,
+  leadTimelineSchema,
+  markDoneInputSchema,
+} from '../leads/lead-timeline'
 import { shortcutSchema, shortcutStatusSchema } from '../shortcut'
 
 /**
@@ -389,6 +395,13 @@ export const contract = {
     response: outboxItemSchema,
   },
   'catalog:getQuickAddContext': { request: none, response: quickAddContextSchema },
+  /** A lead's activities and notes as cached, and what waits in the outbox for it. */
+  'leadTimeline:get': { request: z.object({ lead: leadRefSchema }), response: leadTimelineSchema },
+  /** The lead was opened: read from Pipedrive when the cached copy is old; never fails on it. */
+  'leadTimeline:open': { request: z.object({ lead: leadRefSchema }), response: leadTimelineSchema },
+  'leadTimeline:addNote': { request: leadNoteInputSchema, response: outboxItemSchema },
+  'leadTimeline:addActivity': { request: leadActivityInputSchema, response: outboxItemSchema },
+  'leadTimeline:markDone': { request: markDoneInputSchema, response: outboxItemSchema },
   'outbox:retry': { request: outboxRowRef, response: outboxItemSchema },
   'outbox:discard': { request: outboxRowRef, response: z.array(outboxItemSchema) },
   'auth:getStatus': { request: none, response: accountStatusSchema },

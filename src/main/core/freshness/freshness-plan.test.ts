@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { attentionOf, freshnessPlan, idleAfterMs } from './freshness-plan'
+import {
+  attentionOf,
+  freshnessPlan,
+  idleAfterMs,
+  leadTimelineDue,
+  leadTimelineFreshForMs,
+} from './freshness-plan'
 
 describe('attention', () => {
   it('is in use while the window is focused and someone touches the machine', () => {
@@ -31,5 +37,14 @@ describe('the freshness plan', () => {
     }
     expect(freshnessPlan.archivedEvery).toBeNull()
     expect(freshnessPlan.listAfterSend).toBe(false)
+  })
+})
+
+describe("a lead's activities and notes", () => {
+  it('are read on opening when never read, or read at least a few minutes ago', () => {
+    expect(leadTimelineDue(null, 0)).toBe(true)
+    expect(leadTimelineDue(1_000, 1_000 + leadTimelineFreshForMs - 1)).toBe(false)
+    expect(leadTimelineDue(1_000, 1_000 + leadTimelineFreshForMs)).toBe(true)
+    expect(leadTimelineFreshForMs).toBeLessThanOrEqual(5 * 60_000)
   })
 })

@@ -49,6 +49,18 @@ export const freshnessPlan: FreshnessPlan = {
   listAfterSend: false,
 }
 
+/**
+ * A lead opened in the pane reads its activities and notes again only when the copy Leadbox
+ * has is older than this: flipping between leads costs little, and what changed in Pipedrive
+ * meanwhile shows within a few minutes.
+ */
+export const leadTimelineFreshForMs = 3 * minute
+
+/** Whether a lead's activities and notes read at `readAt` (null: never) are read again now. */
+export function leadTimelineDue(readAt: number | null, now: number): boolean {
+  return readAt === null || now - readAt >= leadTimelineFreshForMs
+}
+
 /** No keyboard or mouse input for this long: nobody is reading the inbox. */
 export const idleAfterMs = 5 * minute
 

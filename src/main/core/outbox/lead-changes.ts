@@ -48,6 +48,34 @@ const verbs: Record<LeadChange['kind'], string> = {
   convert: 'Convert to deal',
 }
 
+/**
+ * A lead on its way out of Pipedrive's leads, or already out, takes no further changes (its
+ * notes and activities included): a conversion of a deleted lead would otherwise look, after
+ * a lost answer, just like the conversion that removed it. Throws, in plain words, for one.
+ */
+export function leavingLeads(db: Db): (leadKey: string) => void {
+  const leaving = db.prepare<[string], { kind: OutboxKind; state: string }>(
+    `SELECT kind, state FROM outbox WHERE lead_ref = ? AND kind IN ('lead.convert', 'lead.delete')
+       AND state IN ('queued', 'sending', 'uncertain', 'needs_attention', 'sent')
+     ORDER BY state = 'sent' DESC LIMIT 1`,
+  )
+  return (leadKey) => {
+    const gone = leaving.get(leadKey)
+    if (!gone) return
+    const converting = gone.kind === 'lead.convert'
+    throw new LeadboxError(
+      'invalid_request',
+      gone.state === 'sent'
+        ? converting
+          ? 'This lead was converted to a deal, so it can no longer be changed as a lead.'
+          : 'This lead was deleted.'
+        : converting
+          ? 'This lead is already being converted to a deal.'
+          : 'This lead is already being deleted.',
+    )
+  }
+}
+
 function invalid(error: ZodError, message: string): never {
   throw new LeadboxError('invalid_request', message, fieldErrors(error))
 }
@@ -62,14 +90,7 @@ export function createLeadChanges(
     { kind: OutboxKind; state: string; payload: string; conflict: string | null }
   >('SELECT kind, state, payload, conflict FROM outbox WHERE id = ?')
   const rows = createRowWriter(db, now)
-  // A lead on its way out of Pipedrive's leads, or already out, takes no further changes:
-  // a conversion of a deleted lead would otherwise look, after a lost answer, just like
-  // the conversion that removed it.
-  const leaving = db.prepare<[string], { kind: OutboxKind; state: string }>(
-    `SELECT kind, state FROM outbox WHERE lead_ref = ? AND kind IN ('lead.convert', 'lead.delete')
-       AND state IN ('queued', 'sending', 'uncertain', 'needs_attention', 'sent')
-     ORDER BY state = 'sent' DESC LIMIT 1`,
-  )
+  const refuseIfLeaving = leavingLeads(db)
   const requeue = db.prepare(
     `UPDATE outbox SET payload = ?, title = ?, state = 'queued', conflict = NULL, last_error = NULL,
        next_attempt_at = NULL, updated_at = ? WHERE id = ?`,
@@ -94,20 +115,7 @@ export function createLeadChanges(
         parent = create.id
       }
       const leadRef = rows.leadKey(change.lead)
-      const gone = leaving.get(leadRef)
-      if (gone) {
-        const converting = gone.kind === 'lead.convert'
-        throw new LeadboxError(
-          'invalid_request',
-          gone.state === 'sent'
-            ? converting
-              ? 'This lead was converted to a deal, so it can no longer be changed as a lead.'
-              : 'This lead was deleted.'
-            : converting
-              ? 'This lead is already being converted to a deal.'
-              : 'This lead is already being deleted.',
-        )
-      }
+      refuseIfLeaving(leadRef)
       const remote = 'remoteId' in change.lead ? { remoteId: change.lead.remoteId } : {}
       const payload =
         change.kind === 'update'

@@ -48,6 +48,8 @@ export interface Outbox {
   enqueueLead(draft: unknown): OutboxItem
   /** The shared schema's rules, plus what only the catalog knows: labels that exist. */
   validateDraft(draft: unknown): LeadDraft
+  /** Refuses an activity type the company does not have, naming `field` as the culprit. */
+  checkActivityType(key: string, field: string): void
   list(): OutboxItem[]
   get(id: number): OutboxItem | undefined
   counts(): Record<OutboxState, number>
@@ -56,11 +58,11 @@ export interface Outbox {
   /** Cancels a row and every row waiting on it; returns what was cancelled. */
   discard(id: number): OutboxItem[]
   /**
-   * Queues a lead's next activity after its lead row, with the lead's person (in Pipedrive,
-   * or queued as `personRowId`) taking part. Inside the caller's transaction.
+   * Queues an activity on a lead (in Pipedrive, or waiting here), with the lead's person (in
+   * Pipedrive, or queued as `personRowId`) taking part. Inside the caller's transaction.
    */
   queueActivity(
-    leadRowId: number,
+    lead: LeadRef,
     title: string,
     activity: NextActivity,
     personId: number | undefined,
@@ -177,14 +179,14 @@ export function createOutbox(
     options.activityTypes?.().find((type) => type.key === key)?.name ?? key
   /** The lead's next activity, with the lead's person (queued or in Pipedrive) taking part. */
   const queueActivity = (
-    leadRowId: number,
+    lead: LeadRef,
     title: string,
     { subject, type, dueDate, dueTime }: NextActivity,
     personId: number | undefined,
     personRowId: number | undefined,
   ) =>
     rows.addActivity(
-      leadRowId,
+      lead,
       {
         type,
         ...dueInUtc(dueDate, dueTime),
@@ -232,9 +234,15 @@ export function createOutbox(
     }
     const leadId = rows.add('lead.create', payload, draft.title)
     for (const [parent, role] of parents) rows.link(leadId, parent, role)
-    if (note) rows.addNote(leadId, note)
+    if (note) rows.addNote({ outboxId: leadId }, note)
     if (activity) {
-      queueActivity(leadId, draft.title, activity, payload.personId, newPerson ?? twin)
+      queueActivity(
+        { outboxId: leadId },
+        draft.title,
+        activity,
+        payload.personId,
+        newPerson ?? twin,
+      )
     }
     return leadId
   })
@@ -262,6 +270,18 @@ export function createOutbox(
     return cancelled
   })
 
+  // Pipedrive refuses a type it does not have; the catalog knows them once refreshed.
+  const checkActivityType = (key: string, field: string) => {
+    const types = options.activityTypes?.() ?? []
+    if (types.length > 0 && !types.some((type) => type.key === key)) {
+      throw new LeadboxError(
+        'invalid_request',
+        'Your Pipedrive company has no activity of that type.',
+        { [field]: 'This activity type is not in Pipedrive' },
+      )
+    }
+  }
+
   const validateDraft = (input: unknown): LeadDraft => {
     const parsed = leadDraftSchema.safeParse(input)
     if (!parsed.success) {
@@ -283,16 +303,7 @@ export function createOutbox(
         Object.fromEntries(unknown),
       )
     }
-    // Pipedrive refuses a type it does not have; the catalog knows them once refreshed.
-    const types = options.activityTypes?.() ?? []
-    const activity = parsed.data.activity
-    if (activity && types.length > 0 && !types.some((type) => type.key === activity.type)) {
-      throw new LeadboxError(
-        'invalid_request',
-        'Your Pipedrive company has no activity of that type.',
-        { 'activity.type': 'This activity type is not in Pipedrive' },
-      )
-    }
+    if (parsed.data.activity) checkActivityType(parsed.data.activity.type, 'activity.type')
     return parsed.data
   }
 
@@ -300,6 +311,7 @@ export function createOutbox(
     enqueueLead: (input) => mustGet(enqueue(validateDraft(input))),
     queueActivity,
     validateDraft,
+    checkActivityType,
     list: () => all.all().map(toItem),
     get,
     counts() {

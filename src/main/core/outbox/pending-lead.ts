@@ -176,7 +176,7 @@ export function createPendingLeads(
     if (note && !unsent(note.state)) return
     if (note)
       return void rewrite.run(JSON.stringify({ content }), content.slice(0, 80), now(), note.id)
-    rows.addNote(leadId, content)
+    rows.addNote({ outboxId: leadId }, content)
   }
 
   /** The activity is queued again as the edited draft says, with the lead's person. */
@@ -187,7 +187,7 @@ export function createPendingLeads(
     if (!draft.activity) return
     const person = parentOf.get(leadId, 'person')
     outbox.queueActivity(
-      leadId,
+      { outboxId: leadId },
       draft.title,
       draft.activity,
       personId,

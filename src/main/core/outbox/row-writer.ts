@@ -11,6 +11,14 @@ export interface ActivityCreatePayload {
   dueTime?: string
   /** The lead's person when Pipedrive already has it. */
   personId?: number
+  /** A lead only Pipedrive has (Leadbox did not create it): its id, as no row holds it. */
+  leadId?: string
+}
+
+/** What a note row stores; `leadId` as for an activity. */
+export interface NoteCreatePayload {
+  content: string
+  leadId?: string
 }
 
 export type Role = 'person' | 'organization' | 'lead'
@@ -20,13 +28,16 @@ export interface RowWriter {
   add(kind: OutboxKind, payload: unknown, title: string, leadKey?: string): number
   /** The row waits until `parentId` is sent, and takes its Pipedrive id as `role`. */
   link(rowId: number, parentId: number, role: Role): void
-  /** A note waits for its lead and keeps its place among the lead's other changes. */
-  addNote(leadRowId: number, content: string): number
   /**
-   * An activity waits for its lead, and for its person when that is queued too
-   * (`personRowId`), and keeps its place among the lead's other changes.
+   * A note waits for its lead (when Leadbox created it: its create row) and keeps its place
+   * among the lead's other changes.
    */
-  addActivity(leadRowId: number, payload: ActivityCreatePayload, personRowId?: number): number
+  addNote(lead: LeadRef, content: string): number
+  /**
+   * An activity waits for its lead as a note does, and for its person when that is queued
+   * too (`personRowId`).
+   */
+  addActivity(lead: LeadRef, payload: ActivityCreatePayload, personRowId?: number): number
   /**
    * One key per lead, however a change names it: a lead Leadbox created is known by its
    * create row ('outbox:<row>') even after it has a Pipedrive id, so a change made later
@@ -46,6 +57,18 @@ export function createRowWriter(db: Db, now: () => number): RowWriter {
   const createOf = db.prepare<[string], { id: number }>(
     `SELECT id FROM outbox WHERE kind = 'lead.create' AND remote_id = ? ORDER BY id LIMIT 1`,
   )
+  /**
+   * A row about a lead. A lead Leadbox created is waited for through its create row, which
+   * gives the row the lead's Pipedrive id once sent; any other lead's id goes in the payload.
+   */
+  const onLead = (kind: OutboxKind, lead: LeadRef, payload: object, title: string) => {
+    const key = writer.leadKey(lead)
+    const createRow = key.startsWith('outbox:') ? Number(key.slice('outbox:'.length)) : null
+    const own = createRow === null && 'remoteId' in lead ? { leadId: lead.remoteId } : {}
+    const id = writer.add(kind, { ...payload, ...own }, title, key)
+    if (createRow !== null) writer.link(id, createRow, 'lead')
+    return id
+  }
   const writer: RowWriter = {
     add(kind, payload, title, leadKey) {
       const at = now()
@@ -63,14 +86,11 @@ export function createRowWriter(db: Db, now: () => number): RowWriter {
     link(rowId, parentId, role) {
       link.run(rowId, parentId, role)
     },
-    addNote(leadRowId, content) {
-      const id = writer.add('note.create', { content }, content.slice(0, 80), `outbox:${leadRowId}`)
-      writer.link(id, leadRowId, 'lead')
-      return id
+    addNote(lead, content) {
+      return onLead('note.create', lead, { content }, content.slice(0, 80))
     },
-    addActivity(leadRowId, payload, personRowId) {
-      const id = writer.add('activity.create', payload, payload.subject, `outbox:${leadRowId}`)
-      writer.link(id, leadRowId, 'lead')
+    addActivity(lead, payload, personRowId) {
+      const id = onLead('activity.create', lead, payload, payload.subject)
       if (personRowId !== undefined) writer.link(id, personRowId, 'person')
       return id
     },

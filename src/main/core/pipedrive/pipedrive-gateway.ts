@@ -59,7 +59,7 @@ const contactSchema = z
     phones: c.phones,
     addTime: c.add_time,
   }))
-const listedNoteSchema = z
+export const listedNoteSchema = z
   .looseObject({
     id: z.number().int(),
     content: z.string(),
@@ -72,7 +72,7 @@ const listedNoteSchema = z
     leadId: n.lead_id ?? null,
     addTime: n.add_time,
   }))
-const listedActivitySchema = z
+export const listedActivitySchema = z
   .looseObject({
     id: z.number().int(),
     subject: z.string(),
@@ -120,7 +120,7 @@ const lead = (value: unknown, write: boolean) =>
   parse(remoteLeadSchema, value, write, 'lead') as RemoteLead
 
 /** Items of a listing the outbox can read; one it cannot is no proof, so it is left out. */
-function readable<T>(schema: z.ZodType<T>, items: readonly unknown[]): T[] {
+export function readable<T>(schema: z.ZodType<T>, items: readonly unknown[]): T[] {
   return items.flatMap((item) => {
     const parsed = schema.safeParse(item)
     return parsed.success ? [parsed.data] : []

@@ -211,3 +211,58 @@ function queueActivity(
     .run(lastInsertRowid, leadRowId)
   return Number(lastInsertRowid)
 }
+
+describe("a note or an activity added in a lead's pane", () => {
+  const { leads } = seedIds
+  const lena = { remoteId: leads.lena }
+
+  it.each([
+    ['note', { method: 'POST', path: '/api/v1/notes' } as const],
+    ['activity', post],
+  ])(
+    'on a lead Leadbox did not create, is made once when its answer is lost (%s)',
+    async (kind, request) => {
+      const rig = await setup()
+      rig.box.faults.storeThenReset(1, request)
+      const changes = createActivityChanges(rig.db, rig.outbox, rig.now)
+      const item =
+        kind === 'note'
+          ? changes.addNote({ lead: lena, content: 'Left a voicemail' })
+          : changes.addActivity({
+              lead: lena,
+              leadTitle: 'Lena Fischer',
+              activity: { type: 'task', subject: 'Send the offer', dueDate: '2027-01-04' },
+            })
+      expect(item).toMatchObject({ lead: lena, dependsOn: [] })
+      await rig.settle()
+      const made =
+        kind === 'note'
+          ? rig.box.state.notes.filter((n) => n['content'] === 'Left a voicemail')
+          : activitiesOf(rig, leads.lena).filter((a) => a['subject'] === 'Send the offer')
+      expect(made).toEqual([expect.objectContaining({ lead_id: leads.lena })])
+      expect(rig.outbox.get(item.id)).toMatchObject({
+        state: 'sent',
+        remoteId: String(made[0]!['id']),
+      })
+    },
+  )
+
+  it('on a lead Leadbox created and sent, waits for nothing and keeps the lead’s order', async () => {
+    const rig = await setup()
+    const lead = rig.outbox.enqueueLead({
+      title: 'Sent first',
+      person: { kind: 'existing', id: seedIds.persons.tom },
+    })
+    await rig.settle()
+    const remoteId = rig.outbox.get(lead.id)!.remoteId!
+    const note = createActivityChanges(rig.db, rig.outbox, rig.now).addNote({
+      lead: { remoteId },
+      content: 'After the lead',
+    })
+    expect(note).toMatchObject({ lead: { outboxId: lead.id }, dependsOn: [lead.id] })
+    await rig.settle()
+    expect(rig.box.state.notes.filter((n) => n['content'] === 'After the lead')).toEqual([
+      expect.objectContaining({ lead_id: remoteId }),
+    ])
+  })
+})

@@ -51,3 +51,4 @@ export {
   useSetLaunchAtLogin,
   useUpdateStatus,
 } from './updates'
+export { useAddActivity, useAddNote, useLeadTimeline, useMarkDone } from './lead-timeline'

@@ -21,6 +21,11 @@ export const keys = {
     all: ['leads'] as const,
     /** Pages of the cached Pipedrive Leads Inbox, keyed further by filters and offset. */
     inbox: ['leads', 'inbox'] as const,
+    /**
+     * A lead's activities and notes, and what waits for it: under `leads`, so outbox, lead
+     * and catalog changes (type names) refetch it.
+     */
+    timeline: (lead: string) => ['leads', 'timeline', lead] as const,
   },
   auth: {
     all: ['auth'] as const,

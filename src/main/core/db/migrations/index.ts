@@ -11,6 +11,7 @@ import { apiUsage009 } from './009-api-usage'
 import { inboxAtScale010 } from './010-inbox-at-scale'
 import { catalogActivityTypes011 } from './011-catalog-activity-types'
 import { outboxActivities012 } from './012-outbox-activities'
+import { leadTimeline013 } from './013-lead-timeline'
 
 export interface Migration {
   version: number
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   inboxAtScale010,
   catalogActivityTypes011,
   outboxActivities012,
+  leadTimeline013,
 ]
 
 export const latestVersion = migrations.length

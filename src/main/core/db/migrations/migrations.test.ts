@@ -430,3 +430,27 @@ describe('10: inbox at a large team size', () => {
     db.close()
   })
 })
+
+describe('13: lead timeline', () => {
+  it("keeps a lead's activities and notes apart per account, the same ids in each", () => {
+    const db = databaseAt(12)
+    migrate(db, 13)
+    const activity = db.prepare(
+      `INSERT INTO lead_activity (account, id, lead_id, type, subject, due_date, due_time, done,
+         add_time) VALUES (?, 1, 'lead-1', 'call', 'Call', '2026-12-10', '10:00', 0, 1)`,
+    )
+    activity.run('7:1')
+    activity.run('8:1')
+    expect(() => activity.run('7:1')).toThrow(/UNIQUE/)
+    const note = db.prepare(
+      `INSERT INTO lead_note (account, id, lead_id, content, add_time) VALUES (?, 5, 'lead-1', ?, 1)`,
+    )
+    note.run('7:1', '<p>Hello</p>')
+    expect(() => note.run('7:1', null)).toThrow(/NOT NULL/)
+    db.prepare("INSERT INTO lead_timeline VALUES ('7:1', 'lead-1', 100)").run()
+    expect(() =>
+      db.prepare("INSERT INTO lead_timeline VALUES ('7:1', 'lead-1', 200)").run(),
+    ).toThrow(/UNIQUE|PRIMARY/)
+    db.close()
+  })
+})

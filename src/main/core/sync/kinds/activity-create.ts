@@ -3,10 +3,12 @@ import type { ActivityCreatePayload } from '../../outbox/row-writer'
 import type { QueuedRow } from '../../outbox/outbox-queue'
 import type { LookedUpKind } from './row-kind'
 
+/** The lead: sent by Leadbox (its create row's id), or only ever in Pipedrive. */
 function leadOf(row: QueuedRow): string {
-  if (!row.parents.lead)
+  const lead = row.parents.lead ?? (row.payload as ActivityCreatePayload).leadId
+  if (!lead)
     throw new PipedriveFailure('not_found', 'The lead of this activity is not in Pipedrive.')
-  return row.parents.lead
+  return lead
 }
 
 /** The lead's person, queued with it or already in Pipedrive, takes part. */

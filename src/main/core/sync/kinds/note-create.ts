@@ -1,18 +1,21 @@
+import type { NoteCreatePayload } from '../../outbox/row-writer'
+import type { QueuedRow } from '../../outbox/outbox-queue'
 import { PipedriveFailure } from '../../pipedrive/failure'
 import type { LookedUpKind } from './row-kind'
 
-const leadOf = (parents: { lead?: string }) => {
-  if (!parents.lead)
-    throw new PipedriveFailure('not_found', 'The lead of this note is not in Pipedrive.')
-  return parents.lead
+/** The lead: sent by Leadbox (its create row's id), or only ever in Pipedrive. */
+const leadOf = (row: QueuedRow) => {
+  const lead = row.parents.lead ?? (row.payload as NoteCreatePayload).leadId
+  if (!lead) throw new PipedriveFailure('not_found', 'The lead of this note is not in Pipedrive.')
+  return lead
 }
 
 /** A note is ours when its lead, its text and its time fit; another row may hold a twin. */
 export const noteCreate: LookedUpKind = {
   async lookup(row, { gateway }, window) {
-    const { content } = row.payload as { content: string }
+    const { content } = row.payload as NoteCreatePayload
     const notes = await gateway.listNotes({
-      lead_id: leadOf(row.parents),
+      lead_id: leadOf(row),
       updated_since: window.updatedSince(),
     })
     return {
@@ -23,8 +26,8 @@ export const noteCreate: LookedUpKind = {
     }
   },
   async send(row, { gateway }) {
-    const { content } = row.payload as { content: string }
-    const note = await gateway.addNote({ content, lead_id: leadOf(row.parents) })
+    const { content } = row.payload as NoteCreatePayload
+    const note = await gateway.addNote({ content, lead_id: leadOf(row) })
     return { to: 'sent', remoteId: String(note.id) }
   },
 }

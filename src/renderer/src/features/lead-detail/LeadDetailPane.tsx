@@ -11,6 +11,7 @@ import { useShortcut } from '../shortcuts/useShortcut'
 import { formatDay, formatValue, labelColor } from '../inbox/lead-format'
 import { customFieldsOf } from './custom-fields'
 import { LeadEditForm, type PickedNames } from './LeadEditForm'
+import { LeadTimeline } from './LeadTimeline'
 import { conversionOf, conversionStep } from './lead-conversion'
 import { visibilityWords } from '../lead-form/visibility'
 import { pipedriveDealUrl, pipedriveLeadUrl, withChanges } from './lead-edit'
@@ -347,6 +348,7 @@ export function LeadDetailPane({
               </Detail>
             ))}
           </dl>
+          {conversion ? null : <LeadTimeline leadId={cached.id} leadTitle={lead.title} />}
           {step === 'view' && !conversion ? (
             <footer className="lead-detail__footer">
               <button

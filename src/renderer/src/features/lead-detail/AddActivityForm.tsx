@@ -1,0 +1,158 @@
+import { useId, useState, type FormEvent } from 'react'
+import { defaultActivitySubject, nextActivitySchema } from '../../../../shared/leads/next-activity'
+import { LeadboxError, fieldErrors } from '../../../../shared/result'
+import { useAddActivity } from '../../api'
+import { describeError } from '../../ui/describe-error'
+
+interface Props {
+  leadId: string
+  leadTitle: string
+  types: ReadonlyArray<{ key: string; name: string }>
+}
+
+const today = () => {
+  const now = new Date()
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`
+}
+
+type Field = 'type' | 'subject' | 'dueDate' | 'dueTime'
+
+/**
+ * An activity on the lead: a type from the company's, a subject (quick add's when left
+ * empty), a day and maybe a time, in the user's time zone. Nothing typed is lost on an error.
+ */
+export function AddActivityForm({ leadId, leadTitle, types }: Props) {
+  const id = useId()
+  const [type, setType] = useState(types[0]?.key ?? '')
+  const [subject, setSubject] = useState('')
+  const [dueDate, setDueDate] = useState(today)
+  const [dueTime, setDueTime] = useState('')
+  const [problems, setProblems] = useState<Partial<Record<Field | 'form', string>>>({})
+  const add = useAddActivity(leadId, leadTitle)
+  const chosen = types.find((candidate) => candidate.key === type) ?? types[0]
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    const checked = nextActivitySchema.safeParse({
+      type: chosen?.key ?? '',
+      dueDate,
+      ...(subject.trim() ? { subject } : {}),
+      ...(dueTime ? { dueTime } : {}),
+    })
+    if (!checked.success) return setProblems(fieldErrors(checked.error))
+    setProblems({})
+    add.mutate(checked.data, {
+      onSuccess: () => {
+        setSubject('')
+        setDueTime('')
+      },
+      onError: (error) => {
+        const fields = error instanceof LeadboxError ? (error.fields ?? {}) : {}
+        const named = Object.fromEntries(
+          Object.entries(fields).map(([path, message]) => [
+            path.replace(/^activity\./, ''),
+            message,
+          ]),
+        )
+        setProblems(Object.keys(named).length > 0 ? named : { form: describeError(error).message })
+      },
+    })
+  }
+
+  const field = (name: Field) => ({
+    id: `${id}-${name}`,
+    ...(problems[name]
+      ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-${name}-error` }
+      : {}),
+  })
+  const problem = (name: Field) =>
+    problems[name] ? (
+      <p id={`${id}-${name}-error`} className="field__error" role="alert">
+        {problems[name]}
+      </p>
+    ) : null
+
+  if (types.length === 0) {
+    return (
+      <p className="lead-timeline__hint">
+        Activities can be added once Leadbox knows your company’s activity types from Pipedrive.
+      </p>
+    )
+  }
+  return (
+    <form className="lead-timeline__form" onSubmit={onSubmit} noValidate aria-label="New activity">
+      <div className="lead-timeline__row">
+        <span className="field">
+          <label className="field__label" htmlFor={`${id}-type`}>
+            Activity type
+          </label>
+          <select
+            className="text-input"
+            {...field('type')}
+            value={chosen?.key}
+            onChange={(event) => setType(event.target.value)}
+          >
+            {types.map((option) => (
+              <option key={option.key} value={option.key}>
+                {option.name}
+              </option>
+            ))}
+          </select>
+          {problem('type')}
+        </span>
+        <span className="field">
+          <label className="field__label" htmlFor={`${id}-subject`}>
+            Subject
+          </label>
+          <input
+            className="text-input"
+            {...field('subject')}
+            value={subject}
+            placeholder={defaultActivitySubject(chosen?.name ?? '', leadTitle)}
+            onChange={(event) => setSubject(event.target.value)}
+          />
+          {problem('subject')}
+        </span>
+      </div>
+      <div className="lead-timeline__row">
+        <span className="field">
+          <label className="field__label" htmlFor={`${id}-dueDate`}>
+            Due date
+          </label>
+          <input
+            type="date"
+            className="text-input"
+            {...field('dueDate')}
+            value={dueDate}
+            onChange={(event) => setDueDate(event.target.value)}
+          />
+          {problem('dueDate')}
+        </span>
+        <span className="field">
+          <label className="field__label" htmlFor={`${id}-dueTime`}>
+            Time (optional)
+          </label>
+          <input
+            type="time"
+            className="text-input"
+            {...field('dueTime')}
+            value={dueTime}
+            onChange={(event) => setDueTime(event.target.value)}
+          />
+          {problem('dueTime')}
+        </span>
+      </div>
+      {problems.form ? (
+        <p className="field__error" role="alert">
+          {problems.form}
+        </p>
+      ) : null}
+      <div className="lead-timeline__actions">
+        <button type="submit" className="button" disabled={add.isPending}>
+          Add activity
+        </button>
+      </div>
+    </form>
+  )
+}

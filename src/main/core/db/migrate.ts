@@ -6,13 +6,19 @@ export function userVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number
 }
 
+/** Versions only grow, but a number may be held for a migration of another line of work. */
+function lastVersion(steps: readonly Migration[]): number {
+  return steps.at(-1)?.version ?? 0
+}
+
 /** A file from a newer Leadbox is left alone: an older schema would misread it. */
 export function assertNotNewer(db: Database, steps: readonly Migration[] = migrations): void {
   const current = userVersion(db)
-  if (current > steps.length) {
+  const known = lastVersion(steps)
+  if (current > known) {
     throw new LeadboxError(
       'database_unavailable',
-      `This database was written by a newer Leadbox (schema ${current}; this version knows ${steps.length}). Update Leadbox to open it.`,
+      `This database was written by a newer Leadbox (schema ${current}; this version knows ${known}). Update Leadbox to open it.`,
     )
   }
 }
@@ -23,7 +29,7 @@ export function assertNotNewer(db: Database, steps: readonly Migration[] = migra
  */
 export function migrate(
   db: Database,
-  target = migrations.length,
+  target = lastVersion(migrations),
   steps: readonly Migration[] = migrations,
 ): number {
   assertNotNewer(db, steps)

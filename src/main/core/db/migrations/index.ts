@@ -11,6 +11,7 @@ import { apiUsage009 } from './009-api-usage'
 import { inboxAtScale010 } from './010-inbox-at-scale'
 import { catalogActivityTypes011 } from './011-catalog-activity-types'
 import { outboxActivities012 } from './012-outbox-activities'
+import { inboxNextActivity014 } from './014-inbox-next-activity'
 
 export interface Migration {
   version: number
@@ -32,6 +33,9 @@ export const migrations: readonly Migration[] = [
   inboxAtScale010,
   catalogActivityTypes011,
   outboxActivities012,
+  // 13 is the lead timeline's, from its own branch.
+  inboxNextActivity014,
 ]
 
-export const latestVersion = migrations.length
+/** The version a file has once every migration ran. */
+export const latestVersion = migrations.at(-1)?.version ?? 0

@@ -375,6 +375,7 @@ describe('the inbox refresh', () => {
           updateTime: '2026-01-01T00:00:00.000Z',
           labelIds: [],
           customFields: {},
+          nextActivityId: null,
         },
       ],
       Date.now(),

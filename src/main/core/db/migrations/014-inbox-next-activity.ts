@@ -17,6 +17,7 @@ export const inboxNextActivity014: Migration = {
       -- "Overdue" is a range of due moments in one view; "none planned" is the nulls.
       CREATE INDEX inbox_lead_next_due ON inbox_lead (is_archived, next_activity_due);
       CREATE INDEX inbox_lead_next_id ON inbox_lead (is_archived, next_activity_id);
+      CREATE INDEX inbox_lead_next_stale ON inbox_lead (id) WHERE next_activity_stale = 1;
     `)
   },
 }

@@ -455,8 +455,10 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
     unreadNextActivities: () =>
       db
         .prepare<[], number>(
-          `SELECT DISTINCT next_activity_id FROM inbox_lead
-           WHERE next_activity_id IS NOT NULL AND next_activity_read IS NOT next_activity_id`,
+          // The leads changed last, which the user sees first, are read first.
+          `SELECT next_activity_id FROM inbox_lead
+           WHERE next_activity_id IS NOT NULL AND next_activity_read IS NOT next_activity_id
+           GROUP BY next_activity_id ORDER BY max(update_time) DESC`,
         )
         .pluck()
         .all(),

@@ -18,6 +18,8 @@ export const inboxNextActivity014: Migration = {
       CREATE INDEX inbox_lead_next_due ON inbox_lead (is_archived, next_activity_due);
       CREATE INDEX inbox_lead_next_id ON inbox_lead (is_archived, next_activity_id);
       CREATE INDEX inbox_lead_next_stale ON inbox_lead (id) WHERE next_activity_stale = 1;
+      -- Leads cached before know no next activity: the next look lists them all.
+      DELETE FROM inbox_meta WHERE key = 'full.refreshedAt';
     `)
   },
 }

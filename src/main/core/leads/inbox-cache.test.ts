@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { InboxQuery } from '../../../shared/ipc/contract'
 import { createCatalog } from '../catalog/catalog'
 import { migrate } from '../db/migrate'
+import { isOverdue } from '../../../shared/leads/activity-due'
 import { createOutbox } from '../outbox/outbox'
 import { createInboxCache } from './inbox-cache'
 import type { LeadActivity } from './pipedrive-activity'
@@ -440,5 +441,44 @@ describe('next activities in the inbox cache', () => {
     expect(ids(cache.list(page({ nextActivity: 'none' })))).toEqual([])
     db.prepare("UPDATE outbox SET state = 'sent' WHERE kind = 'activity.create'").run()
     expect(ids(cache.list(page({ nextActivity: 'none' })))).toEqual(['none'])
+  })
+
+  describe("the overdue filter keeps the rows' rule", () => {
+    afterEach(() => {
+      vi.unstubAllEnvs()
+    })
+    const dues = [
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+      '2026-12-02T23:59',
+      '2026-12-03T00:30',
+      '2026-12-03T09:29',
+      '2026-12-03T09:31',
+      '2026-12-03T23:00',
+      '2026-12-04T00:10',
+      '2026-12-04T08:00',
+    ]
+    it.each([
+      ['Europe/Berlin', '2026-12-03T09:30:00Z'],
+      ['Europe/Berlin', '2026-12-03T23:30:00Z'],
+      ['America/New_York', '2026-12-04T02:00:00Z'],
+      ['Pacific/Auckland', '2026-12-03T12:00:00Z'],
+    ])('in %s at %s', (zone, iso) => {
+      vi.stubEnv('TZ', zone)
+      const clock = Date.parse(iso)
+      const { db } = setup()
+      const cache = createInboxCache(db, () => clock)
+      cache.upsert(
+        dues.map((_, i) => lead(`lead ${i}`, `Lead ${i}`, { nextActivityId: i + 1 })),
+        1,
+      )
+      cache.applyActivities(dues.map((due, i) => open(i + 1, `lead ${i}`, due)))
+      const shown = cache.list(page({ nextActivity: 'overdue', limit: 100 }))
+      const expected = dues.flatMap((due, i) => (isOverdue(due, clock) ? [`lead ${i}`] : []))
+      expect(ids(shown).sort()).toEqual(expected.sort())
+      expect(shown.total).toBe(expected.length)
+    })
   })
 })

@@ -202,6 +202,9 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
   const tallyOf = db
     .prepare<[number], number>('SELECT leads FROM inbox_lead_tally WHERE is_archived = ?')
     .pluck()
+  const unplannedTally = db
+    .prepare<[number], number>('SELECT leads FROM inbox_unplanned_tally WHERE is_archived = ?')
+    .pluck()
   // A total is read from whatever already holds it: the tallies for a whole view or one
   // label, the full-text index for a search. Filters together are counted on the leads.
   const countOf = (
@@ -210,6 +213,8 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
     labelId: string | undefined,
     view: number,
     viewSize: () => number,
+    /** The "none planned" filter's total, when it is the filter. */
+    unplanned: (() => number) | undefined,
   ): number => {
     const count = (sql: string, ...params: unknown[]) =>
       prepared(sql)
@@ -221,6 +226,9 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
         'SELECT count(*) FROM inbox_lead_search WHERE inbox_lead_search MATCH ?',
         inView(search, view),
       )
+    }
+    if (search === undefined && filters.length === 1 && unplanned !== undefined) {
+      return unplanned()
     }
     if (search === undefined && filters.length === 1 && labelId !== undefined) {
       return count(
@@ -372,35 +380,58 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
       if (query.organizationId !== undefined) {
         filters.push(['l.organization_id = ?', query.organizationId])
       }
-      if (query.nextActivity === 'none') {
-        filters.push([`l.next_activity_id IS NULL AND l.id NOT IN (${waitingActivityLeads})`])
+      const unplanned =
+        query.nextActivity === 'none'
+          ? () =>
+              (unplannedTally.get(view) ?? 0) -
+              (prepared(
+                `SELECT count(*) FROM inbox_lead WHERE id IN (${waitingActivityLeads})
+                 AND is_archived = ? AND next_activity_id IS NULL`,
+              )
+                .pluck()
+                .get(view) as number)
+          : undefined
+      // Its clause comes last and decides its way after the count: see `walk` below.
+      let nextActivity: ((walk: boolean) => Filter) | undefined
+      if (unplanned !== undefined) {
+        nextActivity = (walk) => [
+          // By seq, which every index holds, so a count never reads the leads themselves.
+          `${walk ? '+' : ''}l.next_activity_id IS NULL AND l.seq NOT IN
+             (SELECT seq FROM inbox_lead WHERE id IN (${waitingActivityLeads}))`,
+        ]
       }
       if (query.nextActivity === 'overdue') {
-        // One index range up to the later of the two bounds, then the rule for each kind of
-        // due: a day against today, a time against the current minute.
+        // One index range up to the later of the two bounds. Below both, every due is
+        // overdue (one comparison a lead); between them, a day is overdue before today and a
+        // time before the current minute.
         const { today, minute } = overdueBounds(now())
-        filters.push([
-          `l.next_activity_due < ? AND CASE WHEN length(l.next_activity_due) = 10
-             THEN l.next_activity_due < ? ELSE l.next_activity_due < ? END`,
+        nextActivity = (walk) => [
+          `${walk ? '+' : ''}l.next_activity_due < ? AND (l.next_activity_due < ?
+             OR NOT (l.next_activity_due >= ? AND length(l.next_activity_due) = 10)
+             AND NOT (l.next_activity_due >= ? AND length(l.next_activity_due) > 10))`,
           today > minute ? today : minute,
+          today > minute ? minute : today,
           today,
           minute,
-        ])
+        ]
       }
+      // Alone, "none planned" is counted by its tally; with other filters, theirs lead.
+      if (nextActivity) filters.push(nextActivity(unplanned !== undefined && filters.length > 0))
       const terms = prefixTerms(query.text ?? '').slice(0, maxTerms)
       const search = terms.length > 0 ? searchExpression(terms) : undefined
       const viewSize = () => tallyOf.get(view) ?? 0
-      const total = countOf(filters, search, query.labelId, view, viewSize)
+      const total = countOf(filters, search, query.labelId, view, viewSize, unplanned)
+      // Few matches: read them and sort them. Many: walk the sort's index and keep the
+      // matches, which finds a page after (offset + limit) × view / matches leads; a step of
+      // that walk costs about a tenth of reading a match. The unary + keeps SQLite from
+      // choosing the other way.
+      const walk = (query.offset + query.limit) * viewSize() < 10 * total * total
+      if (nextActivity) filters[filters.length - 1] = nextActivity(walk)
       const sort = query.sort ?? 'update_time'
       const order = orderBy[sort][query.direction ?? defaultDirection[sort]]
       const where = ['l.is_archived = ?', ...filters.map(([clause]) => clause)]
       const params: unknown[] = [view, ...valuesOf(filters)]
       if (search !== undefined) {
-        // Few matches: read them and sort them. Many: walk the sort's index and keep the
-        // matches, which finds a page after (offset + limit) × view / matches leads; a step
-        // of that walk costs about a tenth of reading a match. The unary + keeps SQLite from
-        // choosing the other way.
-        const walk = (query.offset + query.limit) * viewSize() < 10 * total * total
         where.push(
           `${walk ? '+' : ''}l.seq IN
              (SELECT rowid FROM inbox_lead_search WHERE inbox_lead_search MATCH ?)`,

@@ -442,6 +442,7 @@ describe('14: inbox next activity', () => {
        VALUES ('live', 'Fleet renewal', 0, 0, '2026-11-01T10:00:00.000Z',
          '2026-11-02T10:00:00.000Z', 1)`,
     ).run()
+    db.prepare("INSERT INTO inbox_meta VALUES ('full.refreshedAt', '1')").run()
     migrate(db, 14)
     expect(
       db
@@ -466,6 +467,22 @@ describe('14: inbox next activity', () => {
       )
       .all() as Array<{ detail: string }>
     expect(plan.map((step) => step.detail).join(' ')).toContain('inbox_lead_next_due')
+    // The leads are listed again in full, to learn their next activities.
+    expect(
+      db.prepare("SELECT count(*) FROM inbox_meta WHERE key = 'full.refreshedAt'").pluck().get(),
+    ).toBe(0)
+    // Leads with none planned are tallied per view as they change.
+    const unplanned = () =>
+      db.prepare('SELECT leads FROM inbox_unplanned_tally ORDER BY is_archived').pluck().all()
+    expect(unplanned()).toEqual([1, 0])
+    db.prepare("UPDATE inbox_lead SET next_activity_id = 7 WHERE id = 'live'").run()
+    expect(unplanned()).toEqual([0, 0])
+    db.prepare(
+      "UPDATE inbox_lead SET next_activity_id = NULL, is_archived = 1 WHERE id = 'live'",
+    ).run()
+    expect(unplanned()).toEqual([0, 1])
+    db.prepare("DELETE FROM inbox_lead WHERE id = 'live'").run()
+    expect(unplanned()).toEqual([0, 0])
     db.close()
   })
 })

@@ -415,8 +415,10 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
           minute,
         ]
       }
-      // Alone, "none planned" is counted by its tally; with other filters, theirs lead.
-      if (nextActivity) filters.push(nextActivity(unplanned !== undefined && filters.length > 0))
+      // Alone, "none planned" is counted by its tally; by owner, from the index of both;
+      // with other filters, their indexes lead.
+      const led = filters.length > 0 && query.ownerId === undefined
+      if (nextActivity) filters.push(nextActivity(unplanned !== undefined && led))
       const terms = prefixTerms(query.text ?? '').slice(0, maxTerms)
       const search = terms.length > 0 ? searchExpression(terms) : undefined
       const viewSize = () => tallyOf.get(view) ?? 0

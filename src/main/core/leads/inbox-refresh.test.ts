@@ -4,6 +4,7 @@ import { seedIds } from '../../../../test/pipedrive-sandbox/index'
 import { useRigs, type Rig } from '../accounts/testing'
 import { createFakeClock } from '../../../../test/support/fake-clock'
 import { freshnessPlan } from '../freshness/freshness-plan'
+import { createActivityChanges } from '../outbox/activity-changes'
 import { createInboxRefresher, type InboxRefresherOptions } from './inbox-refresh'
 
 // The inbox cache filled from the sandbox (a real HTTP server), signed in with the real
@@ -197,6 +198,44 @@ describe('the inbox refresh', () => {
     await new Promise((resolve) => setTimeout(resolve, 2_500))
     const leadCalls = urls.filter((u) => u.pathname === '/api/v1/leads')
     expect(leadCalls.map((u) => u.search)).toEqual([''])
+  })
+
+  it("makes an activity the sync engine sent the lead's next one, without a listing", async () => {
+    const { r, urls } = await signedIn()
+    await refreshed(r)
+    urls.length = 0
+    const item = r.core.outbox.enqueueLead({
+      title: 'Depot visit',
+      person: { kind: 'existing', id: seedIds.persons.tom },
+      activity: { type: 'call', dueDate: '2027-02-01' },
+    })
+    r.core.outboxChanged()
+    await expect
+      .poll(() => r.core.outbox.list().every((row) => row.state === 'sent'), { timeout: 10_000 })
+      .toBe(true)
+    const leadId = r.core.outbox.get(item.id)?.remoteId
+    const activityId = r.core.outbox.list().find((row) => row.kind === 'activity.create')?.remoteId
+    const depot = r.core.inbox.list(page()).items.find((lead) => lead.id === leadId)
+    expect(depot?.nextActivity).toEqual({ id: Number(activityId), due: '2027-02-01' })
+    expect(urls.filter((u) => u.pathname.startsWith('/api/v2/activities') && u.search)).toEqual([])
+  })
+
+  it('looks for the next activity again once the one marked done here is sent', async () => {
+    const { r } = await signedIn()
+    await refreshed(r)
+    createActivityChanges(r.core.db, r.core.outbox).markDone({
+      leadId: seedIds.leads.acmeFleet,
+      activityId: seedIds.activities.callMaria,
+      subject: 'Call Maria about the lease terms',
+    })
+    r.core.outboxChanged()
+    await expect
+      .poll(() => r.core.outbox.list().every((row) => row.state === 'sent'), { timeout: 10_000 })
+      .toBe(true)
+    expect(r.core.inbox.staleNextActivities(10)).toEqual([seedIds.leads.acmeFleet])
+    await refreshed(r)
+    const acme = r.core.inbox.list(page()).items.find((l) => l.id === seedIds.leads.acmeFleet)
+    expect(acme?.nextActivity).toBeNull()
   })
 
   it('names the person and organization a sent lead made, without reading the catalog', async () => {

@@ -56,8 +56,8 @@ export function PendingLeadList({
               {marker}
             </span>
             <span className="pending-lead__main">
-              <span className="pending-lead__title">
-                {row.title}
+              <span className="pending-lead__headline">
+                <span className="pending-lead__title">{row.title}</span>
                 <NextActivityMark
                   nextActivity={null}
                   activityWaiting={waitingActivity.has(row.id)}

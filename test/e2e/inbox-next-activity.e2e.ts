@@ -107,4 +107,32 @@ describe('next activities in the inbox', () => {
     expect(await titles(page)).not.toContain('Depot tour')
     expect(problems).toEqual([])
   })
+
+  it('marks a waiting lead queued without an activity, not one queued with its activity', async () => {
+    // Signed out: the leads wait in the outbox.
+    const { page, harness: h, problems } = await openInbox({ signIn: false })
+    h.core.outbox.enqueueLead({
+      title: 'Depot tour',
+      organization: { kind: 'existing', id: 7 },
+      activity: { type: 'call', dueDate: day(3) },
+    })
+    h.core.outbox.enqueueLead({
+      title: 'Warehouse audit',
+      organization: { kind: 'existing', id: 7 },
+    })
+    h.core.outboxChanged()
+    const waiting = page.locator('.pending-lead')
+    await expect.poll(() => waiting.count()).toBe(2)
+    await waiting.filter({ hasText: 'Warehouse audit' }).getByText('No next activity').waitFor()
+    expect(
+      await waiting.filter({ hasText: 'Depot tour' }).getByText('No next activity').count(),
+    ).toBe(0)
+    await page.getByLabel('Next activity').selectOption({ label: 'None planned' })
+    await expect
+      .poll(() => waiting.locator('.pending-lead__title').allTextContents())
+      .toEqual(['Warehouse audit'])
+    await page.getByLabel('Next activity').selectOption({ label: 'Overdue' })
+    await expect.poll(() => waiting.count()).toBe(0)
+    expect(problems).toEqual([])
+  })
 })

@@ -73,7 +73,7 @@ const meta = {
 
 /** v2 GET /activities takes up to 100 ids a request. */
 const idsPerRequest = 100
-/** Due dates not read yet are read at most this many requests a look (a first look at a big company). */
+/** At most this many requests of due dates a look: a big company's first look spreads out. */
 const idRequestsPerLook = 10
 
 const activitiesOf = (items: readonly unknown[]): LeadActivity[] =>

@@ -42,6 +42,8 @@ const earlierSchedule: FreshnessPlan = {
     idle: 15 * minute,
     hidden: 15 * minute,
   },
+  // It did not read activities: as often as it looked at leads.
+  inboxActivitiesEvery: 2 * minute,
   inboxFullEvery: hour,
   archivedEvery: 10 * minute,
   archivedStaleAfter: Number.POSITIVE_INFINITY,

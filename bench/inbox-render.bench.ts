@@ -39,6 +39,7 @@ export async function benchInboxRender(count = 10_000, rounds = 10) {
     updateTime: new Date(base - index * 1000).toISOString(),
     labelIds: [],
     customFields: {},
+    nextActivityId: null,
   }))
   harness.core.inbox.upsert(leads, Date.now())
   const browser = await launchChromium()

@@ -9,6 +9,7 @@ import type { InboxQuery } from '../src/shared/ipc/contract'
 import { createCatalog } from '../src/main/core/catalog/catalog'
 import { openDatabase } from '../src/main/core/db/database'
 import { createInboxCache } from '../src/main/core/leads/inbox-cache'
+import type { LeadActivity } from '../src/main/core/leads/pipedrive-activity'
 import type { CachedLead } from '../src/main/core/leads/pipedrive-lead'
 import { createSilentLogger } from '../src/main/core/log/logger'
 import { percentile, round } from './percentiles'
@@ -56,8 +57,30 @@ function leads(count: number): CachedLead[] {
       updateTime: at,
       labelIds: [labels[i % labels.length] as string],
       customFields: { '8f3c1a2b4d5e6f708192a3b4c5d6e7f801234567': `REF-${i}` },
+      // Two leads in three have a next activity planned.
+      nextActivityId: i % 3 === 2 ? null : i + 1,
     }
   })
+}
+
+/**
+ * Due dates of the planned next activities, around today: one in seven overdue, half of them
+ * with a time.
+ */
+function dues(count: number): LeadActivity[] {
+  const today = Date.now()
+  return Array.from({ length: count }, (_, i) => i)
+    .filter((i) => i % 3 !== 2)
+    .map((i) => {
+      const day = new Date(today + (i % 7 === 0 ? -1 : 1) * (1 + (i % 30)) * 86_400_000)
+      const iso = day.toISOString()
+      return {
+        id: i + 1,
+        leadId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        due: i % 2 === 0 ? iso.slice(0, 10) : iso.slice(0, 16),
+        open: true,
+      }
+    })
 }
 
 const mix: Array<Omit<InboxQuery, 'limit' | 'offset'> & { offset?: number }> = [
@@ -71,6 +94,10 @@ const mix: Array<Omit<InboxQuery, 'limit' | 'offset'> & { offset?: number }> = [
   { labelId: labels[2] as string },
   { personId: 42 },
   { organizationId: 7 },
+  { nextActivity: 'none' },
+  { nextActivity: 'overdue' },
+  { nextActivity: 'overdue', sort: 'title' },
+  { nextActivity: 'none', ownerId: 3 },
   // What a user types into the search box, keystroke by keystroke, from two letters on.
   { text: 'ma' },
   { text: 'mar' },
@@ -118,6 +145,7 @@ export async function benchInbox(count = 10_000, rounds = 200) {
     )
     const inbox = createInboxCache(db)
     inbox.upsert(leads(count), 1)
+    inbox.applyActivities(dues(count))
     db.pragma('optimize')
     for (let round = 0; round < rounds; round++) {
       for (const { offset = 0, ...query } of mix) {

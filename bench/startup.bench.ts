@@ -71,6 +71,7 @@ async function fill(dataDir: string, persons: number, organizations: number, lea
         updateTime: new Date(base - i * 1000).toISOString(),
         labelIds: [],
         customFields: {},
+        nextActivityId: null,
       })),
       Date.now(),
     )

@@ -178,6 +178,7 @@ function bulkLeads(): CachedLead[] {
     updateTime: new Date(base - index * 1000).toISOString(),
     labelIds: [],
     customFields: {},
+    nextActivityId: null,
   }))
 }
 

@@ -27,6 +27,7 @@ import { createLeadTimelines, type LeadTimelines } from './leads/lead-timeline'
 import { createLeadTimelineCache } from './leads/lead-timeline-cache'
 import { parseLead } from './leads/pipedrive-lead'
 import { createOutbox, type Outbox } from './outbox/outbox'
+import type { ActivityCreatePayload } from './outbox/row-writer'
 import { lostRequestTiming, type LostRequestTiming } from './outbox/lost-requests'
 import { createActivityChanges, type ActivityChanges } from './outbox/activity-changes'
 import { createOutboxQueue } from './outbox/outbox-queue'
@@ -243,6 +244,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // A note, activity or done mark shows in the lead's pane without reading it back.
       const account = signedInAccount()
       if (account) leadTimelines.sent(account, row, remoteId)
+      // An activity added is the lead's next one if it comes first; one marked done makes
+      // the next look ask which comes next.
+      const activityLead =
+        row.parents.lead ?? (row.payload as { leadId?: string }).leadId ?? undefined
+      if (remoteId !== null && activityLead !== undefined && row.kind === 'activity.create') {
+        const { dueDate, dueTime } = row.payload as ActivityCreatePayload
+        const due = dueTime === undefined ? dueDate : `${dueDate}T${dueTime}`
+        const activity = { id: Number(remoteId), leadId: activityLead, due, open: true }
+        if (inbox.applyActivities([activity]) > 0) events.emit('leads:changed', undefined)
+      }
+      if (row.kind === 'activity.done') {
+        const { activityId } = row.payload as { activityId: number }
+        const done = { id: activityId, leadId: null, due: null, open: false }
+        if (inbox.applyActivities([done]) > 0) inboxRefresher.leadsSent()
+      }
       // A lead change Pipedrive answered without the lead: only a listing shows it.
       const told = gone || cached !== null || !row.kind.startsWith('lead.')
       if (plan.listAfterSend || !told) inboxRefresher.leadsSent()
@@ -281,7 +297,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     onChange: () => events.emit('catalog:changed', undefined),
   })
-  const inbox = createInboxCache(db)
+  const inbox = createInboxCache(db, now)
   const inboxRefresher = createInboxRefresher({
     cache: inbox,
     session: () => accounts.session(),

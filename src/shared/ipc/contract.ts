@@ -237,8 +237,17 @@ export const inboxLeadSchema = z.object({
   updateTime: z.string(),
   /** Values of custom fields by field key; names and options are in the inbox context. */
   customFields: z.record(z.string(), z.unknown()),
+  /**
+   * Pipedrive's next activity of the lead; `due` (see ActivityDue) is null while it is
+   * being read or when the activity has no due date. Null: none planned in Pipedrive.
+   */
+  nextActivity: z.object({ id: z.number().int(), due: z.string().nullable() }).nullable(),
 })
 export type InboxLead = z.infer<typeof inboxLeadSchema>
+
+/** Leads with no next activity planned, or with one overdue. */
+export const nextActivityFilters = ['none', 'overdue'] as const
+export type NextActivityFilter = (typeof nextActivityFilters)[number]
 
 export const inboxSorts = ['update_time', 'add_time', 'title', 'expected_close_date'] as const
 export type InboxSort = (typeof inboxSorts)[number]
@@ -252,6 +261,7 @@ export const inboxQuerySchema = z.object({
   labelId: z.string().min(1).max(64).optional(),
   personId: pipedriveId.optional(),
   organizationId: pipedriveId.optional(),
+  nextActivity: z.enum(nextActivityFilters).optional(),
   text: z.string().max(200).optional(),
   /** Default: update_time. */
   sort: z.enum(inboxSorts).optional(),

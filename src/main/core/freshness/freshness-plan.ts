@@ -16,6 +16,11 @@ export interface FreshnessPlan {
   inboxEvery: Record<Attention, number | null>
   /** Between two looks at persons and organizations changed; null: no look by timer. */
   catalogEvery: Record<Attention, number | null>
+  /**
+   * Activities changed since the last look (a next activity added, done or moved), read
+   * with the inbox's look when this long has passed since the last read.
+   */
+  inboxActivitiesEvery: number
   /** A complete listing of live leads, which drops converted and deleted ones. */
   inboxFullEvery: number
   /** Archived leads by timer; null: only when the user opens the archive. */
@@ -37,11 +42,14 @@ const hour = 60 * minute
 /**
  * Leads changed in Pipedrive show within 5 minutes while the inbox is on screen: a look
  * every 4½ minutes (20 tokens each) leaves a margin for the request itself. Persons and
- * organizations matter less by the minute: hourly, and at the catch-up.
+ * organizations matter less by the minute: hourly, and at the catch-up. A next activity
+ * that moved is seen within 15 minutes on screen (10 tokens a look); one added or marked done
+ * here is in the inbox at once.
  */
 export const freshnessPlan: FreshnessPlan = {
   inboxEvery: { 'in-use': 4.5 * minute, 'on-screen': 4.5 * minute, idle: null, hidden: null },
   catalogEvery: { 'in-use': hour, 'on-screen': hour, idle: null, hidden: null },
+  inboxActivitiesEvery: 15 * minute,
   inboxFullEvery: 4 * hour,
   archivedEvery: null,
   archivedStaleAfter: 5 * minute,

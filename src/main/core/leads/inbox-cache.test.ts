@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { InboxQuery } from '../../../shared/ipc/contract'
 import { createCatalog } from '../catalog/catalog'
 import { migrate } from '../db/migrate'
+import { isOverdue } from '../../../shared/leads/activity-due'
+import { createOutbox } from '../outbox/outbox'
 import { createInboxCache } from './inbox-cache'
+import type { LeadActivity } from './pipedrive-activity'
 import type { CachedLead } from './pipedrive-lead'
 
 const hot = 'f08b42a0-4e75-11ea-9643-03698ef1cfd6'
@@ -68,6 +71,7 @@ function lead(id: string, title: string, extra: Partial<CachedLead> = {}): Cache
     updateTime: at,
     labelIds: [],
     customFields: {},
+    nextActivityId: null,
     ...extra,
   }
 }
@@ -132,6 +136,7 @@ describe('the inbox cache', () => {
       addTime: '2026-10-01T09:00:00.000Z',
       updateTime: '2026-10-01T09:00:00.000Z',
       customFields: { ['8f3c1a2b4d5e6f708192a3b4c5d6e7f801234567']: 'LBX-1' },
+      nextActivity: null,
     })
   })
 
@@ -247,9 +252,9 @@ describe('the inbox cache', () => {
     expect([total({ labelId: hot }), total({ labelId: hot, archived: true })]).toEqual([2, 0])
     const a = cache.list(page({ text: 'fleet' })).items[0]
     if (!a) throw new Error('lead a is missing')
-    const { ownerName, personName, organizationName, ...fields } = a
+    const { ownerName, personName, organizationName, nextActivity, ...fields } = a
     void [ownerName, personName, organizationName]
-    cache.upsert([{ ...fields, isArchived: true }], 2)
+    cache.upsert([{ ...fields, nextActivityId: nextActivity?.id ?? null, isArchived: true }], 2)
     expect([total({}), total({ archived: true })]).toEqual([3, 2])
     expect([total({ text: 'maria' }), total({ text: 'maria', archived: true })]).toEqual([0, 2])
     expect([total({ labelId: hot }), total({ labelId: hot, archived: true })]).toEqual([1, 1])
@@ -307,5 +312,173 @@ describe('the inbox cache', () => {
     expect(cache.list(page()).total).toBe(1)
     expect(cache.adoptAccount('1:2')).toBe(true)
     expect(cache.list(page()).total).toBe(0)
+  })
+})
+
+describe('next activities in the inbox cache', () => {
+  // 10:30 UTC on 3 December 2026; the unit tests' clock is fixed, their zone the machine's.
+  const now = Date.parse('2026-12-03T10:30:00Z')
+  const open = (id: number, leadId: string, due: string | null): LeadActivity => ({
+    id,
+    leadId,
+    due,
+    open: true,
+  })
+  function planned() {
+    const { db } = setup()
+    const cache = createInboxCache(db, () => now)
+    cache.upsert(
+      [
+        lead('late', 'Overdue since Monday', { nextActivityId: 1 }),
+        lead('soon', 'Call tomorrow', { nextActivityId: 2 }),
+        lead('none', 'Nothing planned'),
+        lead('undated', 'Some day', { nextActivityId: 4 }),
+      ],
+      1,
+    )
+    return { db, cache }
+  }
+  const nextOf = (cache: ReturnType<typeof planned>['cache'], id: string) =>
+    cache.list(page({ limit: 500 })).items.find((l) => l.id === id)?.nextActivity
+
+  it('keeps the listed next activity and reads its due date once', () => {
+    const { cache } = planned()
+    expect(nextOf(cache, 'late')).toEqual({ id: 1, due: null })
+    expect(cache.unreadNextActivities().sort()).toEqual([1, 2, 4])
+    expect(
+      cache.applyActivities([
+        open(1, 'late', '2026-11-30'),
+        open(2, 'soon', '2026-12-04T09:00'),
+        open(4, 'undated', null),
+      ]),
+    ).toBe(3)
+    expect(cache.unreadNextActivities()).toEqual([])
+    expect(nextOf(cache, 'late')).toEqual({ id: 1, due: '2026-11-30' })
+    expect(nextOf(cache, 'soon')).toEqual({ id: 2, due: '2026-12-04T09:00' })
+    expect(nextOf(cache, 'undated')).toEqual({ id: 4, due: null })
+    // The same answer again changes nothing.
+    expect(cache.applyActivities([open(1, 'late', '2026-11-30')])).toBe(0)
+  })
+
+  it('forgets the due date when a listing names another next activity', () => {
+    const { cache } = planned()
+    cache.applyActivities([open(1, 'late', '2026-11-30')])
+    cache.upsert([lead('late', 'Overdue since Monday', { nextActivityId: 9 })], 2)
+    expect(nextOf(cache, 'late')).toEqual({ id: 9, due: null })
+    expect(cache.unreadNextActivities()).toContain(9)
+  })
+
+  it('takes an earlier open activity as the next, and finds the next again when it is done', () => {
+    const { cache } = planned()
+    cache.applyActivities([open(2, 'soon', '2026-12-04T09:00'), open(1, 'late', '2026-11-30')])
+    // A later one is not the next; an earlier one is, as Pipedrive orders them.
+    expect(cache.applyActivities([open(7, 'soon', '2026-12-10')])).toBe(0)
+    cache.applyActivities([open(8, 'soon', '2026-12-04')])
+    expect(nextOf(cache, 'soon')).toEqual({ id: 8, due: '2026-12-04' })
+    // A lead with none planned gets the new one.
+    cache.applyActivities([open(5, 'none', '2026-12-05')])
+    expect(nextOf(cache, 'none')).toEqual({ id: 5, due: '2026-12-05' })
+    // Done: which comes next is asked for, then the earliest open one is the next.
+    cache.applyActivities([{ ...open(1, 'late', '2026-11-30'), open: false }])
+    expect(cache.staleNextActivities(10)).toEqual(['late'])
+    cache.setOpenActivities('late', [
+      open(12, 'late', '2026-12-20'),
+      open(11, 'late', '2026-12-08'),
+    ])
+    expect(nextOf(cache, 'late')).toEqual({ id: 11, due: '2026-12-08' })
+    expect(cache.staleNextActivities(10)).toEqual([])
+    cache.setOpenActivities('late', [])
+    expect(nextOf(cache, 'late')).toBeNull()
+  })
+
+  it('asks again when the next activity moves later, and follows one moved earlier', () => {
+    const { cache } = planned()
+    cache.applyActivities([open(2, 'soon', '2026-12-04T09:00')])
+    cache.applyActivities([open(2, 'soon', '2026-12-01')])
+    expect(nextOf(cache, 'soon')).toEqual({ id: 2, due: '2026-12-01' })
+    expect(cache.staleNextActivities(10)).toEqual([])
+    cache.applyActivities([open(2, 'soon', '2026-12-24')])
+    expect(nextOf(cache, 'soon')).toEqual({ id: 2, due: '2026-12-24' })
+    expect(cache.staleNextActivities(10)).toEqual(['soon'])
+  })
+
+  it('filters leads with none planned and with one overdue, by day and by time', () => {
+    const { cache } = planned()
+    cache.upsert([lead('earlier today', 'Missed the call', { nextActivityId: 6 })], 1)
+    cache.upsert([lead('later today', 'Call at noon', { nextActivityId: 7 })], 1)
+    cache.applyActivities([
+      open(1, 'late', '2026-11-30'),
+      open(2, 'soon', '2026-12-04T09:00'),
+      open(4, 'undated', null),
+      open(6, 'earlier today', '2026-12-03T08:00'),
+      open(7, 'later today', '2026-12-03T12:00'),
+    ])
+    const matching = (nextActivity: 'none' | 'overdue') => {
+      const result = cache.list(page({ nextActivity }))
+      return { total: result.total, ids: ids(result).sort() }
+    }
+    expect(matching('overdue')).toEqual({ total: 2, ids: ['earlier today', 'late'] })
+    expect(matching('none')).toEqual({ total: 1, ids: ['none'] })
+    // A day is overdue from the next day on; today's is not.
+    cache.applyActivities([open(5, 'none', '2026-12-03')])
+    expect(matching('none')).toEqual({ total: 0, ids: [] })
+    expect(matching('overdue').total).toBe(2)
+    expect(cache.list(page({ nextActivity: 'overdue', ownerId: 2 })).total).toBe(0)
+  })
+
+  it('counts a lead with an activity waiting in the outbox as planned', () => {
+    const { db, cache } = planned()
+    const outbox = createOutbox(db, () => now)
+    outbox.enqueueLead({
+      title: 'Nothing planned',
+      organization: { kind: 'existing', id: 20 },
+      activity: { type: 'call', dueDate: '2026-12-07' },
+    })
+    // Its lead reached Pipedrive as 'none'; the activity waits.
+    db.prepare(
+      "UPDATE outbox SET state = 'sent', remote_id = 'none' WHERE kind = 'lead.create'",
+    ).run()
+    expect(ids(cache.list(page({ nextActivity: 'none' })))).toEqual([])
+    db.prepare("UPDATE outbox SET state = 'sent' WHERE kind = 'activity.create'").run()
+    expect(ids(cache.list(page({ nextActivity: 'none' })))).toEqual(['none'])
+  })
+
+  describe("the overdue filter keeps the rows' rule", () => {
+    afterEach(() => {
+      vi.unstubAllEnvs()
+    })
+    const dues = [
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+      '2026-12-02T23:59',
+      '2026-12-03T00:30',
+      '2026-12-03T09:29',
+      '2026-12-03T09:31',
+      '2026-12-03T23:00',
+      '2026-12-04T00:10',
+      '2026-12-04T08:00',
+    ]
+    it.each([
+      ['Europe/Berlin', '2026-12-03T09:30:00Z'],
+      ['Europe/Berlin', '2026-12-03T23:30:00Z'],
+      ['America/New_York', '2026-12-04T02:00:00Z'],
+      ['Pacific/Auckland', '2026-12-03T12:00:00Z'],
+    ])('in %s at %s', (zone, iso) => {
+      vi.stubEnv('TZ', zone)
+      const clock = Date.parse(iso)
+      const { db } = setup()
+      const cache = createInboxCache(db, () => clock)
+      cache.upsert(
+        dues.map((_, i) => lead(`lead ${i}`, `Lead ${i}`, { nextActivityId: i + 1 })),
+        1,
+      )
+      cache.applyActivities(dues.map((due, i) => open(i + 1, `lead ${i}`, due)))
+      const shown = cache.list(page({ nextActivity: 'overdue', limit: 100 }))
+      const expected = dues.flatMap((due, i) => (isOverdue(due, clock) ? [`lead ${i}`] : []))
+      expect(ids(shown).sort()).toEqual(expected.sort())
+      expect(shown.total).toBe(expected.length)
+    })
   })
 })

@@ -1,7 +1,9 @@
 import type { Statement } from 'better-sqlite3'
 import type { InboxLead, InboxPage, InboxQuery, InboxSort } from '../../../shared/ipc/contract'
+import { overdueBounds } from '../../../shared/leads/activity-due'
 import { prefixTerms } from '../catalog/catalog'
 import type { Db } from '../db/database'
+import type { LeadActivity } from './pipedrive-activity'
 import type { CachedLead } from './pipedrive-lead'
 
 export interface InboxCache {
@@ -13,6 +15,19 @@ export interface InboxCache {
   list(query: InboxQuery): InboxPage
   /** Person and organization ids that leads name but the catalog does not know yet. */
   unknownContacts(): { persons: number; organizations: number }
+  /**
+   * Activities as Pipedrive listed them (changed ones, or those asked for by id), applied to
+   * their leads' next activity; answers how many leads changed.
+   */
+  applyActivities(activities: readonly LeadActivity[]): number
+  /** Ids of next activities whose due date is not read yet. */
+  unreadNextActivities(): number[]
+  /** Next activities Pipedrive did not return when asked by id: read, with no due date. */
+  nextActivitiesUnreadable(ids: readonly number[]): number
+  /** Leads whose next activity is known to have changed (done, deleted, moved later). */
+  staleNextActivities(limit: number): string[]
+  /** A lead's open activities, all of them: its next one is the earliest. */
+  setOpenActivities(leadId: string, open: readonly LeadActivity[]): number
   meta(key: string): string | undefined
   setMeta(key: string, value: string): void
   /** Makes the cache this account's, emptying it if it was another's; answers whether it was. */
@@ -39,6 +54,8 @@ interface LeadRow {
   addTime: string
   updateTime: string
   customFields: string
+  nextActivityId: number | null
+  nextActivityDue: string | null
 }
 
 // Each order matches one index of migration 5 term for term, so SQLite reads a page in
@@ -67,8 +84,10 @@ const defaultDirection: Record<InboxSort, 'asc' | 'desc'> = {
 /** More words than this in a search box are ignored. */
 const maxTerms = 8
 
-/** A condition on a lead (alias `l`) and the one value it takes. */
-type Filter = [clause: string, value: unknown]
+/** A condition on a lead (alias `l`) and the values it takes. */
+type Filter = [clause: string, ...values: unknown[]]
+
+const valuesOf = (filters: Filter[]) => filters.flatMap(([, ...values]) => values)
 
 /** Every word must begin a word of the title, the person (name or email) or the organization. */
 function searchExpression(terms: string[]): string {
@@ -102,21 +121,46 @@ function toLead(row: LeadRow): InboxLead {
     addTime: row.addTime,
     updateTime: row.updateTime,
     customFields: JSON.parse(row.customFields) as Record<string, unknown>,
+    nextActivity:
+      row.nextActivityId === null ? null : { id: row.nextActivityId, due: row.nextActivityDue },
   }
 }
+
+/** Pipedrive's next activity is a lead's earliest open one, undated ones last. */
+function earliest(activities: readonly LeadActivity[]): LeadActivity | null {
+  let first: LeadActivity | null = null
+  for (const activity of activities) {
+    if (!activity.open) continue
+    if (first === null || precedes(activity, first)) first = activity
+  }
+  return first
+}
+
+function precedes(a: LeadActivity, b: LeadActivity): boolean {
+  if (a.due === b.due) return a.id < b.id
+  if (a.due === null) return false
+  return b.due === null || a.due < b.due
+}
+
+/** Leads with an activity queued here, not yet in Pipedrive, count as having one. */
+const waitingActivityLeads = `SELECT c.remote_id FROM outbox a
+  JOIN outbox_dependency d ON d.row_id = a.id AND d.role = 'lead'
+  JOIN outbox c ON c.id = d.parent_id
+  WHERE a.kind = 'activity.create' AND c.remote_id IS NOT NULL
+    AND a.state IN ('queued', 'sending', 'uncertain', 'needs_attention')`
 
 /**
  * The cached Pipedrive Leads Inbox in SQLite. Names of owners, persons and organizations
  * are joined from the catalog at read time, so a rename shows without touching the leads.
  */
-export function createInboxCache(db: Db): InboxCache {
+export function createInboxCache(db: Db, now: () => number = Date.now): InboxCache {
   const upsertLead = db.prepare(
     `INSERT INTO inbox_lead (id, title, owner_id, person_id, organization_id, value_amount,
        value_currency, expected_close_date, was_seen, is_archived, add_time, update_time,
-       label_ids, custom_fields, visible_to, listed_at)
+       label_ids, custom_fields, visible_to, listed_at, next_activity_id)
      VALUES (@id, @title, @ownerId, @personId, @organizationId, @valueAmount, @valueCurrency,
        @expectedCloseDate, @wasSeen, @isArchived, @addTime, @updateTime, @labelIds,
-       @customFields, @visibleTo, @listedAt)
+       @customFields, @visibleTo, @listedAt, @nextActivityId)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, owner_id = excluded.owner_id,
        person_id = excluded.person_id, organization_id = excluded.organization_id,
        value_amount = excluded.value_amount, value_currency = excluded.value_currency,
@@ -124,7 +168,10 @@ export function createInboxCache(db: Db): InboxCache {
        is_archived = excluded.is_archived, add_time = excluded.add_time,
        update_time = excluded.update_time, label_ids = excluded.label_ids,
        custom_fields = excluded.custom_fields, visible_to = excluded.visible_to,
-       listed_at = excluded.listed_at
+       listed_at = excluded.listed_at, next_activity_id = excluded.next_activity_id,
+       next_activity_due = CASE WHEN next_activity_id IS excluded.next_activity_id
+         THEN next_activity_due END,
+       next_activity_stale = 0
      WHERE title IS NOT excluded.title OR owner_id IS NOT excluded.owner_id
        OR person_id IS NOT excluded.person_id OR organization_id IS NOT excluded.organization_id
        OR value_amount IS NOT excluded.value_amount
@@ -133,7 +180,8 @@ export function createInboxCache(db: Db): InboxCache {
        OR was_seen IS NOT excluded.was_seen OR is_archived IS NOT excluded.is_archived
        OR add_time IS NOT excluded.add_time OR update_time IS NOT excluded.update_time
        OR label_ids IS NOT excluded.label_ids OR custom_fields IS NOT excluded.custom_fields
-       OR visible_to IS NOT excluded.visible_to`,
+       OR visible_to IS NOT excluded.visible_to
+       OR next_activity_id IS NOT excluded.next_activity_id OR next_activity_stale = 1`,
   )
   // An unchanged lead is only marked as listed: no rewrite, no FTS churn.
   const markListed = db.prepare('UPDATE inbox_lead SET listed_at = ? WHERE id = ?')
@@ -154,6 +202,9 @@ export function createInboxCache(db: Db): InboxCache {
   const tallyOf = db
     .prepare<[number], number>('SELECT leads FROM inbox_lead_tally WHERE is_archived = ?')
     .pluck()
+  const unplannedTally = db
+    .prepare<[number], number>('SELECT leads FROM inbox_unplanned_tally WHERE is_archived = ?')
+    .pluck()
   // A total is read from whatever already holds it: the tallies for a whole view or one
   // label, the full-text index for a search. Filters together are counted on the leads.
   const countOf = (
@@ -162,6 +213,8 @@ export function createInboxCache(db: Db): InboxCache {
     labelId: string | undefined,
     view: number,
     viewSize: () => number,
+    /** The "none planned" filter's total, when it is the filter. */
+    unplanned: (() => number) | undefined,
   ): number => {
     const count = (sql: string, ...params: unknown[]) =>
       prepared(sql)
@@ -174,6 +227,9 @@ export function createInboxCache(db: Db): InboxCache {
         inView(search, view),
       )
     }
+    if (search === undefined && filters.length === 1 && unplanned !== undefined) {
+      return unplanned()
+    }
     if (search === undefined && filters.length === 1 && labelId !== undefined) {
       return count(
         'SELECT coalesce(sum(leads), 0) FROM inbox_label_tally WHERE label_id = ? AND is_archived = ?',
@@ -182,7 +238,7 @@ export function createInboxCache(db: Db): InboxCache {
       )
     }
     const where = ['l.is_archived = ?', ...filters.map(([clause]) => clause)]
-    const params: unknown[] = [view, ...filters.map(([, value]) => value)]
+    const params: unknown[] = [view, ...valuesOf(filters)]
     if (search !== undefined) {
       where.push('l.seq IN (SELECT rowid FROM inbox_lead_search WHERE inbox_lead_search MATCH ?)')
       params.push(search)
@@ -196,6 +252,64 @@ export function createInboxCache(db: Db): InboxCache {
     db.prepare(
       'INSERT INTO inbox_meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ).run(key, value)
+  }
+  interface NextOfLead {
+    id: string
+    nextId: number | null
+    due: string | null
+    read: number | null
+    stale: number
+  }
+  const nextColumns = `id, next_activity_id AS nextId, next_activity_due AS due,
+    next_activity_read AS read, next_activity_stale AS stale FROM inbox_lead`
+  const nextOfLead = db.prepare<[string], NextOfLead>(`SELECT ${nextColumns} WHERE id = ?`)
+  const leadsWithNext = db.prepare<[number], NextOfLead>(
+    `SELECT ${nextColumns} WHERE is_archived IN (0, 1) AND next_activity_id = ?`,
+  )
+  const setNext = db.prepare<[number | null, string | null, number | null, number, string]>(
+    `UPDATE inbox_lead SET next_activity_id = ?, next_activity_due = ?, next_activity_read = ?,
+       next_activity_stale = ? WHERE id = ?`,
+  )
+  /** Writes a lead's next activity; answers whether anything changed. */
+  const writeNext = (lead: NextOfLead, next: Omit<NextOfLead, 'id'>) => {
+    const same =
+      lead.nextId === next.nextId &&
+      lead.due === next.due &&
+      lead.read === next.read &&
+      lead.stale === next.stale
+    if (same) return false
+    setNext.run(next.nextId, next.due, next.read, next.stale, lead.id)
+    return true
+  }
+  /** What one activity, as Pipedrive has it now, says about one lead's next activity. */
+  const applyTo = (lead: NextOfLead, activity: LeadActivity): boolean => {
+    if (lead.nextId === activity.id) {
+      // Done or deleted: the next one is another, to be found. Moved later: another may now
+      // come first.
+      const movedLater = lead.due !== null && (activity.due === null || activity.due > lead.due)
+      return writeNext(lead, {
+        nextId: lead.nextId,
+        due: activity.open ? activity.due : lead.due,
+        read: activity.id,
+        stale: !activity.open || movedLater ? 1 : lead.stale,
+      })
+    }
+    if (!activity.open || activity.leadId !== lead.id) return false
+    const known = lead.nextId === null || lead.read === lead.nextId
+    if (lead.stale === 0 && known) {
+      const current = lead.nextId === null ? null : { id: lead.nextId, due: lead.due }
+      if (current !== null && !precedes(activity, { ...current, leadId: lead.id, open: true })) {
+        return false
+      }
+      return writeNext(lead, {
+        nextId: activity.id,
+        due: activity.due,
+        read: activity.id,
+        stale: 0,
+      })
+    }
+    // The lead's next activity is not read yet: which comes first is found by asking.
+    return writeNext(lead, { ...lead, stale: 1 })
   }
   const clear = db.transaction(() => {
     // Labels go with their leads (ON DELETE CASCADE).
@@ -225,6 +339,7 @@ export function createInboxCache(db: Db): InboxCache {
           labelIds,
           customFields: JSON.stringify(lead.customFields),
           listedAt,
+          nextActivityId: lead.nextActivityId,
         })
         if (result.changes === 0) {
           markListed.run(listedAt, lead.id)
@@ -265,20 +380,60 @@ export function createInboxCache(db: Db): InboxCache {
       if (query.organizationId !== undefined) {
         filters.push(['l.organization_id = ?', query.organizationId])
       }
+      const unplanned =
+        query.nextActivity === 'none'
+          ? () =>
+              (unplannedTally.get(view) ?? 0) -
+              (prepared(
+                `SELECT count(*) FROM inbox_lead WHERE id IN (${waitingActivityLeads})
+                 AND is_archived = ? AND next_activity_id IS NULL`,
+              )
+                .pluck()
+                .get(view) as number)
+          : undefined
+      // Its clause comes last and decides its way after the count: see `walk` below.
+      let nextActivity: ((walk: boolean) => Filter) | undefined
+      if (unplanned !== undefined) {
+        nextActivity = (walk) => [
+          // By seq, which every index holds, so a count never reads the leads themselves.
+          `${walk ? '+' : ''}l.next_activity_id IS NULL AND l.seq NOT IN
+             (SELECT seq FROM inbox_lead WHERE id IN (${waitingActivityLeads}))`,
+        ]
+      }
+      if (query.nextActivity === 'overdue') {
+        // One index range up to the later of the two bounds. Below both, every due is
+        // overdue (one comparison a lead); between them, a day is overdue before today and a
+        // time before the current minute.
+        const { today, minute } = overdueBounds(now())
+        nextActivity = (walk) => [
+          `${walk ? '+' : ''}l.next_activity_due < ? AND (l.next_activity_due < ?
+             OR NOT (l.next_activity_due >= ? AND length(l.next_activity_due) = 10)
+             AND NOT (l.next_activity_due >= ? AND length(l.next_activity_due) > 10))`,
+          today > minute ? today : minute,
+          today > minute ? minute : today,
+          today,
+          minute,
+        ]
+      }
+      // Alone, "none planned" is counted by its tally; by owner, from the index of both;
+      // with other filters, their indexes lead.
+      const led = filters.length > 0 && query.ownerId === undefined
+      if (nextActivity) filters.push(nextActivity(unplanned !== undefined && led))
       const terms = prefixTerms(query.text ?? '').slice(0, maxTerms)
       const search = terms.length > 0 ? searchExpression(terms) : undefined
       const viewSize = () => tallyOf.get(view) ?? 0
-      const total = countOf(filters, search, query.labelId, view, viewSize)
+      const total = countOf(filters, search, query.labelId, view, viewSize, unplanned)
+      // Few matches: read them and sort them. Many: walk the sort's index and keep the
+      // matches, which finds a page after (offset + limit) × view / matches leads; a step of
+      // that walk costs about a tenth of reading a match. The unary + keeps SQLite from
+      // choosing the other way.
+      const walk = (query.offset + query.limit) * viewSize() < 10 * total * total
+      if (nextActivity) filters[filters.length - 1] = nextActivity(walk)
       const sort = query.sort ?? 'update_time'
       const order = orderBy[sort][query.direction ?? defaultDirection[sort]]
       const where = ['l.is_archived = ?', ...filters.map(([clause]) => clause)]
-      const params: unknown[] = [view, ...filters.map(([, value]) => value)]
+      const params: unknown[] = [view, ...valuesOf(filters)]
       if (search !== undefined) {
-        // Few matches: read them and sort them. Many: walk the sort's index and keep the
-        // matches, which finds a page after (offset + limit) × view / matches leads; a step
-        // of that walk costs about a tenth of reading a match. The unary + keeps SQLite from
-        // choosing the other way.
-        const walk = (query.offset + query.limit) * viewSize() < 10 * total * total
         where.push(
           `${walk ? '+' : ''}l.seq IN
              (SELECT rowid FROM inbox_lead_search WHERE inbox_lead_search MATCH ?)`,
@@ -296,7 +451,8 @@ export function createInboxCache(db: Db): InboxCache {
            l.value_currency AS valueCurrency, l.expected_close_date AS expectedCloseDate,
            l.was_seen AS wasSeen, l.is_archived AS isArchived, l.add_time AS addTime,
            l.update_time AS updateTime, l.custom_fields AS customFields,
-           l.visible_to AS visibleTo
+           l.visible_to AS visibleTo, l.next_activity_id AS nextActivityId,
+           l.next_activity_due AS nextActivityDue
          FROM page JOIN inbox_lead l ON l.seq = page.seq
          LEFT JOIN catalog_user u ON u.id = l.owner_id
          LEFT JOIN catalog_person p ON p.id = l.person_id
@@ -318,6 +474,56 @@ export function createInboxCache(db: Db): InboxCache {
            AND organization_id NOT IN (SELECT id FROM catalog_organization)`,
         ),
       }
+    },
+    applyActivities: db.transaction((activities: readonly LeadActivity[]) => {
+      const touched = new Set<string>()
+      for (const activity of activities) {
+        const leads = leadsWithNext.all(activity.id)
+        const own = activity.leadId === null ? undefined : nextOfLead.get(activity.leadId)
+        if (own && !leads.some((lead) => lead.id === own.id)) leads.push(own)
+        for (const lead of leads) if (applyTo(lead, activity)) touched.add(lead.id)
+      }
+      return touched.size
+    }),
+    unreadNextActivities: () =>
+      db
+        .prepare<[], number>(
+          // The leads changed last, which the user sees first, are read first.
+          `SELECT next_activity_id FROM inbox_lead
+           WHERE next_activity_id IS NOT NULL AND next_activity_read IS NOT next_activity_id
+           GROUP BY next_activity_id ORDER BY max(update_time) DESC`,
+        )
+        .pluck()
+        .all(),
+    nextActivitiesUnreadable: (ids) =>
+      ids.length === 0
+        ? 0
+        : db
+            .prepare(
+              `UPDATE inbox_lead SET next_activity_read = next_activity_id, next_activity_due = NULL
+               WHERE is_archived IN (0, 1)
+                 AND next_activity_id IN (SELECT value FROM json_each(?))`,
+            )
+            .run(JSON.stringify(ids)).changes,
+    staleNextActivities: (limit) =>
+      db
+        .prepare<[number], string>(
+          'SELECT id FROM inbox_lead WHERE next_activity_stale = 1 LIMIT ?',
+        )
+        .pluck()
+        .all(limit),
+    setOpenActivities(leadId, open) {
+      const lead = nextOfLead.get(leadId)
+      if (!lead) return 0
+      const first = earliest(open)
+      return writeNext(lead, {
+        nextId: first?.id ?? null,
+        due: first?.due ?? null,
+        read: first?.id ?? null,
+        stale: 0,
+      })
+        ? 1
+        : 0
     },
     meta,
     setMeta,

@@ -4,6 +4,7 @@ import { seedIds } from '../../../../test/pipedrive-sandbox/index'
 import { useRigs, type Rig } from '../accounts/testing'
 import { createFakeClock } from '../../../../test/support/fake-clock'
 import { freshnessPlan } from '../freshness/freshness-plan'
+import { createActivityChanges } from '../outbox/activity-changes'
 import { createInboxRefresher, type InboxRefresherOptions } from './inbox-refresh'
 
 // The inbox cache filled from the sandbox (a real HTTP server), signed in with the real
@@ -199,6 +200,44 @@ describe('the inbox refresh', () => {
     expect(leadCalls.map((u) => u.search)).toEqual([''])
   })
 
+  it("makes an activity the sync engine sent the lead's next one, without a listing", async () => {
+    const { r, urls } = await signedIn()
+    await refreshed(r)
+    urls.length = 0
+    const item = r.core.outbox.enqueueLead({
+      title: 'Depot visit',
+      person: { kind: 'existing', id: seedIds.persons.tom },
+      activity: { type: 'call', dueDate: '2027-02-01' },
+    })
+    r.core.outboxChanged()
+    await expect
+      .poll(() => r.core.outbox.list().every((row) => row.state === 'sent'), { timeout: 10_000 })
+      .toBe(true)
+    const leadId = r.core.outbox.get(item.id)?.remoteId
+    const activityId = r.core.outbox.list().find((row) => row.kind === 'activity.create')?.remoteId
+    const depot = r.core.inbox.list(page()).items.find((lead) => lead.id === leadId)
+    expect(depot?.nextActivity).toEqual({ id: Number(activityId), due: '2027-02-01' })
+    expect(urls.filter((u) => u.pathname.startsWith('/api/v2/activities') && u.search)).toEqual([])
+  })
+
+  it('looks for the next activity again once the one marked done here is sent', async () => {
+    const { r } = await signedIn()
+    await refreshed(r)
+    createActivityChanges(r.core.db, r.core.outbox).markDone({
+      leadId: seedIds.leads.acmeFleet,
+      activityId: seedIds.activities.callMaria,
+      subject: 'Call Maria about the lease terms',
+    })
+    r.core.outboxChanged()
+    await expect
+      .poll(() => r.core.outbox.list().every((row) => row.state === 'sent'), { timeout: 10_000 })
+      .toBe(true)
+    expect(r.core.inbox.staleNextActivities(10)).toEqual([seedIds.leads.acmeFleet])
+    await refreshed(r)
+    const acme = r.core.inbox.list(page()).items.find((l) => l.id === seedIds.leads.acmeFleet)
+    expect(acme?.nextActivity).toBeNull()
+  })
+
   it('names the person and organization a sent lead made, without reading the catalog', async () => {
     const { r, urls } = await signedIn(true)
     await expect.poll(() => r.core.inbox.list(page()).total, { timeout: 10_000 }).toBe(3)
@@ -375,6 +414,7 @@ describe('the inbox refresh', () => {
           updateTime: '2026-01-01T00:00:00.000Z',
           labelIds: [],
           customFields: {},
+          nextActivityId: null,
         },
       ],
       Date.now(),
@@ -393,5 +433,118 @@ describe('the inbox refresh', () => {
     expect(titles(r, { text: 'only account' })).toEqual([])
     expect(r.core.inbox.list(page()).total).toBe(3)
     await switched.stop()
+  })
+
+  it("reads each lead's next activity and its due date, and follows it as it changes", async () => {
+    const { r } = await signedIn()
+    await refreshed(r)
+    const nextOf = (id: string) =>
+      r.core.inbox.list(page()).items.find((lead) => lead.id === id)?.nextActivity
+    const callMaria = r.sandbox.state.activities.find(
+      (activity) => activity['id'] === seedIds.activities.callMaria,
+    )
+    expect(nextOf(seedIds.leads.acmeFleet)).toEqual({
+      id: seedIds.activities.callMaria,
+      due: `${String(callMaria?.['due_date'])}T10:00`,
+    })
+    expect(nextOf(seedIds.leads.lena)).toBeNull()
+
+    // Two activities for a lead with none: the earlier (yesterday's) is next, and overdue.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString()
+    const add = async (dueDate: string, dueTime?: string) => {
+      const answer = await pipedrive(r, 'POST', '/api/v2/activities', {
+        subject: 'Follow up',
+        type: 'call',
+        lead_id: seedIds.leads.lena,
+        due_date: dueDate,
+        ...(dueTime ? { due_time: dueTime } : {}),
+      })
+      return ((await answer.json()) as { data: { id: number } }).data.id
+    }
+    const yesterday = await add(day(-1).slice(0, 10))
+    const tomorrow = await add(day(1).slice(0, 10), '09:00')
+    const logged = r.sandbox.state.requests.length
+    const inboxTokens = () =>
+      r.core.usageToday()?.byPurpose.find((p) => p.purpose === 'inbox')?.tokens ?? 0
+    const tokensBefore = inboxTokens()
+    await refreshed(r)
+    expect(nextOf(seedIds.leads.lena)).toEqual({ id: yesterday, due: day(-1).slice(0, 10) })
+    expect(r.core.inbox.list(page({ nextActivity: 'overdue' })).items.map((l) => l.id)).toEqual([
+      seedIds.leads.lena,
+    ])
+    expect(r.core.inbox.list(page({ nextActivity: 'none' })).items.map((l) => l.id)).toEqual([
+      seedIds.leads.blueRiver,
+    ])
+    // Every activity read is counted against the inbox's freshness.
+    const reads = r.sandbox.state.requests
+      .slice(logged)
+      .filter((request) => request.path.startsWith('/api/v2/activities'))
+    expect(reads.length).toBeGreaterThan(0)
+    expect(inboxTokens() - tokensBefore).toBeGreaterThanOrEqual(10 * reads.length)
+
+    // Done in Pipedrive: the next one is tomorrow's, and the lead is no longer overdue.
+    await pipedrive(r, 'PATCH', `/api/v2/activities/${yesterday}`, { done: true })
+    await refreshed(r)
+    expect(nextOf(seedIds.leads.lena)).toEqual({
+      id: tomorrow,
+      due: `${day(1).slice(0, 10)}T09:00`,
+    })
+    expect(r.core.inbox.list(page({ nextActivity: 'overdue' })).total).toBe(0)
+
+    // Moved in Pipedrive: the new due date shows.
+    await pipedrive(r, 'PATCH', `/api/v2/activities/${tomorrow}`, {
+      due_date: day(-2).slice(0, 10),
+    })
+    await refreshed(r)
+    expect(nextOf(seedIds.leads.lena)).toEqual({
+      id: tomorrow,
+      due: `${day(-2).slice(0, 10)}T09:00`,
+    })
+    // Done too: none planned.
+    await pipedrive(r, 'PATCH', `/api/v2/activities/${tomorrow}`, { done: true })
+    await refreshed(r)
+    expect(nextOf(seedIds.leads.lena)).toBeNull()
+  })
+
+  it('reads only the due dates it has not read, a hundred ids a request', async () => {
+    const urls: URL[] = []
+    const recording: typeof fetch = (input, init) => {
+      urls.push(new URL(input instanceof Request ? input.url : String(input)))
+      return fetch(input, init)
+    }
+    // Many leads made at once: the sandbox's rate limit is not what this is about.
+    const r = await rigs.start({
+      sandbox: { limits: { enabled: false } },
+      core: { backgroundRefresh: false, fetch: recording },
+    })
+    await r.core.accounts.signInWithToken(r.sandbox.apiToken)
+    for (let i = 0; i < 120; i++) {
+      const answer = await pipedrive(r, 'POST', '/api/v1/leads', {
+        title: `Lead ${i}`,
+        organization_id: seedIds.organizations.acme,
+      })
+      const { data } = (await answer.json()) as { data: { id: string } }
+      await pipedrive(r, 'POST', '/api/v2/activities', {
+        type: 'call',
+        lead_id: data.id,
+        due_date: '2027-01-15',
+      })
+    }
+    const activityReads = (from: number) =>
+      urls.slice(from).filter((url) => url.pathname === '/api/v2/activities')
+    // The first look lists every lead with its next activity: 121 due dates to read.
+    const before = urls.length
+    await refreshed(r)
+    const byIds = activityReads(before).map((url) => url.searchParams.get('ids')?.split(','))
+    expect(byIds.map((ids) => ids?.length)).toEqual([100, 21])
+    const leads = r.core.inbox.list(page({ limit: 500 })).items
+    expect(leads.filter((lead) => lead.nextActivity === null)).toHaveLength(2)
+    expect(leads.filter((lead) => lead.nextActivity?.due === '2027-01-15')).toHaveLength(120)
+    // The next look reads what changed since, and no due date again.
+    const again = urls.length
+    await refreshed(r)
+    const reads = activityReads(again)
+    expect(reads).toHaveLength(1)
+    expect(reads[0]?.searchParams.has('updated_since')).toBe(true)
   })
 })

@@ -1,6 +1,6 @@
 import type { RefreshStatus } from '../../../shared/ipc/contract'
 import type { CatalogSession } from '../catalog/catalog-refresh'
-import { updatedSince } from '../catalog/pipedrive-time'
+import { isoTime, updatedSince } from '../catalog/pipedrive-time'
 import { createRefreshSchedule, type Timers } from '../catalog/refresh-schedule'
 import { freshnessPlan, type Attention, type FreshnessPlan } from '../freshness/freshness-plan'
 import type { Logger } from '../log/logger'
@@ -9,6 +9,7 @@ import type { Page } from '../pipedrive/pagination'
 import type { PipedriveClient } from '../pipedrive/pipedrive-client'
 import type { NetworkSignals } from '../sync/network'
 import type { InboxCache } from './inbox-cache'
+import { parseActivity, type LeadActivity } from './pipedrive-activity'
 import { parseLead, type CachedLead } from './pipedrive-lead'
 
 export interface InboxRefresherOptions {
@@ -65,7 +66,21 @@ const meta = {
   archivedFullAt: 'archived.fullAt',
   fullAt: 'full.refreshedAt',
   refreshedAt: 'refreshedAt',
+  /** Newest update_time seen among activities, and when they were last read. */
+  activitiesSince: 'activities.since',
+  activitiesAt: 'activities.checkedAt',
 }
+
+/** v2 GET /activities takes up to 100 ids a request. */
+const idsPerRequest = 100
+/** At most this many requests of due dates a look: a big company's first look spreads out. */
+const idRequestsPerLook = 10
+
+const activitiesOf = (items: readonly unknown[]): LeadActivity[] =>
+  items.flatMap((raw) => {
+    const activity = parseActivity(raw)
+    return activity ? [activity] : []
+  })
 
 const later = (a: string | undefined, b: string | null) =>
   b !== null && (a === undefined || b > a) ? b : (a ?? null)
@@ -182,6 +197,71 @@ export function createInboxRefresher(options: InboxRefresherOptions): InboxRefre
     return changed
   }
 
+  /**
+   * Each lead's next activity and when it is due. The lead listings name the next activity,
+   * but the official spec does not say that a lead's update_time moves when its next activity
+   * is added, done or moved (it only calls next_activity_id "the ID of the next activity
+   * associated with the lead"), so an incremental listing may not see it. Activities changed
+   * since the last read are therefore read too (done ones included: marking the next one done
+   * changes which is next), on the plan's own cadence, and due dates are read by id, 100 a
+   * request, only for next activities not read before.
+   */
+  async function readNextActivities(
+    client: PipedriveClient,
+    signal: AbortSignal,
+    startedAt: number,
+    asked: boolean,
+    check: () => void,
+  ): Promise<number> {
+    let changed = 0
+    const since = cache.meta(meta.activitiesSince)
+    if (since === undefined) {
+      // The first look listed every lead with its next activity: changes start from here.
+      cache.setMeta(meta.activitiesSince, new Date(startedAt).toISOString())
+      cache.setMeta(meta.activitiesAt, String(startedAt))
+    } else if (asked || age(meta.activitiesAt) >= plan.inboxActivitiesEvery) {
+      const items = await client.listActivities(
+        { updated_since: updatedSince(since, overlapMs), sort_by: 'update_time' },
+        pageSize,
+        { signal },
+      )
+      check()
+      changed += cache.applyActivities(activitiesOf(items))
+      let newest: string | null = null
+      for (const item of items) {
+        const time = isoTime((item as { update_time?: unknown }).update_time)
+        if (time !== null && (newest === null || time > newest)) newest = time
+      }
+      const next = later(since, newest)
+      if (next) cache.setMeta(meta.activitiesSince, next)
+      cache.setMeta(meta.activitiesAt, String(startedAt))
+    }
+    // A next activity done, deleted or moved later: the lead's open activities say which
+    // comes first now.
+    for (const leadId of cache.staleNextActivities(checkMissingUpTo)) {
+      const open = await client.listActivities({ lead_id: leadId, done: false }, pageSize, {
+        signal,
+      })
+      check()
+      changed += cache.setOpenActivities(leadId, activitiesOf(open))
+    }
+    const unread = cache.unreadNextActivities().slice(0, idsPerRequest * idRequestsPerLook)
+    for (let at = 0; at < unread.length; at += idsPerRequest) {
+      const ids = unread.slice(at, at + idsPerRequest)
+      const page = await client.getActivities(
+        { ids: ids.join(','), limit: idsPerRequest },
+        { signal },
+      )
+      check()
+      const found = activitiesOf(page.data.items)
+      changed += cache.applyActivities(found)
+      // Deleted, or not visible to this user: planned, with no due date to show.
+      const returned = new Set(found.map((activity) => activity.id))
+      changed += cache.nextActivitiesUnreadable(ids.filter((id) => !returned.has(id)))
+    }
+    return changed
+  }
+
   async function run(signal: AbortSignal): Promise<boolean> {
     const session = options.session()
     if (!session) return false
@@ -239,6 +319,7 @@ export function createInboxRefresher(options: InboxRefresherOptions): InboxRefre
         if (archivedFull) cache.setMeta(meta.archivedFullAt, String(startedAt))
         cache.setMeta(meta.archivedAt, String(startedAt))
       }
+      changed += await readNextActivities(client, signal, startedAt, asked, check)
       cache.setMeta(meta.refreshedAt, String(now()))
       // Once per new set of unknown names: a person the user may not see stays unknown, and
       // must not cost a catalog refresh every two minutes.

@@ -19,6 +19,8 @@ export interface CachedLead {
   updateTime: string
   labelIds: string[]
   customFields: Record<string, unknown>
+  /** Pipedrive's next activity of the lead (its earliest open one); its due date is not here. */
+  nextActivityId: number | null
 }
 
 // v1 leads carry custom field values as top-level keys named by the field's 40-digit hash;
@@ -39,6 +41,7 @@ const leadSchema = z.looseObject({
   is_archived: z.boolean().nullish(),
   add_time: z.string(),
   update_time: z.string(),
+  next_activity_id: z.number().int().positive().nullish(),
 })
 
 /** One lead of a Pipedrive list, or null when it is not one the inbox can show. */
@@ -69,5 +72,6 @@ export function parseLead(raw: unknown, archivedList: boolean): CachedLead | nul
     updateTime,
     labelIds: lead.label_ids ?? [],
     customFields,
+    nextActivityId: lead.next_activity_id ?? null,
   }
 }

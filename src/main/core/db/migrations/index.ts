@@ -12,6 +12,7 @@ import { inboxAtScale010 } from './010-inbox-at-scale'
 import { catalogActivityTypes011 } from './011-catalog-activity-types'
 import { outboxActivities012 } from './012-outbox-activities'
 import { leadTimeline013 } from './013-lead-timeline'
+import { inboxNextActivity014 } from './014-inbox-next-activity'
 
 export interface Migration {
   version: number
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   catalogActivityTypes011,
   outboxActivities012,
   leadTimeline013,
+  inboxNextActivity014,
 ]
 
 export const latestVersion = migrations.length

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { migrate, userVersion } from '../migrate'
-import { migrations } from './index'
+import { latestVersion, migrations } from './index'
 
 // Each migration is tested from a database at the version before it, as users will
 // meet it, in memory like Signal Desktop's migration tests.
@@ -15,13 +15,18 @@ function databaseAt(version: number) {
 
 describe('migrations', () => {
   it('are numbered 1, 2, 3… with no gap', () => {
-    migrations.forEach((migration, index) => expect(migration.version).toBe(index + 1))
+    const versions = migrations.map((migration) => migration.version)
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions)
+    const missing = Array.from({ length: latestVersion }, (_, i) => i + 1).filter(
+      (version) => !versions.includes(version),
+    )
+    expect(missing).toEqual([])
   })
 
-  it.each(migrations.map((m) => [m.version, m.name] as const))(
+  it.each(migrations.map((m, i) => [m.version, m.name, migrations[i - 1]?.version ?? 0] as const))(
     '%i (%s) applies to a database of the previous version and passes integrity_check',
-    (version) => {
-      const db = databaseAt(version - 1)
+    (version, _name, previous) => {
+      const db = databaseAt(previous)
       migrate(db, version)
       expect(userVersion(db)).toBe(version)
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
@@ -31,17 +36,17 @@ describe('migrations', () => {
   )
 
   it('is a no-op on an up-to-date database', () => {
-    const db = databaseAt(migrations.length)
-    expect(migrate(db)).toBe(migrations.length)
+    const db = databaseAt(latestVersion)
+    expect(migrate(db)).toBe(latestVersion)
     db.close()
   })
 
   it('rolls a failing step back whole and keeps the previous version', () => {
-    const db = databaseAt(migrations.length)
+    const db = databaseAt(latestVersion)
     const broken = [
       ...migrations,
       {
-        version: migrations.length + 1,
+        version: latestVersion + 1,
         name: 'broken',
         up(target: Database.Database) {
           target.exec('CREATE TABLE half_done (x INTEGER)')
@@ -49,8 +54,8 @@ describe('migrations', () => {
         },
       },
     ]
-    expect(() => migrate(db, broken.length, broken)).toThrow('disk full')
-    expect(userVersion(db)).toBe(migrations.length)
+    expect(() => migrate(db, latestVersion + 1, broken)).toThrow('disk full')
+    expect(userVersion(db)).toBe(latestVersion)
     expect(
       db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get(),
     ).toBe(0)
@@ -451,6 +456,59 @@ describe('13: lead timeline', () => {
     expect(() =>
       db.prepare("INSERT INTO lead_timeline VALUES ('7:1', 'lead-1', 200)").run(),
     ).toThrow(/UNIQUE|PRIMARY/)
+    db.close()
+  })
+})
+
+describe('14: inbox next activity', () => {
+  it('keeps cached leads, none with a next activity yet, and finds overdue ones by index', () => {
+    const db = databaseAt(13)
+    db.prepare(
+      `INSERT INTO inbox_lead (id, title, was_seen, is_archived, add_time, update_time, listed_at)
+       VALUES ('live', 'Fleet renewal', 0, 0, '2026-11-01T10:00:00.000Z',
+         '2026-11-02T10:00:00.000Z', 1)`,
+    ).run()
+    db.prepare("INSERT INTO inbox_meta VALUES ('full.refreshedAt', '1')").run()
+    migrate(db, 14)
+    expect(
+      db
+        .prepare(
+          `SELECT id, next_activity_id, next_activity_due, next_activity_read, next_activity_stale
+           FROM inbox_lead`,
+        )
+        .all(),
+    ).toEqual([
+      {
+        id: 'live',
+        next_activity_id: null,
+        next_activity_due: null,
+        next_activity_read: null,
+        next_activity_stale: 0,
+      },
+    ])
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT count(*) FROM inbox_lead
+         WHERE is_archived = 0 AND next_activity_due < '2026-11-02'`,
+      )
+      .all() as Array<{ detail: string }>
+    expect(plan.map((step) => step.detail).join(' ')).toContain('inbox_lead_next_due')
+    // The leads are listed again in full, to learn their next activities.
+    expect(
+      db.prepare("SELECT count(*) FROM inbox_meta WHERE key = 'full.refreshedAt'").pluck().get(),
+    ).toBe(0)
+    // Leads with none planned are tallied per view as they change.
+    const unplanned = () =>
+      db.prepare('SELECT leads FROM inbox_unplanned_tally ORDER BY is_archived').pluck().all()
+    expect(unplanned()).toEqual([1, 0])
+    db.prepare("UPDATE inbox_lead SET next_activity_id = 7 WHERE id = 'live'").run()
+    expect(unplanned()).toEqual([0, 0])
+    db.prepare(
+      "UPDATE inbox_lead SET next_activity_id = NULL, is_archived = 1 WHERE id = 'live'",
+    ).run()
+    expect(unplanned()).toEqual([0, 1])
+    db.prepare("DELETE FROM inbox_lead WHERE id = 'live'").run()
+    expect(unplanned()).toEqual([0, 0])
     db.close()
   })
 })

@@ -1,6 +1,11 @@
 import { useId, type RefObject } from 'react'
 import { inboxSorts, type InboxContextData, type InboxSort } from '../../../../shared/ipc/contract'
-import { naturalDirection, sortNames, type InboxToolbarState } from './inbox-filters'
+import {
+  naturalDirection,
+  nextActivityNames,
+  sortNames,
+  type InboxToolbarState,
+} from './inbox-filters'
 
 interface Props {
   state: InboxToolbarState
@@ -75,6 +80,23 @@ export function InboxToolbar({
           {context?.labels.map((label) => (
             <option key={label.id} value={label.id}>
               {label.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="inbox-toolbar__field">
+        <label htmlFor={`${id}-next`}>Next activity</label>
+        <select
+          id={`${id}-next`}
+          className="text-input"
+          value={state.nextActivity}
+          onChange={(event) =>
+            set({ nextActivity: event.target.value as InboxToolbarState['nextActivity'] })
+          }
+        >
+          {Object.entries(nextActivityNames).map(([value, name]) => (
+            <option key={value} value={value}>
+              {name}
             </option>
           ))}
         </select>

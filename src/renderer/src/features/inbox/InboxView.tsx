@@ -31,10 +31,12 @@ import {
   initialToolbar,
   isFiltered,
   matchesText,
+  pendingMatches,
   showsPending,
   type InboxToolbarState,
 } from './inbox-filters'
-import { pendingChanges, pendingLeads } from './pending-leads'
+import { leadsWithWaitingActivity, pendingChanges, pendingLeads } from './pending-leads'
+import { useMinuteClock } from './useMinuteClock'
 import { useDebouncedValue } from './useDebouncedValue'
 import { useInboxNavigation } from './useInboxNavigation'
 import { pageOffsets, type RowRange } from './virtual-window'
@@ -67,8 +69,14 @@ export function InboxView({ onShowView }: Props) {
   const signedIn = Boolean(account.data?.account)
   const allPending = pendingLeads(outbox.data ?? [])
   const changes = useMemo(() => pendingChanges(outbox.data ?? []), [outbox.data])
+  const waitingActivity = useMemo(() => leadsWithWaitingActivity(outbox.data ?? []), [outbox.data])
+  const now = useMinuteClock()
   const pending = showsPending(toolbar)
-    ? allPending.filter((lead) => matchesText(lead.row.title, text))
+    ? allPending.filter(
+        (lead) =>
+          matchesText(lead.row.title, text) &&
+          pendingMatches(toolbar, waitingActivity.pending.has(lead.row.id)),
+      )
     : []
   const leadCount = toolbar.pendingOnly ? 0 : (leads.total ?? 0)
   const leadKeyAt = (index: number) => leads.leadAt(index)?.id ?? `row:${index}`
@@ -239,6 +247,7 @@ export function InboxView({ onShowView }: Props) {
               selectedKey={nav.selectedKey}
               signedIn={signedIn}
               labels={labels}
+              waitingActivity={waitingActivity.pending}
             />
           ) : null}
           {toolbar.pendingOnly ? null : (
@@ -278,6 +287,8 @@ export function InboxView({ onShowView }: Props) {
                   openedId={openedLead?.id ?? null}
                   labels={labels}
                   changes={changes}
+                  waitingActivity={waitingActivity.synced}
+                  now={now}
                   onRangeChange={setRange}
                   onSelect={(index) => {
                     nav.select(pending.length + index, false)

@@ -19,6 +19,10 @@ interface Props {
   labels: ReadonlyMap<string, LabelInfo>
   /** Unfinished changes by lead id. */
   changes: ReadonlyMap<string, LeadChangeMarker>
+  /** Leads with an activity waiting in the outbox, by id. */
+  waitingActivity: ReadonlySet<string>
+  /** The clock "overdue" is read against. */
+  now: number
   onRangeChange: (range: RowRange) => void
   onSelect: (index: number) => void
   /** Keys the list does not handle itself go on to the app's shortcuts. */
@@ -40,6 +44,8 @@ export function LeadList({
   openedId,
   labels,
   changes,
+  waitingActivity,
+  now,
   onRangeChange,
   onSelect,
   onKeyDown,
@@ -97,6 +103,8 @@ export function LeadList({
               opened={lead !== undefined && lead.id === openedId}
               labels={labels}
               change={lead ? changes.get(lead.id) : undefined}
+              activityWaiting={lead ? waitingActivity.has(lead.id) : false}
+              now={now}
               style={{ transform: `translateY(${top}px)` }}
               onSelect={() => onSelect(index)}
             />

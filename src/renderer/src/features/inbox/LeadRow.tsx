@@ -3,6 +3,7 @@ import type { InboxLead } from '../../../../shared/ipc/contract'
 import { rowKeyAttribute } from './useInboxNavigation'
 import { LabelChips } from './LabelChips'
 import { contactName, formatDay, formatValue } from './lead-format'
+import { NextActivityMark } from './NextActivityMark'
 import { markerTones, type LeadChangeMarker } from './pending-leads'
 
 export type LabelInfo = { name: string; color: string }
@@ -24,6 +25,10 @@ interface Props {
   labels: ReadonlyMap<string, LabelInfo>
   /** Changes made here that Pipedrive does not have yet. */
   change: LeadChangeMarker | undefined
+  /** An activity of the lead waits in the outbox. */
+  activityWaiting: boolean
+  /** The clock "overdue" is read against. */
+  now: number
   style: CSSProperties
   onSelect: () => void
 }
@@ -40,6 +45,8 @@ export function LeadRow({
   opened,
   labels,
   change,
+  activityWaiting,
+  now,
   style,
   onSelect,
 }: Props) {
@@ -98,6 +105,11 @@ export function LeadRow({
               {change.words}
             </span>
           ) : null}
+          <NextActivityMark
+            nextActivity={lead.nextActivity}
+            activityWaiting={activityWaiting}
+            now={now}
+          />
         </span>
         <span className="lead-row__contact">{contact}</span>
       </span>

@@ -2,6 +2,7 @@ import { formatMoment } from '../outbox/outbox-rows'
 import { contactName, formatValue } from './lead-format'
 import type { LabelInfo } from './LeadRow'
 import { LabelChips } from './LabelChips'
+import { NextActivityMark } from './NextActivityMark'
 import { markerTones, type PendingLead } from './pending-leads'
 import { rowKeyAttribute } from './useInboxNavigation'
 
@@ -18,6 +19,8 @@ interface Props {
   /** Signed in, the Pipedrive leads are listed below these. */
   signedIn: boolean
   labels: ReadonlyMap<string, LabelInfo>
+  /** Waiting leads queued with an activity, by their create row. */
+  waitingActivity: ReadonlySet<number>
 }
 
 /** Leads still in the outbox, above the Pipedrive Leads Inbox. */
@@ -28,6 +31,7 @@ export function PendingLeadList({
   selectedKey,
   signedIn,
   labels,
+  waitingActivity,
 }: Props) {
   const attention = leads.some((lead) => lead.marker === 'needs attention')
   return (
@@ -52,7 +56,14 @@ export function PendingLeadList({
               {marker}
             </span>
             <span className="pending-lead__main">
-              <span className="pending-lead__title">{row.title}</span>
+              <span className="pending-lead__headline">
+                <span className="pending-lead__title">{row.title}</span>
+                <NextActivityMark
+                  nextActivity={null}
+                  activityWaiting={waitingActivity.has(row.id)}
+                  now={readAt}
+                />
+              </span>
               <span className="pending-lead__contact">
                 {row.summary ? contactName(row.summary) : null}
               </span>

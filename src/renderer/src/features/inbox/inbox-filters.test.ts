@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { filtersOf, initialToolbar, isFiltered, showsPending } from './inbox-filters'
+import {
+  filtersOf,
+  initialToolbar,
+  isFiltered,
+  pendingMatches,
+  showsPending,
+} from './inbox-filters'
 
 describe('the inbox filters', () => {
   it("asks main for one person's or organization's leads", () => {
@@ -20,5 +26,20 @@ describe('the inbox filters', () => {
     expect(showsPending(person)).toBe(false)
     expect(isFiltered(initialToolbar)).toBe(false)
     expect(showsPending(initialToolbar)).toBe(true)
+  })
+
+  it('asks main for leads with no next activity or an overdue one', () => {
+    const none = { ...initialToolbar, nextActivity: 'none' } as const
+    const overdue = { ...initialToolbar, nextActivity: 'overdue' } as const
+    expect(filtersOf(none, '')).toMatchObject({ nextActivity: 'none' })
+    expect(filtersOf(initialToolbar, '')).not.toHaveProperty('nextActivity')
+    expect(isFiltered(overdue)).toBe(true)
+    // Pipedrive has no activity of a waiting lead: none of them is overdue.
+    expect(showsPending(overdue)).toBe(false)
+    // A waiting lead queued with an activity has one planned.
+    expect(showsPending(none)).toBe(true)
+    expect(pendingMatches(none, true)).toBe(false)
+    expect(pendingMatches(none, false)).toBe(true)
+    expect(pendingMatches(initialToolbar, true)).toBe(true)
   })
 })

@@ -1,4 +1,4 @@
-import type { InboxSort } from '../../../../shared/ipc/contract'
+import type { InboxSort, NextActivityFilter } from '../../../../shared/ipc/contract'
 import type { InboxFilters } from '../../api'
 
 /** Leads of one person or organization, picked from a lead's pane. */
@@ -16,6 +16,8 @@ export interface InboxToolbarState {
   /** A label id, or '' for every label. */
   labelId: string
   contact: ContactFilter | null
+  /** '' for any lead. */
+  nextActivity: NextActivityFilter | ''
   pendingOnly: boolean
   archived: boolean
   sort: InboxSort
@@ -27,10 +29,17 @@ export const initialToolbar: InboxToolbarState = {
   ownerId: '',
   labelId: '',
   contact: null,
+  nextActivity: '',
   pendingOnly: false,
   archived: false,
   sort: 'update_time',
   direction: 'desc',
+}
+
+export const nextActivityNames: Record<NextActivityFilter | '', string> = {
+  '': 'Any',
+  none: 'None planned',
+  overdue: 'Overdue',
 }
 
 export const sortNames: Record<InboxSort, string> = {
@@ -58,6 +67,7 @@ export function filtersOf(state: InboxToolbarState, text: string): InboxFilters 
   if (state.labelId) filters.labelId = state.labelId
   if (state.contact?.kind === 'person') filters.personId = state.contact.id
   if (state.contact?.kind === 'organization') filters.organizationId = state.contact.id
+  if (state.nextActivity) filters.nextActivity = state.nextActivity
   return filters
 }
 
@@ -67,17 +77,29 @@ export function isFiltered(state: InboxToolbarState): boolean {
     state.text.trim() !== '' ||
     state.ownerId !== '' ||
     state.labelId !== '' ||
-    state.contact !== null
+    state.contact !== null ||
+    state.nextActivity !== ''
   )
 }
 
 /**
  * Leads waiting to sync carry only a title, so they show unless a filter asks for
- * something they cannot answer (an owner, a label, a contact, the archive); text matches
- * the title.
+ * something they cannot answer (an owner, a label, a contact, the archive, an overdue
+ * activity: Pipedrive has none of theirs yet); text matches the title.
  */
 export function showsPending(state: InboxToolbarState): boolean {
-  return !state.archived && state.ownerId === '' && state.labelId === '' && state.contact === null
+  return (
+    !state.archived &&
+    state.ownerId === '' &&
+    state.labelId === '' &&
+    state.contact === null &&
+    state.nextActivity !== 'overdue'
+  )
+}
+
+/** "None planned" keeps the waiting leads queued without an activity. */
+export function pendingMatches(state: InboxToolbarState, activityWaiting: boolean): boolean {
+  return state.nextActivity !== 'none' || !activityWaiting
 }
 
 export function matchesText(title: string, text: string): boolean {

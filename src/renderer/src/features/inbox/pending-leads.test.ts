@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { outboxRow } from '../../testing/outbox-row'
 import { outboxStates, type OutboxItem } from '../../../../shared/ipc/contract'
-import { pendingChanges, pendingLeads } from './pending-leads'
+import { leadsWithWaitingActivity, pendingChanges, pendingLeads } from './pending-leads'
 
 const row = outboxRow
 
@@ -63,5 +63,25 @@ describe('pendingChanges', () => {
       ['lead-b', 'deleting'],
       ['lead-d', 'change pending'],
     ])
+  })
+})
+
+describe('leadsWithWaitingActivity', () => {
+  it('names leads with an activity not yet in Pipedrive, waiting or synced', () => {
+    const activity = (id: number, overrides: Partial<OutboxItem>) =>
+      row(id, { kind: 'activity.create', ...overrides })
+    const waiting = leadsWithWaitingActivity([
+      row(1, { state: 'sent', remoteId: 'lead-synced' }),
+      activity(2, { lead: { outboxId: 1 }, state: 'queued' }),
+      row(3, { state: 'queued' }),
+      activity(4, { lead: { outboxId: 3 }, state: 'needs_attention' }),
+      row(5, { state: 'sent', remoteId: 'lead-done' }),
+      activity(6, { lead: { outboxId: 5 }, state: 'sent' }),
+      activity(7, { lead: { remoteId: 'lead-elsewhere' }, state: 'sending' }),
+      row(8, { state: 'queued' }),
+      activity(9, { lead: { outboxId: 8 }, state: 'cancelled' }),
+    ])
+    expect([...waiting.pending].sort()).toEqual([1, 3])
+    expect([...waiting.synced].sort()).toEqual(['lead-elsewhere', 'lead-synced'])
   })
 })

@@ -76,3 +76,31 @@ export function pendingChanges(rows: readonly OutboxItem[]): Map<string, LeadCha
   }
   return byLead
 }
+
+/**
+ * Leads with an activity waiting here to reach Pipedrive: they have a next activity planned,
+ * whether the lead itself waits too (by its create row) or is in Pipedrive (by its id).
+ */
+export function leadsWithWaitingActivity(rows: readonly OutboxItem[]): {
+  pending: Set<number>
+  synced: Set<string>
+} {
+  const remoteOf = new Map(
+    rows.flatMap((row) =>
+      row.kind === 'lead.create' && row.remoteId !== null ? [[row.id, row.remoteId]] : [],
+    ),
+  )
+  const pending = new Set<number>()
+  const synced = new Set<string>()
+  for (const row of rows) {
+    if (row.kind !== 'activity.create' || !markers[row.state] || !row.lead) continue
+    if ('remoteId' in row.lead) {
+      synced.add(row.lead.remoteId)
+      continue
+    }
+    pending.add(row.lead.outboxId)
+    const remote = remoteOf.get(row.lead.outboxId)
+    if (remote !== undefined) synced.add(remote)
+  }
+  return { pending, synced }
+}

@@ -20,6 +20,7 @@ const lead: InboxLead = {
   addTime: '2026-01-01T00:00:00.000Z',
   updateTime: '2026-01-02T00:00:00.000Z',
   customFields: {},
+  nextActivity: null,
 }
 
 const fields: InboxContextData['fields'] = [

@@ -21,6 +21,7 @@ const lead = (id: string, title: string, more: Partial<InboxLead> = {}): InboxLe
   addTime: '2026-11-01T10:00:00Z',
   updateTime: '2026-11-01T10:00:00Z',
   customFields: {},
+  nextActivity: null,
   ...more,
 })
 

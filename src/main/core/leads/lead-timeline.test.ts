@@ -182,6 +182,8 @@ describe('adding to a lead from its pane', () => {
   it('sends a note, an activity and a done mark once each, and the copy shows them', async () => {
     const { r, reads } = await signedIn()
     await r.core.inboxRefresher.refresh()
+    // The inbox's own look reads next activities' due dates: not the pane's doing.
+    const before = reads()
     await r.core.leadTimelines.opened(acme)
     r.core.activityChanges.addNote({ lead: acme, content: 'Called back, all fine' })
     r.core.activityChanges.addActivity({
@@ -220,7 +222,7 @@ describe('adding to a lead from its pane', () => {
       done: true,
       doneWaiting: false,
     })
-    expect(reads()).toBe(2)
+    expect(reads() - before).toBe(2)
   })
 
   it('says in plain words what is missing, and queues nothing', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createCatalogIndex, parseQuickAdd } from '../../src/shared/quick-add'
+import { loadDateParsersFirst } from '../../src/shared/quick-add/testing'
 import { useTempDirs } from '../support/temp-dir'
 import { startHarness } from './harness/server'
 import { collectProblems } from './support/browser'
@@ -7,6 +8,7 @@ import { useChromium } from './support/use-chromium'
 
 const tempDir = useTempDirs()
 const browser = useChromium()
+loadDateParsersFirst()
 
 describe('Cmd/Ctrl+Enter in quick add', () => {
   it('opens the full form in the main window, filled with what the line said', async () => {

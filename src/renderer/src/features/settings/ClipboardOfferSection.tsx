@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { useClipboardOffer, useSetClipboardOffer } from '../../api'
 import { InlineError } from '../../ui/InlineError'
+import { SettingSwitch } from './SettingSwitch'
 import { SettingsSection } from './SettingsSection'
 
 /**
@@ -24,17 +25,14 @@ export function ClipboardOfferSection() {
         <p className="muted">Loading…</p>
       ) : (
         <>
-          <label className="inbox-toggle">
-            <input
-              type="checkbox"
-              role="switch"
-              aria-describedby={hintId}
-              checked={status.data.enabled}
-              disabled={change.isPending}
-              onChange={(event) => change.mutate(event.target.checked)}
-            />
+          <SettingSwitch
+            enabled={status.data.enabled}
+            saving={change.isPending}
+            describedBy={hintId}
+            change={change.mutateAsync}
+          >
             Offer contacts copied to the clipboard
-          </label>
+          </SettingSwitch>
           <p id={hintId} className="muted">
             When you open quick add, Leadbox looks once at what you copied. If it is a signature, a
             contact card or an email link, quick add offers it; nothing is used unless you pick it.

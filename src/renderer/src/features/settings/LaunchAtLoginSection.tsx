@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { useLaunchAtLogin, useSetLaunchAtLogin } from '../../api'
 import { InlineError } from '../../ui/InlineError'
+import { SettingSwitch } from './SettingSwitch'
 import { SettingsSection } from './SettingsSection'
 
 /**
@@ -26,17 +27,14 @@ export function LaunchAtLoginSection() {
         <p className="muted">This system does not let Leadbox start at login.</p>
       ) : (
         <>
-          <label className="inbox-toggle">
-            <input
-              type="checkbox"
-              role="switch"
-              aria-describedby={hintId}
-              checked={status.data.enabled}
-              disabled={change.isPending}
-              onChange={(event) => change.mutate(event.target.checked)}
-            />
+          <SettingSwitch
+            enabled={status.data.enabled}
+            saving={change.isPending}
+            describedBy={hintId}
+            change={change.mutateAsync}
+          >
             Start Leadbox when I log in
-          </label>
+          </SettingSwitch>
           <p id={hintId} className="muted">
             It starts in the tray, without opening its window, so quick add is ready at once.
           </p>

@@ -226,8 +226,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // A person or organization Leadbox made is named in the inbox at once, without a
       // catalog listing to learn of it.
       if (remoteId !== null && row.kind === 'person.create') {
-        const person = row.payload as { name: string; email?: string }
-        const organizationId = row.parents.organization
+        const person = row.payload as { name: string; email?: string; orgId?: number }
+        const organizationId = row.parents.organization ?? person.orgId
         catalog.addFoundPersons([
           {
             id: Number(remoteId),

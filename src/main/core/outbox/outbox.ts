@@ -214,7 +214,9 @@ export function createOutbox(
           : waitingContacts.twinOf(fields)?.rowId
       if (twin !== undefined) parents.push([twin, 'person'])
       else {
-        newPerson = rows.add('person.create', fields, person.name)
+        // Named with an organization Pipedrive has: the new person is made in it.
+        const works = organization?.kind === 'existing' ? { orgId: organization.id } : {}
+        newPerson = rows.add('person.create', { ...fields, ...works }, person.name)
         parents.push([newPerson, 'person'])
       }
     }

@@ -10,7 +10,7 @@ function setup() {
   db.pragma('foreign_keys = ON')
   migrate(db)
   const outbox = createOutbox(db)
-  return { outbox, pending: createPendingLeads(db, outbox), queue: createOutboxQueue(db) }
+  return { db, outbox, pending: createPendingLeads(db, outbox), queue: createOutboxQueue(db) }
 }
 
 const full = {
@@ -69,6 +69,24 @@ describe('a lead waiting in the outbox, as a draft', () => {
 
     pending.edit(lead.id, { ...full, organization: { kind: 'new', name: 'Fair GmbH' } })
     expect(pending.draftOf(lead.id).organization).toEqual({ kind: 'new', name: 'Fair GmbH' })
+  })
+
+  it('makes a new person in the organization Pipedrive has that the lead names, through edits', () => {
+    const { db, outbox, pending } = setup()
+    const lead = outbox.enqueueLead(full)
+    const [person] = lead.dependsOn
+    const worksAt = () =>
+      (
+        JSON.parse(
+          db.prepare('SELECT payload FROM outbox WHERE id = ?').pluck().get(person) as string,
+        ) as { orgId?: number }
+      ).orgId
+    expect(worksAt()).toBe(7)
+    expect(pending.draftOf(lead.id)).toEqual(full)
+    pending.edit(lead.id, { ...full, organization: { kind: 'existing', id: 9 } })
+    expect(worksAt()).toBe(9)
+    pending.edit(lead.id, { ...full, organization: undefined })
+    expect(worksAt()).toBeUndefined()
   })
 
   it('keeps a new person in step with the new organization through edits', () => {

@@ -72,6 +72,7 @@ export function createPendingLeads(
   const rewrite = db.prepare(
     'UPDATE outbox SET payload = ?, title = ?, updated_at = ? WHERE id = ?',
   )
+  const rewritePayload = db.prepare('UPDATE outbox SET payload = ?, updated_at = ? WHERE id = ?')
   const cancel = db.prepare(`UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE id = ?`)
   const requeue = db.prepare(
     `UPDATE outbox SET payload = ?, title = ?, state = 'queued', last_error = NULL,
@@ -151,11 +152,20 @@ export function createPendingLeads(
    * A new person is made in the lead's new organization, as when the lead was queued. Kept
    * in step after an edit, or the person would wait for an organization nobody sends.
    */
-  function linkPersonToOrganization(leadId: number, released: number[]) {
+  function linkPersonToOrganization(
+    leadId: number,
+    released: number[],
+    organizationId: number | undefined,
+  ) {
     const person = parentOf.get(leadId, 'person')
     if (!person || !unsent(person.state)) return
     // A person another lead waits for keeps the organization it was queued in.
     if (sharedWithOthers(person.id, leadId)) return
+    const { orgId, ...fields } = JSON.parse(person.payload) as { orgId?: number }
+    if (orgId !== organizationId) {
+      const works = organizationId === undefined ? {} : { orgId: organizationId }
+      rewritePayload.run(JSON.stringify({ ...fields, ...works }), now(), person.id)
+    }
     const organization = parentOf.get(leadId, 'organization')
     const wanted = organization?.state === 'cancelled' ? undefined : organization?.id
     const current = organizationOfPerson.get(person.id)?.parent_id
@@ -202,8 +212,14 @@ export function createPendingLeads(
       const draft: LeadDraft = { ...lead }
       const person = parentOf.get(id, 'person')
       if (personId !== undefined) draft.person = { kind: 'existing', id: personId }
-      else if (person)
-        draft.person = { kind: 'new', ...(JSON.parse(person.payload) as { name: string }) }
+      else if (person) {
+        // Where the person works follows the lead's organization: no field of the draft.
+        const { orgId: _works, ...fields } = JSON.parse(person.payload) as {
+          name: string
+          orgId?: number
+        }
+        draft.person = { kind: 'new', ...fields }
+      }
       const organization = parentOf.get(id, 'organization')
       if (organizationId !== undefined)
         draft.organization = { kind: 'existing', id: organizationId }
@@ -241,7 +257,7 @@ export function createPendingLeads(
       const released: number[] = []
       setContact(id, 'person', person, released)
       setContact(id, 'organization', organization, released)
-      linkPersonToOrganization(id, released)
+      linkPersonToOrganization(id, released, payload.organizationId)
       setNote(id, note)
       setActivity(id, draft, payload.personId)
       cancelUnwanted(released)

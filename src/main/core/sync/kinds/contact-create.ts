@@ -7,6 +7,8 @@ interface ContactPayload {
   name: string
   email?: string
   phone?: string
+  /** An organization Pipedrive already has, named with the person. */
+  orgId?: number
 }
 
 const sameName = (a: string, b: string) =>
@@ -41,8 +43,9 @@ export const personCreate: LookedUpKind = {
   },
   async send(row, { gateway }) {
     const person = row.payload as ContactPayload
-    // Queued with a new organization: made in it, whose id the sent organization row gave.
-    const organization = row.parents.organization
+    // Made in its organization: one queued with it (whose id the sent row gave) or one
+    // Pipedrive already has.
+    const organization = row.parents.organization ?? person.orgId
     const created = await gateway.addPerson({
       name: person.name,
       ...(organization ? { org_id: Number(organization) } : {}),

@@ -174,7 +174,7 @@ describe('the app against its main process', () => {
           () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id,
         ),
       ).toBeTruthy()
-      await page.screenshot({ path: join(screenshotDir, 'quick-add-light.png') })
+      await page.screenshot({ path: join(screenshotDir, 'quick-add-empty-light.png') })
       expect(problems).toEqual([])
     } finally {
       await context.close()

@@ -1,5 +1,7 @@
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { seedIds } from '../pipedrive-sandbox/seed'
+import { screenshotDir } from './support/browser'
 import { useInboxRig } from './support/inbox-rig'
 
 const { openInbox } = useInboxRig()
@@ -149,6 +151,50 @@ describe('contact details in the quick-add line', () => {
     expect(persons.map((row) => row.title)).toEqual(['Jane Doe'])
     const trial = rows.find((row) => row.title === 'Trial')
     expect(trial!.dependsOn).toEqual([persons[0]!.id])
+    expect(problems).toEqual([])
+  })
+
+  it('reads a whole line: money, a new person with email and phone, a known organization, a label and the next activity', async () => {
+    const { page, harness: h, sandbox: box, problems } = await openInbox({ locale: 'en-GB' })
+    const quickAdd = await page.context().newPage()
+    // The quick-add window's size.
+    await quickAdd.setViewportSize({ width: 640, height: 320 })
+    await quickAdd.goto(`${h.url}/quick-add.html`)
+    const line = quickAdd.getByRole('textbox', { name: 'Describe the lead' })
+    await line.pressSequentially(
+      'Cold store pilot 12k EUR @"Mia Wong" mia@blueriver.example +44 20 7946 0958 +Blue River Foods #hot call tomorrow 10am',
+    )
+    const chips = quickAdd.getByRole('list', { name: 'Read from the line' }).getByRole('listitem')
+    await expect.poll(() => chips.count()).toBe(7)
+    const meanings = await chips.locator('.chip__meaning').allTextContents()
+    expect(meanings.slice(0, 6)).toEqual([
+      '12,000 EUR',
+      'Mia Wong (new person)',
+      'mia@blueriver.example',
+      '+44 20 7946 0958',
+      'Blue River Foods (in Pipedrive)',
+      'Hot',
+    ])
+    expect(meanings[6]).toMatch(/^Call, .+ 10:00$/)
+    expect(await quickAdd.getByTestId('quick-add-title').textContent()).toBe('Cold store pilot')
+    // All of it in view in the window, and the picture of quick add in the README.
+    const activity = chips.nth(6)
+    const bounds = await activity.boundingBox()
+    expect(bounds!.y + bounds!.height).toBeLessThanOrEqual(320)
+    await quickAdd.screenshot({ path: join(screenshotDir, 'quick-add-light.png') })
+
+    await line.press('Enter')
+    await expect.poll(() => quickAdd.getByRole('status').first().textContent()).toMatch(/^Saved/)
+    const lead = () => box.state.leads.find((l) => l['title'] === 'Cold store pilot')
+    await expect.poll(lead, { timeout: 15_000 }).toBeDefined()
+    const mia = box.state.persons.filter((p) => p['name'] === 'Mia Wong')
+    expect(mia).toHaveLength(1)
+    expect(mia[0]).toMatchObject({ org_id: seedIds.organizations.blueRiver })
+    await expect
+      .poll(() => box.state.activities.filter((a) => a['lead_id'] === lead()!['id']).length, {
+        timeout: 15_000,
+      })
+      .toBe(1)
     expect(problems).toEqual([])
   })
 })

@@ -110,7 +110,7 @@ describe('the quick-add window', () => {
       otherWindowVisible: () => true,
     })
     quickAdd.toggle()
-    expect(windows[0]!.position).toEqual([1920 + 960, 240])
+    expect(windows[0]!.position).toEqual([1920 + 960, 360 - 160])
     expect(calls.slice(-2)).toEqual(['show', 'focus'])
     quickAdd.toggle()
     expect(quickAdd.isVisible()).toBe(false)

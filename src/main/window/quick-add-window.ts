@@ -24,7 +24,9 @@ export interface QuickAddWindow {
   isVisible(): boolean
 }
 
-const size = { width: 640, height: 240 }
+// Room for a whole line's chips (money, person, email, phone, organization, label, next
+// activity) in three rows, with the help line under them.
+const size = { width: 640, height: 320 }
 
 /**
  * macOS no longer lets show() and focus() pull an app forward while another is frontmost,

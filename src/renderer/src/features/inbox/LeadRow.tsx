@@ -105,13 +105,16 @@ export function LeadRow({
               {change.words}
             </span>
           ) : null}
+        </span>
+        {/* The mark under the title, beside the contact: the title keeps the row's width. */}
+        <span className="lead-row__subline">
+          <span className="lead-row__contact">{contact}</span>
           <NextActivityMark
             nextActivity={lead.nextActivity}
             activityWaiting={activityWaiting}
             now={now}
           />
         </span>
-        <span className="lead-row__contact">{contact}</span>
       </span>
       <LabelChips ids={lead.labelIds} labels={labels} />
       <span className="lead-row__value" title={value || undefined}>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { createCatalogIndex, parseQuickAdd } from '../../src/shared/quick-add'
 import { loadDateParsersFirst } from '../../src/shared/quick-add/testing'
 import { useTempDirs } from '../support/temp-dir'
 import { startHarness } from './harness/server'
 import { collectProblems } from './support/browser'
+import { fridayOfTheLine } from './support/friday'
 import { useChromium } from './support/use-chromium'
 
 const tempDir = useTempDirs()
@@ -115,18 +115,3 @@ describe('Cmd/Ctrl+Enter in quick add', () => {
     }
   })
 })
-
-/** The day the parser reads `fri` as today, as the form's date input holds it. */
-function fridayOfTheLine(): string {
-  const parsed = parseQuickAdd('due fri', {
-    now: new Date(),
-    currencies: [],
-    defaultCurrency: 'EUR',
-    labels: [],
-    persons: createCatalogIndex([]),
-    organizations: createCatalogIndex([]),
-  })
-  const chip = parsed.chips[0]
-  if (chip?.kind !== 'date') throw new Error('`due fri` is no longer read as a date')
-  return chip.date
-}

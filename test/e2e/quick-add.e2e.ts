@@ -1,11 +1,11 @@
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { createCatalogIndex, parseQuickAdd } from '../../src/shared/quick-add'
 import { loadDateParsersFirst } from '../../src/shared/quick-add/testing'
 import { useTempDirs } from '../support/temp-dir'
 import { startHarness, type Harness } from './harness/server'
 import { collectProblems, screenshotDir } from './support/browser'
+import { fridayOfTheLine } from './support/friday'
 import { useChromium } from './support/use-chromium'
 
 const tempDir = useTempDirs()
@@ -51,19 +51,23 @@ const title = (page: Page) => page.getByTestId('quick-add-title')
 const focusedLabel = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('aria-label'))
 
+/**
+ * The date parsers' scripts held back, as a busy disk would, until the returned function
+ * is called: the window shows without them.
+ */
+async function holdDateParsers(context: BrowserContext): Promise<() => void> {
+  let release = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await context.route(/\/assets\/(en|chrono)-[^/]+\.js$/, async (route) => {
+    await released
+    await route.continue()
+  })
+  return release
+}
+
 /** The close date the parser reads from `due fri` today, as the window writes it. */
 function expectedFriday(): string {
-  const parsed = parseQuickAdd('due fri', {
-    now: new Date(),
-    currencies: [],
-    defaultCurrency: 'EUR',
-    labels: [],
-    persons: createCatalogIndex([]),
-    organizations: createCatalogIndex([]),
-  })
-  const chip = parsed.chips[0]
-  if (chip?.kind !== 'date') throw new Error('`due fri` is no longer read as a date')
-  const [year = 0, month = 1, day = 1] = chip.date.split('-').map(Number)
+  const [year = 0, month = 1, day = 1] = fridayOfTheLine().split('-').map(Number)
   return new Intl.DateTimeFormat('en-GB', {
     weekday: 'short',
     day: 'numeric',
@@ -146,13 +150,7 @@ describe('the quick-add window', () => {
   it('keeps a date typed and saved the moment it opens, before its date parsers arrive', async () => {
     const harness = await startHarness({ dataDir: tempDir() })
     const context = await browser.browser.newContext({ locale: 'en-GB' })
-    // The date parsers' scripts held back, as a busy disk would: the window shows without them.
-    let release = () => {}
-    const released = new Promise<void>((resolve) => (release = resolve))
-    await context.route(/\/assets\/(en|chrono)-[^/]+\.js$/, async (route) => {
-      await released
-      await route.continue()
-    })
+    const release = await holdDateParsers(context)
     const page = await context.newPage()
     const problems = collectProblems(page)
     try {
@@ -186,12 +184,7 @@ describe('the quick-add window', () => {
   it('reads a date typed before its date parsers arrive once they have', async () => {
     const harness = await startHarness({ dataDir: tempDir() })
     const context = await browser.browser.newContext({ locale: 'en-GB' })
-    let release = () => {}
-    const released = new Promise<void>((resolve) => (release = resolve))
-    await context.route(/\/assets\/(en|chrono)-[^/]+\.js$/, async (route) => {
-      await released
-      await route.continue()
-    })
+    const release = await holdDateParsers(context)
     const page = await context.newPage()
     try {
       await page.goto(`${harness.url}/quick-add.html`)

@@ -154,7 +154,8 @@ async function start(): Promise<void> {
     url: pageUrl('quick-add.html'),
     otherWindowVisible: () =>
       Boolean(mainWindow && !mainWindow.isDestroyed() && mainWindow.isVisible()),
-    onOpened: () => core?.clipboardOffer.opened(() => clipboard.readText()),
+    // Electron's typings give a promise; wrapped, a plain string answer works as well.
+    onOpened: () => core?.clipboardOffer.opened(async () => clipboard.readText()),
     onHidden: () => core?.clipboardOffer.forget(),
   })
   const shortcut = createQuickAddShortcut(

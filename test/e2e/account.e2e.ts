@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import keytar from 'keytar'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../pipedrive-sandbox'
+import { freePort } from '../support/free-port'
 import { useTempDirs } from '../support/temp-dir'
 import { startHarness, type Harness } from './harness/server'
 import { collectProblems, screenshotDir } from './support/browser'
@@ -15,14 +15,6 @@ const keychainService = `Leadbox-e2e-${randomUUID()}`
 const browser = useChromium()
 let sandbox: Sandbox
 let harness: Harness
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
 
 afterEach(async () => {
   await harness?.close()

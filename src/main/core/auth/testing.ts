@@ -1,17 +1,9 @@
 // For tests: free ports for callback servers, and a keychain of their own.
 import { randomUUID } from 'node:crypto'
-import { createServer } from 'node:net'
 import keytar from 'keytar'
 import { createKeychainSecretStore, type Keychain, type SecretStore } from './secret-store'
 
-/** A port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
+export { freePort } from '../../../../test/support/free-port'
 
 /**
  * The real keychain under a service name of its own, so a test never touches the user's

@@ -1,3 +1,4 @@
+import { localDay } from '../local-day'
 import { dueInLocal } from './next-activity'
 
 /**
@@ -6,8 +7,6 @@ import { dueInLocal } from './next-activity'
  */
 export type ActivityDue = string
 
-const two = (n: number) => String(n).padStart(2, '0')
-
 /**
  * The two moments "overdue" is measured against: today in local time for an activity due on
  * a day, and the current minute in UTC for one due at a time.
@@ -15,7 +14,7 @@ const two = (n: number) => String(n).padStart(2, '0')
 export function overdueBounds(now: number): { today: string; minute: string } {
   const date = new Date(now)
   return {
-    today: `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`,
+    today: localDay(date),
     minute: date.toISOString().slice(0, 16),
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { localDay, localTime } from '../local-day'
 import { isoDateSchema } from './iso-date'
 
 /**
@@ -49,9 +50,5 @@ export function dueInLocal(
 ): { dueDate: string; dueTime?: string } {
   if (dueTime === undefined) return { dueDate }
   const local = new Date(`${dueDate}T${dueTime.slice(0, 5)}:00Z`)
-  const two = (n: number) => String(n).padStart(2, '0')
-  return {
-    dueDate: `${local.getFullYear()}-${two(local.getMonth() + 1)}-${two(local.getDate())}`,
-    dueTime: `${two(local.getHours())}:${two(local.getMinutes())}`,
-  }
+  return { dueDate: localDay(local), dueTime: localTime(local) }
 }

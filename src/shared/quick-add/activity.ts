@@ -1,3 +1,4 @@
+import { localDay, localTime } from '../local-day'
 import type { DateReader } from './languages'
 import { normalizeName } from './normalize'
 import type { Token } from './tokens'
@@ -103,9 +104,6 @@ function readWhen(
   const at = parts.date()
   const year = at.getFullYear()
   if (Number.isNaN(year) || year < 1 || year > 9999) return undefined
-  const two = (n: number) => String(n).padStart(2, '0')
-  const date = `${String(year).padStart(4, '0')}-${two(at.getMonth() + 1)}-${two(at.getDate())}`
-  return hasTime
-    ? { end, date, time: `${two(at.getHours())}:${two(at.getMinutes())}` }
-    : { end, date }
+  const date = localDay(at)
+  return hasTime ? { end, date, time: localTime(at) } : { end, date }
 }

@@ -1,3 +1,4 @@
+import { localDay } from '../local-day'
 import type { LanguageReader } from './languages'
 import type { Token } from './tokens'
 import { isSigil, withoutTrailingPunctuation } from './tokens'
@@ -68,6 +69,5 @@ function endsAtWordEnd(
 function localIsoDate(date: Date): string | undefined {
   const year = date.getFullYear()
   if (Number.isNaN(year) || year < 1 || year > 9999) return undefined
-  const pad = (value: number, width: number) => String(value).padStart(width, '0')
-  return `${pad(year, 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`
+  return localDay(date)
 }

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
 import { defaultActivitySubject, nextActivitySchema } from '../../../../shared/leads/next-activity'
+import { localDay } from '../../../../shared/local-day'
 import { LeadboxError, fieldErrors } from '../../../../shared/result'
 import { useAddActivity } from '../../api'
 import { describeError } from '../../ui/describe-error'
@@ -10,11 +11,7 @@ interface Props {
   types: ReadonlyArray<{ key: string; name: string }>
 }
 
-const today = () => {
-  const now = new Date()
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`
-}
+const today = () => localDay(new Date())
 
 type Field = 'type' | 'subject' | 'dueDate' | 'dueTime'
 

@@ -1,11 +1,6 @@
 import type { TimelineActivity, TimelineNote } from '../../../../shared/leads/lead-timeline'
+import { localDay } from '../../../../shared/local-day'
 import { dueInLocal } from '../../../../shared/leads/next-activity'
-
-/** Local `YYYY-MM-DD` of a moment. */
-function localDay(at: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`
-}
 
 /**
  * Past due: its time has gone by, or, without a time, its day is over. Pipedrive keeps the

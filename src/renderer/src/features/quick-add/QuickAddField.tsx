@@ -46,7 +46,8 @@ import {
   pickCandidate,
   type CandidateOption,
 } from './candidate-choice'
-import { chipMeaning, localIsoDate } from './chip-meaning'
+import { localDay } from '../../../../shared/local-day'
+import { chipMeaning } from './chip-meaning'
 import { finishedChipAtEnd } from './line-editing'
 import { draftFromLine, type Choice, type ChoosableChip } from './line-to-draft'
 import { usePhoneReader } from './phone-reader'
@@ -157,7 +158,7 @@ export function QuickAddField({ takeEarlyText }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loaded date parsers read anew
     [line.text, line.editedAt, base, likely, locale, phoneRegion, phoneNumbers, datesReadable],
   )
-  const today = localIsoDate(line.editedAt)
+  const today = localDay(line.editedAt)
   const shownChips = parsed.chips.map((chip) => ({
     chip,
     meaning: chipMeaning(chip, parsed, choices, { today, currencies: base.currencies }),

@@ -6,7 +6,7 @@ import {
   type QuickAddContext,
 } from '../../../../shared/quick-add'
 import { readPhoneNumber } from '../../../../shared/quick-add/phone-numbers'
-import { chipMeaning, formatDay, formatMoney, localIsoDate } from './chip-meaning'
+import { chipMeaning, formatDay, formatMoney } from './chip-meaning'
 import { finishedChipAtEnd } from './line-editing'
 
 loadDateParsersFirst()
@@ -48,10 +48,6 @@ describe('formatting', () => {
   it('writes days in the locale, with the year only when it is not this one', () => {
     expect(formatDay('2026-11-27', '2026-11-25', 'en-GB')).toBe('Fri 27 Nov')
     expect(formatDay('2027-01-08', '2026-11-25', 'en-GB')).toBe('Fri, 8 Jan 2027')
-  })
-
-  it('names the local day', () => {
-    expect(localIsoDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05')
   })
 })
 

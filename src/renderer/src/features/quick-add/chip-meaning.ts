@@ -63,12 +63,6 @@ export function formatDay(isoDate: string, today: string, locale?: string): stri
   }).format(date)
 }
 
-/** Today as `YYYY-MM-DD` in local time, the way the parser writes close dates. */
-export function localIsoDate(now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
-
 function matches(count: number): string {
   return count === 1 ? '1 match' : `${count} matches`
 }

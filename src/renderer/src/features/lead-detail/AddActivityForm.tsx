@@ -4,6 +4,7 @@ import { localDay } from '../../../../shared/local-day'
 import { LeadboxError, fieldErrors } from '../../../../shared/result'
 import { useAddActivity } from '../../api'
 import { describeError } from '../../ui/describe-error'
+import { FieldError, fieldErrorProps } from '../../ui/FieldError'
 
 interface Props {
   leadId: string
@@ -57,18 +58,11 @@ export function AddActivityForm({ leadId, leadTitle, types }: Props) {
     })
   }
 
-  const field = (name: Field) => ({
-    id: `${id}-${name}`,
-    ...(problems[name]
-      ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-${name}-error` }
-      : {}),
-  })
-  const problem = (name: Field) =>
-    problems[name] ? (
-      <p id={`${id}-${name}-error`} className="field__error" role="alert">
-        {problems[name]}
-      </p>
-    ) : null
+  const field = (name: Field) => fieldErrorProps(problems, name, id)
+  const typeField = field('type')
+  const subjectField = field('subject')
+  const day = field('dueDate')
+  const time = field('dueTime')
 
   if (types.length === 0) {
     return (
@@ -86,7 +80,8 @@ export function AddActivityForm({ leadId, leadTitle, types }: Props) {
           </label>
           <select
             className="text-input"
-            {...field('type')}
+            id={`${id}-type`}
+            {...typeField.invalid}
             value={chosen?.key}
             onChange={(event) => setType(event.target.value)}
           >
@@ -96,7 +91,7 @@ export function AddActivityForm({ leadId, leadTitle, types }: Props) {
               </option>
             ))}
           </select>
-          {problem('type')}
+          <FieldError id={typeField.id} message={typeField.message} />
         </span>
         <span className="field">
           <label className="field__label" htmlFor={`${id}-subject`}>
@@ -104,12 +99,13 @@ export function AddActivityForm({ leadId, leadTitle, types }: Props) {
           </label>
           <input
             className="text-input"
-            {...field('subject')}
+            id={`${id}-subject`}
+            {...subjectField.invalid}
             value={subject}
             placeholder={defaultActivitySubject(chosen?.name ?? '', leadTitle)}
             onChange={(event) => setSubject(event.target.value)}
           />
-          {problem('subject')}
+          <FieldError id={subjectField.id} message={subjectField.message} />
         </span>
       </div>
       <div className="lead-timeline__row">
@@ -120,11 +116,12 @@ export function AddActivityForm({ leadId, leadTitle, types }: Props) {
           <input
             type="date"
             className="text-input"
-            {...field('dueDate')}
+            id={`${id}-dueDate`}
+            {...day.invalid}
             value={dueDate}
             onChange={(event) => setDueDate(event.target.value)}
           />
-          {problem('dueDate')}
+          <FieldError id={day.id} message={day.message} />
         </span>
         <span className="field">
           <label className="field__label" htmlFor={`${id}-dueTime`}>
@@ -133,11 +130,12 @@ export function AddActivityForm({ leadId, leadTitle, types }: Props) {
           <input
             type="time"
             className="text-input"
-            {...field('dueTime')}
+            id={`${id}-dueTime`}
+            {...time.invalid}
             value={dueTime}
             onChange={(event) => setDueTime(event.target.value)}
           />
-          {problem('dueTime')}
+          <FieldError id={time.id} message={time.message} />
         </span>
       </div>
       {problems.form ? (

@@ -3,6 +3,7 @@ import { leadNoteInputSchema } from '../../../../shared/leads/lead-timeline'
 import { LeadboxError } from '../../../../shared/result'
 import { useAddNote } from '../../api'
 import { describeError } from '../../ui/describe-error'
+import { FieldError, fieldErrorProps } from '../../ui/FieldError'
 
 /** A note on the lead, queued like every change: the text stays until it is saved. */
 export function AddNoteForm({ leadId }: { leadId: string }) {
@@ -10,6 +11,7 @@ export function AddNoteForm({ leadId }: { leadId: string }) {
   const [content, setContent] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const add = useAddNote(leadId)
+  const note = fieldErrorProps({ note: problem ?? undefined }, 'note', id)
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
@@ -43,13 +45,9 @@ export function AddNoteForm({ leadId }: { leadId: string }) {
           event.preventDefault()
           event.currentTarget.blur()
         }}
-        {...(problem ? { 'aria-invalid': true, 'aria-describedby': `${id}-note-error` } : {})}
+        {...note.invalid}
       />
-      {problem ? (
-        <p id={`${id}-note-error`} className="field__error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FieldError id={note.id} message={note.message} />
       <div className="lead-timeline__actions">
         <button type="submit" className="button" disabled={add.isPending}>
           Save note

@@ -1,5 +1,5 @@
 import './lead-form.css'
-import { FieldError, fieldErrorProps } from './FieldError'
+import { FieldError, fieldErrorProps } from '../../ui/FieldError'
 import type { FormErrors } from './draft-from-form'
 import type { CustomField, LeadFormState } from './lead-form-state'
 

@@ -13,7 +13,7 @@ import { describeError } from '../../ui/describe-error'
 import { Modal } from '../shortcuts/Modal'
 import { ContactPicker } from './ContactPicker'
 import { CustomFieldInput } from './CustomFieldInput'
-import { FieldError, fieldErrorProps } from './FieldError'
+import { FieldError, fieldErrorProps } from '../../ui/FieldError'
 import { visibilityChoices } from './visibility'
 import { LabelPicker } from './LabelPicker'
 import { NextActivityFields } from './NextActivityFields'
@@ -98,7 +98,7 @@ function LeadFormDialog() {
             entries={quickAdd.entries ?? { persons: [], organizations: [] }}
           />
         ) : quickAdd.isError || inbox.isError ? (
-          <p className="new-lead__error" role="alert">
+          <p className="field__error" role="alert">
             Could not read the cached catalog:{' '}
             {describeError(quickAdd.error ?? inbox.error).message}
           </p>
@@ -429,7 +429,7 @@ function LeadFormFields({
         </div>
       </div>
       {formError ? (
-        <p className="new-lead__error" role="alert">
+        <p className="field__error" role="alert">
           {formError}
         </p>
       ) : null}

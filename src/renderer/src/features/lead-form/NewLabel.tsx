@@ -130,7 +130,7 @@ export function NewLabel({ labels, selected, onPick }: Props) {
         </>
       )}
       {error ? (
-        <p id={errorId} className="new-lead__error" role="alert">
+        <p id={errorId} className="field__error" role="alert">
           {error}
         </p>
       ) : null}

@@ -1,6 +1,6 @@
 import type { ActivityTypeEntry } from '../../../../shared/quick-add'
 import type { FormErrors } from './draft-from-form'
-import { FieldError, fieldErrorProps } from './FieldError'
+import { FieldError, fieldErrorProps } from '../../ui/FieldError'
 import type { ActivityInputs } from './lead-form-state'
 
 interface Props {

@@ -5,6 +5,7 @@ import { LeadboxError } from '../../../shared/result'
 import type { Db } from '../db/database'
 import type { LeadCreatePayload, Outbox } from './outbox'
 import { createRowWriter, type ActivityCreatePayload } from './row-writer'
+import { createWaitingContacts } from './waiting-contacts'
 
 type Role = 'person' | 'organization'
 interface Linked {
@@ -64,9 +65,7 @@ export function createPendingLeads(
        AND d.row_id NOT IN (SELECT row_id FROM outbox_dependency WHERE parent_id = ? AND role = 'lead')
        AND d.row_id NOT IN (SELECT parent_id FROM outbox_dependency WHERE row_id = ?)`,
   )
-  const waitingPerson = db.prepare<[number], { id: number }>(
-    `SELECT id FROM outbox WHERE id = ? AND kind = 'person.create' AND state IN ('queued', 'needs_attention')`,
-  )
+  const waitingContacts = createWaitingContacts(db)
   const rows = createRowWriter(db, now)
   const unlink = db.prepare('DELETE FROM outbox_dependency WHERE row_id = ? AND parent_id = ?')
   const rewrite = db.prepare(
@@ -114,7 +113,8 @@ export function createPendingLeads(
       const { queuedAs, ...fields } = given as typeof given & { queuedAs?: number }
       // Already on its way or in Pipedrive: that one stays the lead's.
       if (parent && !unsent(parent.state)) return
-      const chosen = queuedAs === undefined ? undefined : waitingPerson.get(queuedAs)?.id
+      const chosen =
+        queuedAs !== undefined && waitingContacts.isPerson(queuedAs) ? queuedAs : undefined
       if (role === 'person' && chosen !== undefined && chosen !== parent?.id) {
         if (parent) release(parent)
         return rows.link(leadId, chosen, role)

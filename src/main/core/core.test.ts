@@ -14,19 +14,28 @@ const noSecrets: SecretStore = {
   delete: async () => false,
 }
 
-async function core(overrides: { openPath?: (path: string) => Promise<string> } = {}) {
-  const dataDir = tempDir()
+type Options = Parameters<typeof createCore>[0]
+
+/** A core in `dataDir` (a fresh folder when none is given), signed out, with no keychain. */
+async function core(
+  overrides: {
+    openPath?: (path: string) => Promise<string>
+    dataDir?: string
+  } & Partial<Options> = {},
+) {
+  const dataDir = overrides.dataDir ?? tempDir()
   const network = networkSwitch(true)
   const openExternal = vi.fn(async () => {})
   const openPath = vi.fn(overrides.openPath ?? (async () => ''))
   const instance = await createCore({
-    dataDir,
     version: '1.2.3',
     platform: 'linux',
     fetch,
     secrets: noSecrets,
     network,
     openExternal,
+    ...overrides,
+    dataDir,
     openPath,
   })
   return { instance, dataDir, network, openExternal, openPath }
@@ -37,15 +46,8 @@ describe('createCore', () => {
     const dataDir = tempDir()
     largeDatabase(join(dataDir, 'leadbox.db'), true)
     const notify = vi.fn()
-    const instance = await createCore({
+    const { instance } = await core({
       dataDir,
-      version: '1.2.3',
-      platform: 'linux',
-      fetch,
-      secrets: noSecrets,
-      network: networkSwitch(true),
-      openExternal: async () => {},
-      openPath: async () => '',
       notify,
       backgroundRefresh: false,
       timers: {
@@ -62,17 +64,7 @@ describe('createCore', () => {
     )
     await instance.close()
 
-    const restarted = await createCore({
-      dataDir,
-      version: '1.2.3',
-      platform: 'linux',
-      fetch,
-      secrets: noSecrets,
-      network: networkSwitch(true),
-      openExternal: async () => {},
-      openPath: async () => '',
-      backgroundRefresh: false,
-    })
+    const { instance: restarted } = await core({ dataDir, backgroundRefresh: false })
     expect(restarted.info().database).toMatchObject({ status: 'recovered' })
     expect(restarted.integrityCheck).toBeNull()
     await restarted.close()

@@ -47,6 +47,7 @@ const earlierSchedule: FreshnessPlan = {
   inboxFullEvery: hour,
   archivedEvery: 10 * minute,
   archivedStaleAfter: Number.POSITIVE_INFINITY,
+  catalogOnQuickAddAfter: 15 * minute,
   catalogReferenceEvery: hour,
   listAfterSend: true,
 }
@@ -132,6 +133,9 @@ async function startRig(plan: FreshnessPlan, start: number): Promise<Rig> {
     clock,
     settle,
     async capture(draft) {
+      // Each lead is captured with quick add, which may read the catalog first.
+      core.catalogRefresher.quickAddOpened()
+      await settle()
       core.outbox.enqueueLead(draft)
       core.outboxChanged()
       while (unsent() > 0) {

@@ -155,7 +155,10 @@ async function start(): Promise<void> {
     otherWindowVisible: () =>
       Boolean(mainWindow && !mainWindow.isDestroyed() && mainWindow.isVisible()),
     // Electron's typings give a promise; wrapped, a plain string answer works as well.
-    onOpened: () => core?.clipboardOffer.opened(async () => clipboard.readText()),
+    onOpened: () => {
+      core?.catalogRefresher.quickAddOpened()
+      core?.clipboardOffer.opened(async () => clipboard.readText())
+    },
     onHidden: () => core?.clipboardOffer.forget(),
   })
   const shortcut = createQuickAddShortcut(

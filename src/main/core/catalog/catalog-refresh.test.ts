@@ -1,7 +1,9 @@
 import pino from 'pino'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { seedIds } from '../../../../test/pipedrive-sandbox/index'
-import { useRigs } from '../accounts/testing'
+import { createFakeClock } from '../../../../test/support/fake-clock'
+import { useRigs, type Rig } from '../accounts/testing'
+import { freshnessPlan } from '../freshness/freshness-plan'
 import { createCatalogRefresher } from './catalog-refresh'
 
 // The catalog refresh against the sandbox (a real HTTP server), signed in with the real
@@ -11,6 +13,17 @@ const rigs = useRigs()
 const signedIn = (backgroundRefresh = false) => rigs.signedIn('catalog:changed', backgroundRefresh)
 
 const sorted = <T>(items: T[]) => [...items].sort()
+
+/** A person someone adds in Pipedrive, not through Leadbox. */
+async function addPerson(r: Rig, name: string, email?: string): Promise<{ id: number }> {
+  const added = await fetch(`${r.sandbox.url}/api/v2/persons`, {
+    method: 'POST',
+    headers: { 'x-api-token': r.sandbox.apiToken, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, ...(email ? { emails: [{ value: email }] } : {}) }),
+  })
+  expect(added.status).toBe(200)
+  return ((await added.json()) as { data: { id: number } }).data
+}
 
 describe('the catalog refresh', () => {
   it('fills every table from Pipedrive, and quick add reads them', async () => {
@@ -115,13 +128,7 @@ describe('the catalog refresh', () => {
     const firstLoad = urls.filter((u) => u.pathname === '/api/v2/persons')
     expect(firstLoad.map((u) => u.searchParams.get('updated_since'))).toEqual([null])
 
-    const added = await fetch(`${r.sandbox.url}/api/v2/persons`, {
-      method: 'POST',
-      headers: { 'x-api-token': r.sandbox.apiToken, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Zoë Newcomer', emails: [{ value: 'zoe@new.example' }] }),
-    })
-    expect(added.status).toBe(200)
-    const { data } = (await added.json()) as { data: { id: number } }
+    const data = await addPerson(r, 'Zoë Newcomer', 'zoe@new.example')
 
     urls.length = 0
     await r.core.catalogRefresher.refresh()
@@ -136,6 +143,47 @@ describe('the catalog refresh', () => {
     ])
     expect(r.core.catalog.quickAddContext().persons).toHaveLength(5)
     expect(changes()).toBe(2)
+  })
+
+  it('reads persons again when quick add opens after an hour unread, with the inbox hidden', async () => {
+    const { r, urls } = await signedIn()
+    const session = r.core.accounts.session()!
+    const clock = createFakeClock(Date.now())
+    const hidden = createCatalogRefresher({
+      catalog: r.core.catalog,
+      session: () => session,
+      network: { isOnline: () => true, onChange: () => () => {} },
+      log: r.core.log,
+      onChange: () => {},
+      now: clock.now,
+      timers: clock.timers,
+      attention: 'hidden',
+    })
+    const settle = async () => {
+      await new Promise((resolve) => setImmediate(resolve))
+      await expect.poll(() => hidden.status().refreshing).toBe(false)
+    }
+    const reads = () => urls.filter((u) => u.pathname === '/api/v2/persons').length
+    hidden.start()
+    await clock.advanceTo(clock.now(), settle)
+    expect(reads()).toBe(1)
+
+    // Hidden: no timer reads; quick add opened soon after the last read reads nothing.
+    await clock.advanceTo(clock.now() + freshnessPlan.catalogOnQuickAddAfter - 1, settle)
+    hidden.quickAddOpened()
+    await clock.advanceTo(clock.now(), settle)
+    expect(reads()).toBe(1)
+
+    // Someone adds a person in Pipedrive; quick add opened an hour after the last read knows them.
+    await addPerson(r, 'Zoë Newcomer')
+    await clock.advanceTo(clock.now() + 1, settle)
+    hidden.quickAddOpened()
+    await clock.advanceTo(clock.now(), settle)
+    expect(reads()).toBe(2)
+    expect(r.core.catalog.searchPersons('zoe')).toHaveLength(1)
+    await clock.advanceTo(clock.now() + 8 * 60 * 60_000, settle)
+    expect(reads()).toBe(2)
+    await hidden.stop()
   })
 
   it('clears a catalog that belongs to another account before filling it', async () => {

@@ -53,6 +53,8 @@ export interface CatalogRefresher {
   refresh(): Promise<RefreshStatus>
   /** How much the user is looking: the catalog looks as often as the plan says for that. */
   setAttention(attention: Attention): void
+  /** Quick add opened: a catalog older than the plan allows is read again. */
+  quickAddOpened(): void
   status(): RefreshStatus
 }
 
@@ -300,6 +302,16 @@ export function createCatalogRefresher(options: CatalogRefresherOptions): Catalo
       return schedule.refresh('on demand')
     },
     setAttention: (attention) => schedule.setPeriod(plan.catalogEvery[attention]),
+    quickAddOpened() {
+      const { lastRefreshAt, refreshing } = schedule.status()
+      if (
+        refreshing ||
+        (lastRefreshAt !== null && now() - lastRefreshAt < plan.catalogOnQuickAddAfter)
+      ) {
+        return
+      }
+      schedule.wake('quick add opened')
+    },
     status: schedule.status,
   }
 }

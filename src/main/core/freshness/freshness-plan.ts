@@ -27,6 +27,12 @@ export interface FreshnessPlan {
   archivedEvery: number | null
   /** The archive opened: its leads are read again when older than this. */
   archivedStaleAfter: number
+  /**
+   * Quick add opened while persons and organizations were last read longer ago than this:
+   * they are read once more, so a person added in Pipedrive meanwhile is matched by the
+   * line, not created a second time. The main window may stay hidden all day.
+   */
+  catalogOnQuickAddAfter: number
   /** Users, labels, currencies and fields, which rarely change. */
   catalogReferenceEvery: number
   /**
@@ -53,6 +59,7 @@ export const freshnessPlan: FreshnessPlan = {
   inboxFullEvery: 4 * hour,
   archivedEvery: null,
   archivedStaleAfter: 5 * minute,
+  catalogOnQuickAddAfter: hour,
   catalogReferenceEvery: 8 * hour,
   listAfterSend: false,
 }

@@ -11,6 +11,7 @@ import {
   forgetDamageFound,
 } from './integrity-check'
 import { assertNotNewer, migrate } from './migrate'
+import { salvageInto, type Salvage } from './salvage'
 
 export type Db = Database.Database
 
@@ -98,9 +99,22 @@ function moveAside(file: string, stamp: string): string {
   return aside
 }
 
+/** Counts only in the log: the rows are the user's leads. */
+function salvageFrom(db: Db, aside: string, options: OpenDatabaseOptions): Salvage {
+  try {
+    const salvage = salvageInto(db, aside, options.nativeBinding)
+    options.log.info(salvage, 'database damaged: unsent changes recovered')
+    return salvage
+  } catch (error) {
+    options.log.error({ error: (error as Error).message }, 'database damaged: nothing recovered')
+    return { readable: false, changesRecovered: 0, changesUnreadable: 0 }
+  }
+}
+
 /**
  * Opens the one database of the app: WAL, foreign keys, migrated to the latest schema.
- * A damaged or unreadable file is moved aside and reported in `health`, never overwritten.
+ * A damaged or unreadable file is moved aside and reported in `health`, never overwritten;
+ * what it held that has not reached Pipedrive is brought into the fresh one.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions): OpenedDatabase {
   const { log, nativeBinding } = options
@@ -137,9 +151,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
     const reason = (error as Error).message
     log.error({ movedAsideAs: basename(aside), reason }, 'database damaged: moved aside')
     forgetDamageFound(file)
+    const db = openAndMigrate(file, nativeBinding, true)
+    const salvage = salvageFrom(db, aside, options)
     return {
-      db: openAndMigrate(file, nativeBinding, true),
-      health: { status: 'recovered', movedAsideAs: basename(aside), reason },
+      db,
+      health: { status: 'recovered', movedAsideAs: basename(aside), reason, ...salvage },
       checkLater: false,
     }
   }

@@ -79,3 +79,46 @@ export function readTable(db: Database.Database, table: string): TableRead {
   rows.sort((a, b) => (a[rowidKey] as number) - (b[rowidKey] as number))
   return { rows, unreadable }
 }
+
+/**
+ * What the table's indexes still hold of rows whose own pages could not be read: each index
+ * keeps its columns and the rowid, so together they may give a whole row back.
+ */
+export function rowsFromIndexes(
+  db: Database.Database,
+  table: string,
+  rowids: readonly number[],
+): Map<number, StoredRow> {
+  const found = new Map<number, StoredRow>()
+  if (rowids.length === 0) return found
+  const wanted = new Set(rowids)
+  const indexes =
+    tryRead(
+      () => db.prepare('SELECT name FROM pragma_index_list(?)').pluck().all(table) as string[],
+    ) ?? []
+  for (const index of indexes) {
+    const columns = tryRead(
+      () =>
+        db
+          .prepare('SELECT name FROM pragma_index_info(?) WHERE name IS NOT NULL')
+          .pluck()
+          .all(index) as string[],
+    )
+    if (!columns || columns.length === 0) continue
+    // Only the index's pages are read: it covers the columns asked for.
+    const entries = tryRead(
+      () =>
+        db
+          .prepare(
+            `SELECT _rowid_ AS ${quote(rowidKey)}, ${columns.map(quote).join(', ')}
+             FROM ${quote(table)} INDEXED BY ${quote(index)}`,
+          )
+          .all() as StoredRow[],
+    )
+    for (const entry of entries ?? []) {
+      const rowid = entry[rowidKey] as number
+      if (wanted.has(rowid)) found.set(rowid, { ...found.get(rowid), ...entry })
+    }
+  }
+  return found
+}

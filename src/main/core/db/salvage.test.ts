@@ -256,4 +256,36 @@ describe('a damaged database loses no unsent change', () => {
     expect(db.pragma('foreign_key_check')).toEqual([])
     db.close()
   })
+
+  it('puts links on a damaged page together again from their indexes', () => {
+    const file = join(tempDir(), 'leadbox.db')
+    const { db: before } = openDatabase(file, { log })
+    const link = before.prepare("INSERT INTO outbox_dependency VALUES (?, ?, 'person')")
+    before.transaction(() => {
+      for (let i = 0; i < 1000; i++) {
+        const person = addRow(before, {
+          clientId: `p${i}`,
+          state: 'sent',
+          kind: 'person.create',
+          remoteId: `${i}`,
+        })
+        link.run(addRow(before, { clientId: `l${i}`, state: 'queued' }), person)
+      }
+    })()
+    const links = before
+      .prepare('SELECT row_id, parent_id, role FROM outbox_dependency ORDER BY row_id')
+      .all()
+    before.close()
+    expect(damageLeafPageOf(file, 'outbox_dependency').length).toBeGreaterThan(0)
+
+    const { db, health } = openDatabase(file, { log, now: fixedNow })
+    expect(health).toMatchObject({ changesRecovered: 1000, changesUnreadable: 0 })
+    expect(
+      db.prepare('SELECT row_id, parent_id, role FROM outbox_dependency ORDER BY row_id').all(),
+    ).toEqual(links)
+    expect(
+      db.prepare("SELECT count(*) FROM outbox WHERE state = 'needs_attention'").pluck().get(),
+    ).toBe(0)
+    db.close()
+  })
 })

@@ -1,7 +1,14 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
-import { readTable, rowidKey, tryRead, type StoredRow, type TableRead } from './damaged-file-reader'
+import {
+  readTable,
+  rowidKey,
+  rowsFromIndexes,
+  tryRead,
+  type StoredRow,
+  type TableRead,
+} from './damaged-file-reader'
 import { migrate } from './migrate'
 import { latestVersion } from './migrations/index'
 
@@ -114,11 +121,19 @@ function readFound(source: Database.Database): Found | null {
   const settings = read('settings')
   const outbox = read('outbox')
   const dependencies = read('outbox_dependency')
-  const kept = withParents(outbox.rows, dependencies.rows)
+  // A link on a damaged page is put together again from its table's two indexes; a child
+  // whose link is only half there is held like one whose parent could not be read.
+  const lostParent = new Set<unknown>()
+  const allLinks = [...dependencies.rows]
+  const fromIndexes = rowsFromIndexes(source, 'outbox_dependency', dependencies.unreadable)
+  for (const link of fromIndexes.values()) {
+    if (link['parent_id'] !== undefined && link['role'] !== undefined) allLinks.push(link)
+    else if (link['row_id'] !== undefined) lostParent.add(link['row_id'])
+  }
+  const kept = withParents(outbox.rows, allLinks)
   const keptIds = new Set(kept.map((row) => row['id']))
   const readIds = new Set(outbox.rows.map((row) => row['id']))
-  const lostParent = new Set<unknown>()
-  const links = dependencies.rows.filter((link) => {
+  const links = allLinks.filter((link) => {
     if (!keptIds.has(link['row_id'])) return false
     if (readIds.has(link['parent_id'])) return true
     lostParent.add(link['row_id'])

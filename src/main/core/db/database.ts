@@ -1,4 +1,13 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { basename, dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { DatabaseHealth } from '../../../shared/ipc/contract'
@@ -90,19 +99,49 @@ function openAndMigrate(file: string, nativeBinding: string | undefined, checkNo
   }
 }
 
+const walCompanions = ['', '-wal', '-shm']
+
 /** Renames the file and its WAL companions; nothing is ever deleted. */
 function moveAside(file: string, stamp: string): string {
   const aside = `${file}.damaged-${stamp}`
-  for (const suffix of ['', '-wal', '-shm']) {
+  for (const suffix of walCompanions) {
     if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix)
   }
   return aside
 }
 
-/** Counts only in the log: the rows are the user's leads. */
-function salvageFrom(db: Db, aside: string, options: OpenDatabaseOptions): Salvage {
+/**
+ * The fresh database is filled beside the damaged one and takes its place only when full, so
+ * a start cut short never leaves an empty database where the damaged one was.
+ */
+const rebuiltOf = (file: string) => `${file}.rebuilt`
+
+/** Ends a replacement a start left half done: the damaged file was moved, the new one not. */
+function finishReplacing(file: string): void {
+  const rebuilt = rebuiltOf(file)
+  if (existsSync(file) || !existsSync(rebuilt)) return
+  for (const suffix of walCompanions) {
+    if (existsSync(rebuilt + suffix)) renameSync(rebuilt + suffix, file + suffix)
+  }
+}
+
+/** A new database filled with what the damaged file still holds that is not in Pipedrive. */
+function rebuild(file: string, options: OpenDatabaseOptions): Salvage {
+  const rebuilt = rebuiltOf(file)
+  // Left by a start cut short before the damaged file moved: built again from it.
+  for (const suffix of walCompanions) rmSync(rebuilt + suffix, { force: true })
+  const db = openAndMigrate(rebuilt, options.nativeBinding, true)
   try {
-    const salvage = salvageInto(db, aside, options.nativeBinding)
+    return salvageFrom(db, file, options)
+  } finally {
+    db.close()
+  }
+}
+
+/** Counts only in the log: the rows are the user's leads. */
+function salvageFrom(db: Db, damaged: string, options: OpenDatabaseOptions): Salvage {
+  try {
+    const salvage = salvageInto(db, damaged, options.nativeBinding)
     options.log.info(salvage, 'database damaged: unsent changes recovered')
     return salvage
   } catch (error) {
@@ -119,6 +158,7 @@ function salvageFrom(db: Db, aside: string, options: OpenDatabaseOptions): Salva
 export function openDatabase(file: string, options: OpenDatabaseOptions): OpenedDatabase {
   const { log, nativeBinding } = options
   mkdirSync(dirname(file), { recursive: true })
+  finishReplacing(file)
   // A small file costs little to check now; one a running check found damaged is checked
   // now whatever its size, so the damage is repaired before anything else writes.
   const checkNow =
@@ -139,9 +179,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
       )
     }
     const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-')
+    const salvage = rebuild(file, options)
     let aside: string
     try {
       aside = moveAside(file, stamp)
+      finishReplacing(file)
     } catch (moveError) {
       throw new LeadboxError(
         'database_unavailable',
@@ -152,7 +194,6 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
     log.error({ movedAsideAs: basename(aside), reason }, 'database damaged: moved aside')
     forgetDamageFound(file)
     const db = openAndMigrate(file, nativeBinding, true)
-    const salvage = salvageFrom(db, aside, options)
     return {
       db,
       health: { status: 'recovered', movedAsideAs: basename(aside), reason, ...salvage },

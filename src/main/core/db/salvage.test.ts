@@ -1,4 +1,4 @@
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -287,5 +287,27 @@ describe('a damaged database loses no unsent change', () => {
       db.prepare("SELECT count(*) FROM outbox WHERE state = 'needs_attention'").pluck().get(),
     ).toBe(0)
     db.close()
+  })
+
+  it('never leaves an empty database where the damaged one was when a start is cut short', () => {
+    const dir = tempDir()
+    const file = join(dir, 'leadbox.db')
+    const before = seed(file)
+    const unsent = unsentIn(before)
+    before.close()
+    damageLeafPageOf(file, 'catalog_person')
+    // A start cut short while it filled the new database, before the damaged one moved.
+    writeFileSync(`${file}.rebuilt`, 'half built')
+    const first = openDatabase(file, { log, now: fixedNow })
+    expect(first.health).toMatchObject({ changesRecovered: 16 })
+    first.db.close()
+    expect(readdirSync(dir).some((name) => name.includes('.rebuilt'))).toBe(false)
+
+    // A start cut short between moving the damaged file and putting the new one in its place.
+    renameSync(file, `${file}.rebuilt`)
+    const second = openDatabase(file, { log })
+    expect(second.health).toEqual({ status: 'ok' })
+    expect(unsentIn(second.db)).toEqual(unsent)
+    second.db.close()
   })
 })

@@ -42,15 +42,15 @@ type SalvagedTable = (typeof salvagedTables)[number]
 
 /**
  * A copy of the file (and its WAL) to read: SQLite writes beside a WAL database it opens
- * (the WAL's index, a checkpoint when it closes), and the file set aside stays as it was.
+ * (the WAL's index, a checkpoint when it closes), and the damaged file is kept as it was.
  */
-function copyToRead(aside: string): { file: string; remove(): void } {
-  const dir = mkdtempSync(join(dirname(aside), `${basename(aside)}.reading-`))
+function copyToRead(damaged: string): { file: string; remove(): void } {
+  const dir = mkdtempSync(join(dirname(damaged), `${basename(damaged)}.reading-`))
   const remove = () => rmSync(dir, { recursive: true, force: true })
   try {
     const file = join(dir, 'copy.db')
-    copyFileSync(aside, file)
-    if (existsSync(`${aside}-wal`)) copyFileSync(`${aside}-wal`, `${file}-wal`)
+    copyFileSync(damaged, file)
+    if (existsSync(`${damaged}-wal`)) copyFileSync(`${damaged}-wal`, `${file}-wal`)
     return { file, remove }
   } catch (error) {
     remove()
@@ -217,12 +217,16 @@ function moveInto(db: Database.Database, found: Found, nativeBinding?: string): 
 }
 
 /**
- * Brings what has not reached Pipedrive from a damaged file set aside into the fresh
- * database. The file itself is never written: a copy of it is read, table by table, and row
- * by row where a page is damaged.
+ * Brings what has not reached Pipedrive from a damaged file into the fresh database. The
+ * file itself is never written: a copy of it is read, table by table, and row by row where a
+ * page is damaged.
  */
-export function salvageInto(db: Database.Database, aside: string, nativeBinding?: string): Salvage {
-  const copy = tryRead(() => copyToRead(aside))
+export function salvageInto(
+  db: Database.Database,
+  damaged: string,
+  nativeBinding?: string,
+): Salvage {
+  const copy = tryRead(() => copyToRead(damaged))
   if (copy === null) return nothingRead
   const source = tryRead(
     () =>

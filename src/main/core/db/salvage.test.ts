@@ -53,6 +53,7 @@ function seed(file: string, outboxRows = 24): Db {
     JSON.stringify({ id: '7:1', companyName: 'Acme' }),
   )
   db.prepare('INSERT INTO settings VALUES (?, ?, 1)').run('launchAtLogin', 'true')
+  db.prepare('INSERT INTO settings VALUES (?, ?, 1)').run('not a preference', '"x"')
   for (let i = 0; i < outboxRows; i++) addRow(db, { clientId: `c${i}`, state: states[i % 6]! })
   fillCatalog(db)
   return db
@@ -309,5 +310,25 @@ describe('a damaged database loses no unsent change', () => {
     expect(second.health).toEqual({ status: 'ok' })
     expect(unsentIn(second.db)).toEqual(unsent)
     second.db.close()
+  })
+
+  it('holds a change whose parent the current schema refuses, and counts the parent', () => {
+    const file = join(tempDir(), 'leadbox.db')
+    const { db: before } = openDatabase(file, { log })
+    before.pragma('foreign_keys = OFF')
+    const person = addRow(before, { clientId: 'p', state: 'queued', kind: 'contact.create' })
+    const lead = addRow(before, { clientId: 'l', state: 'queued' })
+    before.prepare("INSERT INTO outbox_dependency VALUES (?, ?, 'person')").run(lead, person)
+    fillCatalog(before)
+    before.close()
+    damageLeafPageOf(file, 'catalog_person')
+
+    const { db, health } = openDatabase(file, { log, now: fixedNow })
+    expect(health).toMatchObject({ changesRecovered: 1, changesUnreadable: 1 })
+    expect(db.prepare('SELECT client_id, state FROM outbox').all()).toEqual([
+      { client_id: 'l', state: 'needs_attention' },
+    ])
+    expect(db.prepare('SELECT count(*) FROM outbox_dependency').pluck().get()).toBe(0)
+    db.close()
   })
 })

@@ -9,6 +9,7 @@ import {
   type StoredRow,
   type TableRead,
 } from './damaged-file-reader'
+import { settingSchemas } from '../settings/settings-store'
 import { migrate } from './migrate'
 import { latestVersion } from './migrations/index'
 
@@ -144,9 +145,13 @@ function readFound(source: Database.Database): Found | null {
       ? { ...row, state: 'needs_attention', last_error: parentLost }
       : row,
   )
+  // Preferences this Leadbox knows, nothing else: a damaged page may have made up a key.
+  const preferences = settings.rows.filter((row) =>
+    Object.hasOwn(settingSchemas, row['key'] as string),
+  )
   return {
     version,
-    rows: { settings: settings.rows, outbox: rows, outbox_dependency: links },
+    rows: { settings: preferences, outbox: rows, outbox_dependency: links },
     changesUnreadable: unsentAmong(source, outbox),
   }
 }
@@ -191,7 +196,17 @@ function moveInto(db: Database.Database, found: Found, nativeBinding?: string): 
     for (const table of salvagedTables) {
       const insert = inserter(scratch, table)
       for (const row of found.rows[table]) {
-        if (!insert(row) && table === 'outbox' && isUnsent(row)) refused += 1
+        if (insert(row)) continue
+        if (table === 'outbox' && isUnsent(row)) refused += 1
+        // A link refused with its parent leaves the child without it: the user decides.
+        if (table === 'outbox_dependency') {
+          scratch
+            .prepare(
+              `UPDATE outbox SET state = 'needs_attention', last_error = ?
+               WHERE id = ? AND state NOT IN ('sent', 'cancelled')`,
+            )
+            .run(parentLost, row['row_id'])
+        }
       }
     }
     migrate(scratch)

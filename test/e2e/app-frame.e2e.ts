@@ -1,7 +1,10 @@
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { migrate } from '../../src/main/core/db/migrate'
 import { contentSecurityPolicy } from '../../src/shared/csp'
+import { damageLeafPageOf } from '../support/damaged-database'
 import { largeDatabase } from '../support/large-database'
 import { useTempDirs } from '../support/temp-dir'
 import { startHarness, type Harness } from './harness/server'
@@ -89,6 +92,41 @@ describe('the app against its main process', () => {
       })
       await notice.getByText(/the table filler is damaged/).waitFor()
       await page.getByText('Damaged', { exact: true }).waitFor()
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+      await harness.close()
+    }
+  })
+
+  it('says in Settings how many unsent changes came back from a damaged database', async () => {
+    const dataDir = tempDir()
+    const file = join(dataDir, 'leadbox.db')
+    const seed = new Database(file)
+    migrate(seed)
+    const insert = seed.prepare(
+      `INSERT INTO outbox (client_id, kind, state, payload, title, created_at, updated_at)
+       VALUES (?, 'lead.create', ?, '{"title":"x"}', 'Lead', 1, 2)`,
+    )
+    for (let i = 0; i < 14; i++) insert.run(`c${i}`, i < 12 ? 'queued' : 'sent')
+    const filler = seed.prepare('INSERT INTO catalog_person (id, name) VALUES (?, ?)')
+    for (let i = 1; i <= 1500; i++) filler.run(i, `Person ${i} ${'x'.repeat(20)}`)
+    seed.close()
+    damageLeafPageOf(file, 'catalog_person')
+    const { page, problems, context } = await openApp('light', dataDir)
+    try {
+      await page.keyboard.press('Control+3')
+      const notice = page.getByRole('region', {
+        name: 'The database was damaged and has been replaced',
+      })
+      await notice
+        .getByText(
+          /^Leadbox's database was damaged\. It was set aside as leadbox\.db\.damaged-\S+, and 12 changes not yet sent to Pipedrive were recovered\./,
+        )
+        .waitFor()
+      await page.getByText('Recovered', { exact: true }).waitFor()
+      await page.keyboard.press('Control+2')
+      await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor()
       expect(problems).toEqual([])
     } finally {
       await context.close()

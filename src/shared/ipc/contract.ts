@@ -27,6 +27,12 @@ export const databaseHealthSchema = z.discriminatedUnion('status', [
     /** File name (never a path) the damaged database was moved to. */
     movedAsideAs: z.string(),
     reason: z.string(),
+    /** False when nothing at all could be read from the damaged file. */
+    readable: z.boolean(),
+    /** Changes not yet sent to Pipedrive, brought from the damaged file into the fresh one. */
+    changesRecovered: z.number().int().nonnegative(),
+    /** Changes not yet sent whose part of the file could not be read. */
+    changesUnreadable: z.number().int().nonnegative(),
   }),
   /** Found while running; the next start moves the file aside and begins a fresh one. */
   z.object({ status: z.literal('damaged'), reason: z.string() }),

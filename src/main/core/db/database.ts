@@ -1,4 +1,13 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { basename, dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { DatabaseHealth } from '../../../shared/ipc/contract'
@@ -11,6 +20,7 @@ import {
   forgetDamageFound,
 } from './integrity-check'
 import { assertNotNewer, migrate } from './migrate'
+import { salvageInto, type Salvage } from './salvage'
 
 export type Db = Database.Database
 
@@ -89,22 +99,66 @@ function openAndMigrate(file: string, nativeBinding: string | undefined, checkNo
   }
 }
 
+const walCompanions = ['', '-wal', '-shm']
+
 /** Renames the file and its WAL companions; nothing is ever deleted. */
 function moveAside(file: string, stamp: string): string {
   const aside = `${file}.damaged-${stamp}`
-  for (const suffix of ['', '-wal', '-shm']) {
+  for (const suffix of walCompanions) {
     if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix)
   }
   return aside
 }
 
 /**
+ * The fresh database is filled beside the damaged one and takes its place only when full, so
+ * a start cut short never leaves an empty database where the damaged one was.
+ */
+const rebuiltOf = (file: string) => `${file}.rebuilt`
+
+/** Ends a replacement a start left half done: the damaged file was moved, the new one not. */
+function finishReplacing(file: string): void {
+  const rebuilt = rebuiltOf(file)
+  if (existsSync(file) || !existsSync(rebuilt)) return
+  for (const suffix of walCompanions) {
+    if (existsSync(rebuilt + suffix)) renameSync(rebuilt + suffix, file + suffix)
+  }
+}
+
+/** A new database filled with what the damaged file still holds that is not in Pipedrive. */
+function rebuild(file: string, options: OpenDatabaseOptions): Salvage {
+  const rebuilt = rebuiltOf(file)
+  // Left by a start cut short before the damaged file moved: built again from it.
+  for (const suffix of walCompanions) rmSync(rebuilt + suffix, { force: true })
+  const db = openAndMigrate(rebuilt, options.nativeBinding, true)
+  try {
+    return salvageFrom(db, file, options)
+  } finally {
+    db.close()
+  }
+}
+
+/** Counts only in the log: the rows are the user's leads. */
+function salvageFrom(db: Db, damaged: string, options: OpenDatabaseOptions): Salvage {
+  try {
+    const salvage = salvageInto(db, damaged, options.nativeBinding)
+    options.log.info(salvage, 'database damaged: unsent changes recovered')
+    return salvage
+  } catch (error) {
+    options.log.error({ error: (error as Error).message }, 'database damaged: nothing recovered')
+    return { readable: false, changesRecovered: 0, changesUnreadable: 0 }
+  }
+}
+
+/**
  * Opens the one database of the app: WAL, foreign keys, migrated to the latest schema.
- * A damaged or unreadable file is moved aside and reported in `health`, never overwritten.
+ * A damaged or unreadable file is moved aside and reported in `health`, never overwritten;
+ * what it held that has not reached Pipedrive is brought into the fresh one.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions): OpenedDatabase {
   const { log, nativeBinding } = options
   mkdirSync(dirname(file), { recursive: true })
+  finishReplacing(file)
   // A small file costs little to check now; one a running check found damaged is checked
   // now whatever its size, so the damage is repaired before anything else writes.
   const checkNow =
@@ -125,9 +179,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
       )
     }
     const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-')
+    const salvage = rebuild(file, options)
     let aside: string
     try {
       aside = moveAside(file, stamp)
+      finishReplacing(file)
     } catch (moveError) {
       throw new LeadboxError(
         'database_unavailable',
@@ -137,9 +193,10 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
     const reason = (error as Error).message
     log.error({ movedAsideAs: basename(aside), reason }, 'database damaged: moved aside')
     forgetDamageFound(file)
+    const db = openAndMigrate(file, nativeBinding, true)
     return {
-      db: openAndMigrate(file, nativeBinding, true),
-      health: { status: 'recovered', movedAsideAs: basename(aside), reason },
+      db,
+      health: { status: 'recovered', movedAsideAs: basename(aside), reason, ...salvage },
       checkLater: false,
     }
   }

@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { databaseRecoveryReport } from '../../../../shared/database-recovery'
 import type { DatabaseHealth } from '../../../../shared/ipc/contract'
 import { useAppInfo, useOpenLogsFolder } from '../../api'
 import { InlineError } from '../../ui/InlineError'
@@ -67,8 +68,8 @@ function DatabaseDamagedNotice({ health }: { health: DatabaseHealth }) {
       </p>
       <p>
         A check while Leadbox ran found damage ({health.reason}). At the next start Leadbox moves
-        the damaged file aside, keeps it, and starts with a fresh one; leads waiting to be sent stay
-        in the old file, so send them before you restart if you can.
+        the damaged file aside, keeps it, starts with a fresh one and brings over the changes not
+        yet sent to Pipedrive that it can still read; sending them before you restart is safest.
       </p>
     </div>
   )
@@ -82,11 +83,8 @@ function DatabaseRecoveredNotice({ health }: { health: DatabaseHealth }) {
       <p id={titleId} className="notice__title">
         The database was damaged and has been replaced
       </p>
-      <p>
-        Leadbox could not use its database ({health.reason}), so it moved the damaged file aside as{' '}
-        <code>{health.movedAsideAs}</code> and started with a fresh one. Leads that were waiting in
-        the old file are not in the new one; keep that file if you need them back.
-      </p>
+      <p>{databaseRecoveryReport(health)}</p>
+      <p className="muted">What was wrong: {health.reason}</p>
     </div>
   )
 }

@@ -90,6 +90,10 @@ describe('the app against its main process', () => {
       const notice = page.getByRole('region', {
         name: 'The database is damaged: restart Leadbox to repair it',
       })
+      await notice.getByText(/^A check while Leadbox ran found damage in its database\./).waitFor()
+      // SQLite's own words stay folded away until asked for.
+      expect(await notice.getByText(/the table filler is damaged/).isVisible()).toBe(false)
+      await notice.getByText('Technical details').click()
       await notice.getByText(/the table filler is damaged/).waitFor()
       await page.getByText('Damaged', { exact: true }).waitFor()
       expect(problems).toEqual([])

@@ -58,6 +58,16 @@ const databaseStatusNames: Record<DatabaseHealth['status'], string> = {
   damaged: 'Damaged',
 }
 
+/** SQLite's own words, for whoever looks into it: folded away from the plain sentence. */
+function TechnicalDetails({ text }: { text: string }) {
+  return (
+    <details className="muted">
+      <summary>Technical details</summary>
+      <p>{text}</p>
+    </details>
+  )
+}
+
 function DatabaseDamagedNotice({ health }: { health: DatabaseHealth }) {
   const titleId = useId()
   if (health.status !== 'damaged') return null
@@ -67,10 +77,11 @@ function DatabaseDamagedNotice({ health }: { health: DatabaseHealth }) {
         The database is damaged: restart Leadbox to repair it
       </p>
       <p>
-        A check while Leadbox ran found damage ({health.reason}). At the next start Leadbox moves
-        the damaged file aside, keeps it, starts with a fresh one and brings over the changes not
-        yet sent to Pipedrive that it can still read; sending them before you restart is safest.
+        A check while Leadbox ran found damage in its database. At the next start Leadbox moves the
+        damaged file aside, keeps it, starts with a fresh one and brings over the changes not yet
+        sent to Pipedrive that it can still read; sending them before you restart is safest.
       </p>
+      <TechnicalDetails text={health.reason} />
     </div>
   )
 }
@@ -84,7 +95,7 @@ function DatabaseRecoveredNotice({ health }: { health: DatabaseHealth }) {
         The database was damaged and has been replaced
       </p>
       <p>{databaseRecoveryReport(health)}</p>
-      <p className="muted">What was wrong: {health.reason}</p>
+      <TechnicalDetails text={health.reason} />
     </div>
   )
 }

@@ -220,6 +220,38 @@ describe('the quick-add window', () => {
     }
   })
 
+  it('says when it cannot read the names, asks once more first, and reads them on Try again', async () => {
+    const harness = await startHarness({ dataDir: tempDir() })
+    const context = await browser.browser.newContext({ locale: 'en-GB' })
+    let asked = 0
+    await context.route(/\/__harness\/ipc\/catalog%3AgetQuickAddContext$/, async (route) => {
+      asked += 1
+      if (asked > 2) return route.continue()
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'Disk busy.' } }),
+      })
+    })
+    const page = await context.newPage()
+    try {
+      await page.goto(`${harness.url}/quick-add.html`)
+      // The problem is shown with its button, and heard through the live region.
+      const tryAgain = page.getByRole('button', { name: 'Try again' })
+      await tryAgain.waitFor()
+      expect(await page.getByRole('status').textContent()).toContain(
+        'Could not read your Pipedrive names and labels',
+      )
+      // A failure that may pass is asked about once more before it is shown, never more.
+      expect(asked).toBe(2)
+      await tryAgain.click()
+      await tryAgain.waitFor({ state: 'detached' })
+      expect(asked).toBe(3)
+    } finally {
+      await context.close()
+      await harness.close()
+    }
+  })
+
   it('reads a date typed before its date parsers arrive once they have', async () => {
     const harness = await startHarness({ dataDir: tempDir() })
     const context = await browser.browser.newContext({ locale: 'en-GB' })

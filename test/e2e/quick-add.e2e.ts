@@ -220,6 +220,27 @@ describe('the quick-add window', () => {
     }
   })
 
+  it('says in plain words that a line cannot be saved when its reader never loads', async () => {
+    const harness = await startHarness({ dataDir: tempDir() })
+    const context = await browser.browser.newContext({ locale: 'en-GB' })
+    await context.route(/\/assets\/line-reader-[^/]+\.js$/, (route) => route.abort())
+    const page = await context.newPage()
+    try {
+      await page.goto(`${harness.url}/quick-add.html`)
+      await field(page).pressSequentially('Acme renewal +Acme')
+      await field(page).press('Enter')
+      const problem = page.getByTestId('quick-add-problem')
+      await expect
+        .poll(() => problem.textContent())
+        .toContain('Quick add could not load what reads the line. Restart Leadbox to save it.')
+      expect(await field(page).inputValue()).toBe('Acme renewal +Acme')
+      expect(harness.core.outbox.list()).toEqual([])
+    } finally {
+      await context.close()
+      await harness.close()
+    }
+  })
+
   it('says when it cannot read the names, asks once more first, and reads them on Try again', async () => {
     const harness = await startHarness({ dataDir: tempDir() })
     const context = await browser.browser.newContext({ locale: 'en-GB' })

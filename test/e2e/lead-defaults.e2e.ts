@@ -72,6 +72,24 @@ describe("new leads' defaults, set in Settings", () => {
     expect(problems).toEqual([])
   })
 
+  it('reach a quick-add window already open, without reopening it', async () => {
+    const { page, harness: h, problems } = await openInbox({ locale: 'en-GB' })
+    const quickAdd = await page.context().newPage()
+    await quickAdd.goto(`${h.url}/quick-add.html`)
+    const line = quickAdd.getByRole('textbox', { name: 'Describe the lead' })
+    const chips = quickAdd.getByRole('list', { name: 'Read from the line' })
+    await line.pressSequentially('Pilot 5k')
+    await chips.getByText('5,000 EUR').waitFor()
+
+    await page.keyboard.press('Control+3')
+    const section = page.getByRole('region', { name: 'New leads' })
+    await section.getByLabel('Currency').selectOption('USD')
+    await expect.poll(() => section.getByRole('status').textContent()).toMatch(/currency/)
+    // Main's catalog event refreshes the open window's names and defaults.
+    await chips.getByText('5,000 USD').waitFor()
+    expect(problems).toEqual([])
+  })
+
   it('a company with visibility groups gets its four meanings', async () => {
     const { page, problems } = await openInbox({
       before: async (h, box) => {

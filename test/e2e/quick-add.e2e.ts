@@ -52,18 +52,25 @@ const focusedLabel = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('aria-label'))
 
 /**
- * The date parsers' scripts held back, as a busy disk would, until the returned function
- * is called: the window shows without them.
+ * Scripts held back, as a busy disk would, until the returned function is called: the
+ * window shows without them.
  */
-async function holdDateParsers(context: BrowserContext): Promise<() => void> {
+async function holdScripts(context: BrowserContext, names: RegExp): Promise<() => void> {
   let release = () => {}
   const released = new Promise<void>((resolve) => (release = resolve))
-  await context.route(/\/assets\/(en|chrono)-[^/]+\.js$/, async (route) => {
+  await context.route(names, async (route) => {
     await released
     await route.continue()
   })
   return release
 }
+
+const holdDateParsers = (context: BrowserContext) =>
+  holdScripts(context, /\/assets\/(en|chrono)-[^/]+\.js$/)
+
+/** What reads the line into chips, loaded after the window shows. */
+const holdLineReader = (context: BrowserContext) =>
+  holdScripts(context, /\/assets\/line-reader-[^/]+\.js$/)
 
 /** The close date the parser reads from `due fri` today, as the window writes it. */
 function expectedFriday(): string {
@@ -176,6 +183,91 @@ describe('the quick-add window', () => {
       expect(problems).toEqual([])
     } finally {
       release()
+      await context.close()
+      await harness.close()
+    }
+  })
+
+  it('takes a line typed and saved before its reader arrives, and saves it read', async () => {
+    const harness = await startHarness({ dataDir: tempDir() })
+    const context = await browser.browser.newContext({ locale: 'en-GB' })
+    const release = await holdLineReader(context)
+    const page = await context.newPage()
+    const problems = collectProblems(page)
+    try {
+      await page.goto(`${harness.url}/quick-add.html`)
+      await field(page).pressSequentially('Acme renewal  +Acme 5k EUR')
+      // Every key is in the line; until the reader is there it is all title.
+      await expect.poll(() => title(page).textContent()).toBe('Acme renewal +Acme 5k EUR')
+      expect(await chips(page).count()).toBe(0)
+      await field(page).press('Enter')
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(harness.core.outbox.list()).toEqual([])
+
+      release()
+      const status = page.getByRole('status')
+      await expect.poll(() => status.textContent()).toBe('Saved offline — will sync: Acme renewal')
+      const lead = harness.core.outbox.list().find((row) => row.kind === 'lead.create')
+      expect(lead?.summary).toMatchObject({
+        organizationName: 'Acme',
+        value: { amount: 5000, currency: 'EUR' },
+      })
+      expect(problems).toEqual([])
+    } finally {
+      release()
+      await context.close()
+      await harness.close()
+    }
+  })
+
+  it('says in plain words that a line cannot be saved when its reader never loads', async () => {
+    const harness = await startHarness({ dataDir: tempDir() })
+    const context = await browser.browser.newContext({ locale: 'en-GB' })
+    await context.route(/\/assets\/line-reader-[^/]+\.js$/, (route) => route.abort())
+    const page = await context.newPage()
+    try {
+      await page.goto(`${harness.url}/quick-add.html`)
+      await field(page).pressSequentially('Acme renewal +Acme')
+      await field(page).press('Enter')
+      const problem = page.getByTestId('quick-add-problem')
+      await expect
+        .poll(() => problem.textContent())
+        .toContain('Quick add could not load what reads the line. Restart Leadbox to save it.')
+      expect(await field(page).inputValue()).toBe('Acme renewal +Acme')
+      expect(harness.core.outbox.list()).toEqual([])
+    } finally {
+      await context.close()
+      await harness.close()
+    }
+  })
+
+  it('says when it cannot read the names, asks once more first, and reads them on Try again', async () => {
+    const harness = await startHarness({ dataDir: tempDir() })
+    const context = await browser.browser.newContext({ locale: 'en-GB' })
+    let asked = 0
+    await context.route(/\/__harness\/ipc\/catalog%3AgetQuickAddContext$/, async (route) => {
+      asked += 1
+      if (asked > 2) return route.continue()
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'Disk busy.' } }),
+      })
+    })
+    const page = await context.newPage()
+    try {
+      await page.goto(`${harness.url}/quick-add.html`)
+      // The problem is shown with its button, and heard through the live region.
+      const tryAgain = page.getByRole('button', { name: 'Try again' })
+      await tryAgain.waitFor()
+      expect(await page.getByRole('status').textContent()).toContain(
+        'Could not read your Pipedrive names and labels',
+      )
+      // A failure that may pass is asked about once more before it is shown, never more.
+      expect(asked).toBe(2)
+      await tryAgain.click()
+      await tryAgain.waitFor({ state: 'detached' })
+      expect(asked).toBe(3)
+    } finally {
       await context.close()
       await harness.close()
     }

@@ -5,8 +5,6 @@ import './styles/labels.css'
 import './features/quick-add/quick-add.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { QueryClientProvider } from '@tanstack/react-query'
-import { createQueryClient } from './api'
 import { QuickAddWindow } from './features/quick-add/QuickAddWindow'
 import { ErrorBoundary } from './ui/ErrorBoundary'
 import { holdEarlyKeys } from './ui/early-keys'
@@ -16,14 +14,10 @@ import { mountPoint } from './ui/mount-point'
 // window can show before its page is ready: the global shortcut right after start).
 const earlyKeys = holdEarlyKeys(window)
 
-const queryClient = createQueryClient()
-
 createRoot(mountPoint()).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <ErrorBoundary label="Quick add">
-        <QuickAddWindow takeEarlyText={earlyKeys.takeText} />
-      </ErrorBoundary>
-    </QueryClientProvider>
+    <ErrorBoundary label="Quick add">
+      <QuickAddWindow takeEarlyText={earlyKeys.takeText} />
+    </ErrorBoundary>
   </StrictMode>,
 )

@@ -3,14 +3,6 @@ import { keys } from './keys'
 import { leadbox } from './leadbox'
 import { call } from './unwrap'
 
-/**
- * What the clipboard held when the user opened quick add, handed over once
- * ('quickAdd:takeClipboard'); null when nothing was read.
- */
-export async function takeQuickAddClipboard(): Promise<string | null> {
-  return (await call(leadbox().quickAdd.takeClipboard())).text
-}
-
 /** Whether opening quick add offers a contact copied to the clipboard ('clipboardOffer:get'). */
 export function useClipboardOffer() {
   return useQuery({

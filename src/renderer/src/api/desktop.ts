@@ -27,13 +27,6 @@ export function useChangeQuickAddShortcut() {
   })
 }
 
-/** Hides the quick-add window; main gives focus back to the app that had it ('quickAdd:hide'). */
-export function useHideQuickAdd() {
-  return useMutation({
-    mutationFn: () => call(leadbox().quickAdd.hide()),
-  })
-}
-
 /** Shows the quick-add window, as the global shortcut does ('quickAdd:show'). */
 export function useShowQuickAdd() {
   return useMutation({

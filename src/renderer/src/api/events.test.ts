@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { afterEach, describe, expect, it } from 'vitest'
 import { eventNames, type EventName } from '../../../shared/ipc/contract'
 import type { LeadboxApi } from '../../../shared/ipc/leadbox-api'
-import { invalidateFor, invalidatedBy, subscribeToMainEvents } from './events'
+import { eventsThatRefresh, invalidateFor, invalidatedBy, subscribeToMainEvents } from './events'
 import { keys, type QueryKey } from './keys'
 import { createQueryClient } from './query-client'
 
@@ -69,6 +69,21 @@ describe('invalidateFor', () => {
 
   it('has a mapping for every event of the contract', () => {
     expect(Object.keys(invalidatedBy).sort()).toEqual([...eventNames].sort())
+  })
+})
+
+describe('eventsThatRefresh', () => {
+  it('names the events that invalidate a key or a key above it', () => {
+    expect(eventsThatRefresh(keys.catalog.quickAddContext).sort()).toEqual([
+      'auth:changed',
+      'catalog:changed',
+    ])
+    expect(eventsThatRefresh(keys.sync.status).sort()).toEqual([
+      'auth:changed',
+      'outbox:changed',
+      'sync:status',
+    ])
+    expect(eventsThatRefresh(keys.app.info)).toEqual([])
   })
 })
 

@@ -34,6 +34,13 @@ export const invalidatedBy: Record<EventName, readonly QueryKey[]> = {
   'updates:changed': [keys.updates.all],
 }
 
+/** The main events that make a read stale: those that invalidate it or a key above it. */
+export function eventsThatRefresh(key: QueryKey): EventName[] {
+  return eventNames.filter((event) =>
+    invalidatedBy[event].some((stale) => stale.every((part, index) => key[index] === part)),
+  )
+}
+
 export function invalidateFor(queryClient: QueryClient, event: EventName): Promise<void> {
   return Promise.all(
     invalidatedBy[event].map((queryKey) => queryClient.invalidateQueries({ queryKey })),

@@ -18,23 +18,16 @@ export {
   useRetryOutboxItem,
 } from './outbox'
 export { useCreateLead } from './leads'
-export {
-  useContactSearch,
-  useCreateLabel,
-  indexInBackground,
-  useSetLeadDefaults,
-  useQuickAddContext,
-  type QuickAddCatalog,
-} from './catalog'
+export { useContactSearch, useCreateLabel, useSetLeadDefaults, useQuickAddContext } from './catalog'
+export { indexInBackground, type QuickAddCatalog } from './quick-add-catalog'
 export { isPlaceholder } from './outbox-cache'
 export {
   useChangeQuickAddShortcut,
-  useHideQuickAdd,
   useQuickAddShortcut,
   useShowQuickAdd,
   useSyncNow,
 } from './desktop'
-export { takeQuickAddClipboard, useClipboardOffer, useSetClipboardOffer } from './clipboard-offer'
+export { useClipboardOffer, useSetClipboardOffer } from './clipboard-offer'
 export {
   inboxPageSize,
   useInboxContext,
@@ -44,7 +37,7 @@ export {
   type InboxFilters,
 } from './inbox'
 export { useAccountStatus } from './account'
-export { useLeadFormRequests, useOpenInForm } from './lead-form'
+export { useLeadFormRequests } from './lead-form'
 export {
   useLaunchAtLogin,
   useRestartToUpdate,

@@ -1,15 +1,7 @@
-import { useMutation } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import type { LeadSeed } from '../../../shared/leads/lead-draft'
 import { leadbox } from './leadbox'
 import { call } from './unwrap'
-
-/** Quick add's Cmd/Ctrl+Enter: hands the line, as far as it goes, to the main window's form. */
-export function useOpenInForm() {
-  return useMutation({
-    mutationFn: (seed: LeadSeed) => call(leadbox().quickAdd.openInForm(seed)),
-  })
-}
 
 /**
  * In the main window: opens the form with whatever quick add handed over, now and whenever it

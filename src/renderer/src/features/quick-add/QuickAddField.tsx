@@ -11,46 +11,31 @@ import {
   type KeyboardEvent,
 } from 'react'
 import { looksLikeContact } from '../../../../shared/capture/recognize'
+import type { Chip, ParsedQuickAdd, QuickAddContext } from '../../../../shared/quick-add'
+// Not the index: it holds the parser, which loads apart (see useLineReader).
+import { createCatalogIndex } from '../../../../shared/quick-add/catalog'
+import { phoneRegionOf } from '../../../../shared/quick-add/phone'
 import {
-  createCatalogIndex,
-  loadQuickAddLanguage,
-  parseQuickAdd,
-  phoneRegionOf,
-  removeChip,
-  warmUpQuickAdd,
-  type Chip,
-  type QuickAddContext,
-} from '../../../../shared/quick-add'
-import {
-  indexInBackground,
-  useCreateLead,
-  useOpenInForm,
-  useHideQuickAdd,
-  useQuickAddContext,
-  useSyncStatus,
   takeQuickAddClipboard,
-  type QuickAddCatalog,
-} from '../../api'
+  useHideWindow,
+  useOpenInMainForm,
+  useQuickAddCatalog,
+  useQuickAddSyncStatus,
+  useSaveLead,
+} from '../../api/quick-add'
+import { indexInBackground, type QuickAddCatalog } from '../../api/quick-add-catalog'
 import { capturedLine, contactLine, insertIntoLine } from '../capture/contact-line'
 import { captureProblemText, readPastedContact } from '../capture/read-captured'
 import { useCaptureDrop } from '../capture/useCaptureDrop'
 import { announcementFor, useAnnouncement } from './announcement'
 import { clipboardContact, type ClipboardContact } from './clipboard-contact'
-import { CandidateList, candidatePrompt } from './CandidateList'
-import { createLikelyMatches, openLeadNotice, withLikelyMatches } from './likely-matches'
 import { ChipList } from './ChipList'
 import { QuickAddHelp } from './QuickAddHelp'
-import {
-  candidateOptions,
-  chipAtCaret,
-  pickCandidate,
-  type CandidateOption,
-} from './candidate-choice'
 import { localDay } from '../../../../shared/local-day'
-import { chipMeaning } from './chip-meaning'
-import { finishedChipAtEnd } from './line-editing'
-import { draftFromLine, type Choice, type ChoosableChip } from './line-to-draft'
+import type { CandidateOption } from './candidate-choice'
+import type { Choice, ChoosableChip } from './line-to-draft'
 import { usePhoneReader } from './phone-reader'
+import { useLineReader } from './use-line-reader'
 import { saveProblems, savedMessage } from './save-messages'
 
 export const quickAddExample = 'Acme renewal 5k EUR @Jane Doe #hot due fri'
@@ -84,6 +69,15 @@ interface Props {
 
 const chipKey = (chip: Chip) => `${chip.start}:${chip.text}`
 
+/** The line before its reader has loaded: all title, as typed. */
+const unread = (text: string): ParsedQuickAdd => ({
+  title: text.replace(/\s+/g, ' ').trim(),
+  chips: [],
+  literals: [],
+})
+
+const readerProblem = 'Quick add could not load what reads the line. Restart Leadbox to save it.'
+
 /**
  * One line that becomes a lead. The line is read on every keystroke into a title and chips;
  * Enter saves it into the outbox.
@@ -98,33 +92,17 @@ export function QuickAddField({ takeEarlyText }: Props) {
   const [phoneRegion] = useState(() => phoneRegionOf(navigator.language))
   // Dates and amounts are read in the OS locale's language and notation, English always too.
   const [locale] = useState(() => navigator.language)
-  // The date parsers load apart, so the window shows and reads keys without waiting for them;
-  // the line is read again once they are there.
-  const [datesReadable, setDatesReadable] = useState(false)
-  useEffect(() => {
-    let open = true
-    const ready = () => open && setDatesReadable(true)
-    loadQuickAddLanguage(locale).then(
-      () => {
-        if (!open) return
-        warmUpQuickAdd(locale)
-        ready()
-      },
-      // Without them the line is still read, dates as title words: better than no lead.
-      ready,
-    )
-    return () => {
-      open = false
-    }
-  }, [locale])
+  // The line's reader and its date parsers load apart, so the window shows and reads keys
+  // without waiting for them; the line is read again once each is there.
+  const { reader, datesReadable, failed: readerFailed } = useLineReader(locale)
   // Enter pressed before then waits for them, so a date typed at once never lands in a title.
   const afterDates = useRef<{ text: string; run: 'save' | 'openInForm' } | null>(null)
-  const catalog = useQuickAddContext()
+  const catalog = useQuickAddCatalog()
   const phoneNumbers = usePhoneReader()
-  const createLead = useCreateLead()
-  const openInFormRequest = useOpenInForm()
-  const syncStatus = useSyncStatus()
-  const hideQuickAdd = useHideQuickAdd()
+  const createLead = useSaveLead()
+  const openInFormRequest = useOpenInMainForm()
+  const syncStatus = useQuickAddSyncStatus()
+  const hideQuickAdd = useHideWindow()
   // The window can show before its page is ready (the global shortcut right after start):
   // what was typed meanwhile starts the line. Taken in the render that draws the field, so no
   // key falls between the two.
@@ -146,26 +124,44 @@ export function QuickAddField({ takeEarlyText }: Props) {
   const base = catalog.context ?? emptyCatalog
   const { entries } = catalog
   // Indexed in slices after the names themselves; asked early (a new name), it finishes first.
-  const likely = useMemo(() => entries && createLikelyMatches(entries), [entries])
+  const likely = useMemo(
+    () => reader && entries && reader.createLikelyMatches(entries),
+    [reader, entries],
+  )
   useEffect(() => likely && indexInBackground([likely.persons, likely.organizations]), [likely])
   // A name likely already in the catalog is offered as that entry first.
   const read = (text: string, context: QuickAddContext) => {
-    const found = parseQuickAdd(text, context)
-    return likely ? withLikelyMatches(found, likely) : found
+    if (!reader) return unread(text)
+    const found = reader.parseQuickAdd(text, context)
+    return likely ? reader.withLikelyMatches(found, likely) : found
   }
   const parsed = useMemo(
     () => read(line.text, { ...base, locale, phoneRegion, phoneNumbers, now: line.editedAt }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loaded date parsers read anew
-    [line.text, line.editedAt, base, likely, locale, phoneRegion, phoneNumbers, datesReadable],
+    [
+      line.text,
+      line.editedAt,
+      base,
+      reader,
+      likely,
+      locale,
+      phoneRegion,
+      phoneNumbers,
+      datesReadable,
+    ],
   )
-  const today = localDay(line.editedAt)
-  const shownChips = parsed.chips.map((chip) => ({
-    chip,
-    meaning: chipMeaning(chip, parsed, choices, { today, currencies: base.currencies }),
-  }))
+  const shownChips = reader
+    ? parsed.chips.map((chip) => ({
+        chip,
+        meaning: reader.chipMeaning(chip, parsed, choices, {
+          today: localDay(line.editedAt),
+          currencies: base.currencies,
+        }),
+      }))
+    : []
 
-  const atCaret = chipAtCaret(parsed, line.caret, choices)
-  const options = atCaret ? candidateOptions(atCaret, choices) : []
+  const atCaret = reader?.chipAtCaret(parsed, line.caret, choices)
+  const options = reader && atCaret ? reader.candidateOptions(atCaret, choices) : []
   const choosing =
     atCaret && dismissed !== chipKey(atCaret) && options.length > 0 ? atCaret : undefined
   const highlighted =
@@ -275,31 +271,41 @@ export function QuickAddField({ takeEarlyText }: Props) {
   }
 
   const pick = (chip: ChoosableChip, option: CandidateOption) => {
-    const picked = pickCandidate(line.text, chip, option)
+    if (!reader) return
+    const picked = reader.pickCandidate(line.text, chip, option)
     setChoices((current) => new Map(current).set(picked.key, picked.choice))
     replaceLine(picked.text, picked.caret)
   }
 
   const remove = (chip: Chip) => {
-    replaceLine(removeChip(line.text, chip, contextNow()))
+    if (!reader) return
+    replaceLine(reader.removeChip(line.text, chip, contextNow()))
     input.current?.focus()
   }
 
   /** The line as the lead it describes, or null when a name still needs a pick first. */
   const readLine = () => {
-    const reading = draftFromLine(read(line.text, contextNow()), choices, base.defaults)
+    if (!reader) return null
+    const reading = reader.draftFromLine(read(line.text, contextNow()), choices, base.defaults)
     if (reading.kind === 'ready') return reading.draft
     // Move to the chip, which opens its candidates, and say why nothing happened.
     pendingCaret.current = reading.chip.end
     setLine((current) => ({ ...current, caret: reading.chip.end }))
     setDismissed(null)
-    setNotice({ kind: 'info', text: `${candidatePrompt(reading.chip)} Pick one, then save.` })
+    setNotice({
+      kind: 'info',
+      text: `${reader.candidatePrompt(reading.chip)} Pick one, then save.`,
+    })
     return null
   }
 
-  /** False (and done later) while the date parsers are still on their way. */
+  /** False (and done later) while the line's reader or date parsers are still on their way. */
   const datesReadableFor = (run: 'save' | 'openInForm') => {
-    if (datesReadable) return true
+    if (readerFailed) {
+      setNotice({ kind: 'problem', problems: [readerProblem] })
+      return false
+    }
+    if (reader && datesReadable) return true
     afterDates.current = { text: line.text, run }
     return false
   }
@@ -309,7 +315,7 @@ export function QuickAddField({ takeEarlyText }: Props) {
     if (!datesReadableFor('openInForm')) return
     const draft = readLine()
     if (!draft) return
-    openInFormRequest.mutate(draft, {
+    openInFormRequest.run(draft, {
       onSuccess: () => {
         replaceLine('')
         setChoices(new Map())
@@ -329,8 +335,10 @@ export function QuickAddField({ takeEarlyText }: Props) {
     const submitted = line.text
     const draft = readLine()
     if (!draft) return
-    createLead.mutate(draft, {
+    createLead.run(draft, {
       onSuccess: (saved) => {
+        // The next line is read against what this one queued: its open lead, its new person.
+        void catalog.refetch()
         setNotice({ kind: 'saved', text: savedMessage(saved.title, syncStatus.data) })
         // Whatever was typed meanwhile is the next lead: keep it.
         setLine((current) =>
@@ -344,14 +352,14 @@ export function QuickAddField({ takeEarlyText }: Props) {
 
   useEffect(() => {
     const waiting = afterDates.current
-    if (!datesReadable || !waiting) return
+    if (!(datesReadable || readerFailed) || !waiting) return
     afterDates.current = null
     // A line changed since is not what Enter was pressed on: it waits for another Enter.
     if (waiting.text !== line.text) return
     if (waiting.run === 'save') save()
     else openInForm()
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once, when dates are readable
-  }, [datesReadable])
+  }, [datesReadable, readerFailed])
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.nativeEvent.isComposing) return
@@ -397,22 +405,23 @@ export function QuickAddField({ takeEarlyText }: Props) {
         setChoices(new Map())
       } else {
         // An empty line: main hides the window and gives focus back to the previous app.
-        hideQuickAdd.mutate()
+        hideQuickAdd.run(undefined)
       }
       return
     }
     if (event.key === 'Backspace' && !event.altKey && !event.ctrlKey && !event.metaKey) {
       const { selectionStart, selectionEnd } = event.currentTarget
       const atEnd = selectionStart === line.text.length && selectionEnd === line.text.length
-      const finished = atEnd ? finishedChipAtEnd(line.text, parsed.chips) : undefined
-      if (finished) {
+      const finished =
+        reader && atEnd ? reader.finishedChipAtEnd(line.text, parsed.chips) : undefined
+      if (reader && finished) {
         event.preventDefault()
-        replaceLine(removeChip(line.text, finished, contextNow()))
+        replaceLine(reader.removeChip(line.text, finished, contextNow()))
       }
     }
   }
 
-  const openLead = likely ? openLeadNotice(parsed, choices, likely) : null
+  const openLead = reader && likely ? reader.openLeadNotice(parsed, choices, likely) : null
 
   const announced = useAnnouncement(
     announcementFor({
@@ -423,9 +432,10 @@ export function QuickAddField({ takeEarlyText }: Props) {
         : notice.kind === 'problem'
           ? { text: `Not saved: ${notice.problems.join(' ')}` }
           : { text: notice.text },
-      choosing: choosing
-        ? { kind: choosing.kind, start: choosing.start, prompt: candidatePrompt(choosing) }
-        : null,
+      choosing:
+        reader && choosing
+          ? { kind: choosing.kind, start: choosing.start, prompt: reader.candidatePrompt(choosing) }
+          : null,
       catalogProblem: catalog.isError ? catalogProblem : null,
     }),
   )
@@ -452,8 +462,8 @@ export function QuickAddField({ takeEarlyText }: Props) {
           onSelect={onSelect}
           onKeyDown={onKeyDown}
         />
-        {choosing ? (
-          <CandidateList
+        {reader && choosing ? (
+          <reader.CandidateList
             id={listId}
             chip={choosing}
             options={options}

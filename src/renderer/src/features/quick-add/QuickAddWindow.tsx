@@ -1,5 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query'
-import { useMainEvents } from '../../api'
 import { QuickAddField } from './QuickAddField'
 
 interface Props {
@@ -8,8 +6,6 @@ interface Props {
 }
 
 export function QuickAddWindow({ takeEarlyText }: Props) {
-  // Sync status changes decide whether "Saved" says the lead waits to sync.
-  useMainEvents(useQueryClient())
   return (
     <main className="quick-add" aria-label="Quick add">
       <QuickAddField takeEarlyText={takeEarlyText} />

@@ -9,7 +9,7 @@ import { resolveName, type NamedChip, type Picks } from './line-to-draft'
 
 /** The catalog as duplicate checks and open-lead warnings read it; built once per catalog. */
 export type LikelyMatches = {
-  /** Built in slices between keystrokes (see `useQuickAddContext`); asked early, they finish. */
+  /** Built in slices between keystrokes (see `useCatalogContext`); asked early, they finish. */
   persons: DuplicateIndexInSteps
   organizations: DuplicateIndexInSteps
   /** New persons still waiting in the outbox, matched by the same rule as the catalog. */

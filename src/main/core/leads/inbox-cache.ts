@@ -35,28 +35,35 @@ export interface InboxCache {
   clear(): void
 }
 
-interface LeadRow {
-  id: string
-  title: string
-  ownerId: number | null
-  ownerName: string | null
-  labelIds: string
-  personId: number | null
-  personName: string | null
-  organizationId: number | null
-  organizationName: string | null
-  valueAmount: number | null
-  valueCurrency: string | null
-  expectedCloseDate: string | null
-  visibleTo: string | null
-  wasSeen: number
-  isArchived: number
-  addTime: string
-  updateTime: string
-  customFields: string
-  nextActivityId: number | null
-  nextActivityDue: string | null
-}
+/** A page's row as SQLite returns it in raw mode, in the order of `leadColumns`. */
+type LeadRow = [
+  id: string,
+  title: string,
+  ownerId: number | null,
+  ownerName: string | null,
+  labelIds: string,
+  personId: number | null,
+  personName: string | null,
+  organizationId: number | null,
+  organizationName: string | null,
+  valueAmount: number | null,
+  valueCurrency: string | null,
+  expectedCloseDate: string | null,
+  visibleTo: string | null,
+  wasSeen: number,
+  isArchived: number,
+  addTime: string,
+  updateTime: string,
+  customFields: string,
+  nextActivityId: number | null,
+  nextActivityDue: string | null,
+]
+// Rows are read as arrays: better-sqlite3 builds an array several times faster than an object
+// with named keys, which was a good part of every page's time.
+const leadColumns = `l.id, l.title, l.owner_id, u.name, l.label_ids, l.person_id, p.name,
+  l.organization_id, o.name, l.value_amount, l.value_currency, l.expected_close_date,
+  l.visible_to, l.was_seen, l.is_archived, l.add_time, l.update_time, l.custom_fields,
+  l.next_activity_id, l.next_activity_due`
 
 // Each order matches one index of migration 5 term for term, so SQLite reads a page in
 // order rather than sorting the whole view. Leads without a close date come last either way.
@@ -100,29 +107,50 @@ function inView(search: string, view: number): string {
 }
 
 function toLead(row: LeadRow): InboxLead {
+  const [
+    id,
+    title,
+    ownerId,
+    ownerName,
+    labelIds,
+    personId,
+    personName,
+    organizationId,
+    organizationName,
+    valueAmount,
+    valueCurrency,
+    expectedCloseDate,
+    visibleTo,
+    wasSeen,
+    isArchived,
+    addTime,
+    updateTime,
+    customFields,
+    nextActivityId,
+    nextActivityDue,
+  ] = row
   return {
-    id: row.id,
-    title: row.title,
-    ownerId: row.ownerId,
-    ownerName: row.ownerName,
-    labelIds: JSON.parse(row.labelIds) as string[],
-    personId: row.personId,
-    personName: row.personName,
-    organizationId: row.organizationId,
-    organizationName: row.organizationName,
+    id,
+    title,
+    ownerId,
+    ownerName,
+    labelIds: JSON.parse(labelIds) as string[],
+    personId,
+    personName,
+    organizationId,
+    organizationName,
     value:
-      row.valueAmount === null || row.valueCurrency === null
+      valueAmount === null || valueCurrency === null
         ? null
-        : { amount: row.valueAmount, currency: row.valueCurrency },
-    expectedCloseDate: row.expectedCloseDate,
-    visibleTo: row.visibleTo,
-    wasSeen: row.wasSeen === 1,
-    isArchived: row.isArchived === 1,
-    addTime: row.addTime,
-    updateTime: row.updateTime,
-    customFields: JSON.parse(row.customFields) as Record<string, unknown>,
-    nextActivity:
-      row.nextActivityId === null ? null : { id: row.nextActivityId, due: row.nextActivityDue },
+        : { amount: valueAmount, currency: valueCurrency },
+    expectedCloseDate,
+    visibleTo,
+    wasSeen: wasSeen === 1,
+    isArchived: isArchived === 1,
+    addTime,
+    updateTime,
+    customFields: JSON.parse(customFields) as Record<string, unknown>,
+    nextActivity: nextActivityId === null ? null : { id: nextActivityId, due: nextActivityDue },
   }
 }
 
@@ -445,20 +473,15 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
       const rows = prepared(
         `WITH page AS (SELECT l.seq FROM inbox_lead l WHERE ${where.join(' AND ')}
            ORDER BY ${order} LIMIT ? OFFSET ?)
-         SELECT l.id, l.title, l.owner_id AS ownerId, u.name AS ownerName, l.label_ids AS labelIds,
-           l.person_id AS personId, p.name AS personName, l.organization_id AS organizationId,
-           o.name AS organizationName, l.value_amount AS valueAmount,
-           l.value_currency AS valueCurrency, l.expected_close_date AS expectedCloseDate,
-           l.was_seen AS wasSeen, l.is_archived AS isArchived, l.add_time AS addTime,
-           l.update_time AS updateTime, l.custom_fields AS customFields,
-           l.visible_to AS visibleTo, l.next_activity_id AS nextActivityId,
-           l.next_activity_due AS nextActivityDue
+         SELECT ${leadColumns}
          FROM page JOIN inbox_lead l ON l.seq = page.seq
          LEFT JOIN catalog_user u ON u.id = l.owner_id
          LEFT JOIN catalog_person p ON p.id = l.person_id
          LEFT JOIN catalog_organization o ON o.id = l.organization_id
          ORDER BY ${order}`,
-      ).all(...params, query.limit, query.offset) as LeadRow[]
+      )
+        .raw()
+        .all(...params, query.limit, query.offset) as LeadRow[]
       return { total, items: rows.map(toLead) }
     },
     unknownContacts() {

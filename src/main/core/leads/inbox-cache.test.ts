@@ -426,6 +426,36 @@ describe('next activities in the inbox cache', () => {
     expect(cache.list(page({ nextActivity: 'overdue', ownerId: 2 })).total).toBe(0)
   })
 
+  it('counts overdue leads as their activities move and the leads are archived or removed', () => {
+    const { cache } = planned()
+    cache.upsert([lead('long ago', 'Forgotten', { nextActivityId: 6 })], 1)
+    cache.applyActivities([
+      open(1, 'late', '2026-11-30'),
+      open(2, 'soon', '2026-12-04T09:00'),
+      open(6, 'long ago', '2026-03-02T08:00'),
+    ])
+    const overdue = (archived = false) => {
+      const result = cache.list(page({ nextActivity: 'overdue', archived }))
+      // The total is counted apart from the page: both must name the same leads.
+      expect(result.total).toBe(result.items.length)
+      return ids(result).sort()
+    }
+    expect(overdue()).toEqual(['late', 'long ago'])
+    // Moved to the past, then to the future.
+    cache.applyActivities([open(2, 'soon', '2026-10-01')])
+    expect(overdue()).toEqual(['late', 'long ago', 'soon'])
+    cache.applyActivities([{ ...open(2, 'soon', '2026-12-20') }])
+    expect(overdue()).toEqual(['late', 'long ago'])
+    // Archived: overdue in the archive instead.
+    cache.upsert([lead('long ago', 'Forgotten', { nextActivityId: 6, isArchived: true })], 2)
+    cache.applyActivities([open(6, 'long ago', '2026-03-02T08:00')])
+    expect(overdue()).toEqual(['late'])
+    expect(overdue(true)).toEqual(['long ago'])
+    cache.remove(['late', 'long ago'])
+    expect(overdue()).toEqual([])
+    expect(overdue(true)).toEqual([])
+  })
+
   it('counts a lead with an activity waiting in the outbox as planned', () => {
     const { db, cache } = planned()
     const outbox = createOutbox(db, () => now)
@@ -448,6 +478,9 @@ describe('next activities in the inbox cache', () => {
       vi.unstubAllEnvs()
     })
     const dues = [
+      '2025-12-31T10:00',
+      '2026-10-15',
+      '2026-12-01T12:00',
       '2026-12-02',
       '2026-12-03',
       '2026-12-04',

@@ -230,6 +230,12 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
   const tallyOf = db
     .prepare<[number], number>('SELECT leads FROM inbox_lead_tally WHERE is_archived = ?')
     .pluck()
+  // Overdue leads due on a day before `day`, all overdue whatever their time.
+  const overdueBefore = db
+    .prepare<[number, string], number>(
+      'SELECT coalesce(sum(leads), 0) FROM inbox_due_tally WHERE is_archived = ? AND due_day < ?',
+    )
+    .pluck()
   const unplannedTally = db
     .prepare<[number], number>('SELECT leads FROM inbox_unplanned_tally WHERE is_archived = ?')
     .pluck()
@@ -241,8 +247,8 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
     labelId: string | undefined,
     view: number,
     viewSize: () => number,
-    /** The "none planned" filter's total, when it is the filter. */
-    unplanned: (() => number) | undefined,
+    /** The next-activity filter's total, when it is the only filter. */
+    alone: (() => number) | undefined,
   ): number => {
     const count = (sql: string, ...params: unknown[]) =>
       prepared(sql)
@@ -255,8 +261,8 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
         inView(search, view),
       )
     }
-    if (search === undefined && filters.length === 1 && unplanned !== undefined) {
-      return unplanned()
+    if (search === undefined && filters.length === 1 && alone !== undefined) {
+      return alone()
     }
     if (search === undefined && filters.length === 1 && labelId !== undefined) {
       return count(
@@ -428,20 +434,29 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
              (SELECT seq FROM inbox_lead WHERE id IN (${waitingActivityLeads}))`,
         ]
       }
+      let overdueAlone: (() => number) | undefined
       if (query.nextActivity === 'overdue') {
         // One index range up to the later of the two bounds. Below both, every due is
         // overdue (one comparison a lead); between them, a day is overdue before today and a
         // time before the current minute.
         const { today, minute } = overdueBounds(now())
-        nextActivity = (walk) => [
-          `${walk ? '+' : ''}l.next_activity_due < ? AND (l.next_activity_due < ?
+        const [upper, lower] = today > minute ? [today, minute] : [minute, today]
+        const clause = (walk: boolean, from = '') =>
+          `${walk ? '+' : ''}l.next_activity_due < ? ${from} AND (l.next_activity_due < ?
              OR NOT (l.next_activity_due >= ? AND length(l.next_activity_due) = 10)
-             AND NOT (l.next_activity_due >= ? AND length(l.next_activity_due) > 10))`,
-          today > minute ? today : minute,
-          today > minute ? minute : today,
-          today,
-          minute,
-        ]
+             AND NOT (l.next_activity_due >= ? AND length(l.next_activity_due) > 10))`
+        nextActivity = (walk) => [clause(walk), upper, lower, today, minute]
+        // Alone, the days before the lower bound's are summed from their tally; only the
+        // leads due from that day on are read.
+        const day = lower.slice(0, 10)
+        overdueAlone = () =>
+          overdueBefore.get(view, day)! +
+          (prepared(
+            `SELECT count(*) FROM inbox_lead l WHERE l.is_archived = ?
+               AND ${clause(false, 'AND l.next_activity_due >= ?')}`,
+          )
+            .pluck()
+            .get(view, upper, day, lower, today, minute) as number)
       }
       // Alone, "none planned" is counted by its tally; by owner, from the index of both;
       // with other filters, their indexes lead.
@@ -450,7 +465,14 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
       const terms = prefixTerms(query.text ?? '').slice(0, maxTerms)
       const search = terms.length > 0 ? searchExpression(terms) : undefined
       const viewSize = () => tallyOf.get(view) ?? 0
-      const total = countOf(filters, search, query.labelId, view, viewSize, unplanned)
+      const total = countOf(
+        filters,
+        search,
+        query.labelId,
+        view,
+        viewSize,
+        unplanned ?? overdueAlone,
+      )
       // Few matches: read them and sort them. Many: walk the sort's index and keep the
       // matches, which finds a page after (offset + limit) × view / matches leads; a step of
       // that walk costs about a tenth of reading a match. The unary + keeps SQLite from

@@ -13,6 +13,7 @@ import { catalogActivityTypes011 } from './011-catalog-activity-types'
 import { outboxActivities012 } from './012-outbox-activities'
 import { leadTimeline013 } from './013-lead-timeline'
 import { inboxNextActivity014 } from './014-inbox-next-activity'
+import { inboxDueTally015 } from './015-inbox-due-tally'
 
 export interface Migration {
   version: number
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   outboxActivities012,
   leadTimeline013,
   inboxNextActivity014,
+  inboxDueTally015,
 ]
 
 export const latestVersion = migrations.length

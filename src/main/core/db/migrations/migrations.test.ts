@@ -512,3 +512,38 @@ describe('14: inbox next activity', () => {
     db.close()
   })
 })
+
+describe('15: inbox next activities per due day', () => {
+  it('tallies the cached due dates per view and day, and keeps the tally as leads change', () => {
+    const db = databaseAt(14)
+    const insert = db.prepare(
+      `INSERT INTO inbox_lead (id, title, was_seen, is_archived, add_time, update_time,
+         listed_at, next_activity_id, next_activity_due)
+       VALUES (?, 'Lead', 0, ?, '2026-11-01T10:00:00.000Z', '2026-11-02T10:00:00.000Z', 1, ?, ?)`,
+    )
+    insert.run('day', 0, 1, '2026-11-30')
+    insert.run('time', 0, 2, '2026-11-30T08:00')
+    insert.run('archived', 1, 3, '2026-11-30')
+    insert.run('undated', 0, 4, null)
+    migrate(db, 15)
+    const tally = () =>
+      db.prepare('SELECT * FROM inbox_due_tally WHERE leads > 0 ORDER BY 1, 2').all()
+    expect(tally()).toEqual([
+      { is_archived: 0, due_day: '2026-11-30', leads: 2 },
+      { is_archived: 1, due_day: '2026-11-30', leads: 1 },
+    ])
+    db.prepare(
+      "UPDATE inbox_lead SET next_activity_due = '2026-12-01T09:00' WHERE id = 'time'",
+    ).run()
+    db.prepare("UPDATE inbox_lead SET is_archived = 1 WHERE id = 'day'").run()
+    db.prepare("UPDATE inbox_lead SET next_activity_due = '2026-12-01' WHERE id = 'undated'").run()
+    db.prepare("DELETE FROM inbox_lead WHERE id = 'archived'").run()
+    insert.run('new', 0, 5, '2026-11-29')
+    expect(tally()).toEqual([
+      { is_archived: 0, due_day: '2026-11-29', leads: 1 },
+      { is_archived: 0, due_day: '2026-12-01', leads: 2 },
+      { is_archived: 1, due_day: '2026-11-30', leads: 1 },
+    ])
+    db.close()
+  })
+})

@@ -14,6 +14,7 @@ import { outboxActivities012 } from './012-outbox-activities'
 import { leadTimeline013 } from './013-lead-timeline'
 import { inboxNextActivity014 } from './014-inbox-next-activity'
 import { inboxDueTally015 } from './015-inbox-due-tally'
+import { inboxSearchPrefixes016 } from './016-inbox-search-prefixes'
 
 export interface Migration {
   version: number
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   leadTimeline013,
   inboxNextActivity014,
   inboxDueTally015,
+  inboxSearchPrefixes016,
 ]
 
 export const latestVersion = migrations.length

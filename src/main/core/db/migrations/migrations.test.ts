@@ -547,3 +547,45 @@ describe('15: inbox next activities per due day', () => {
     db.close()
   })
 })
+
+describe('16: inbox search prefixes of four and five letters', () => {
+  it('keeps every cached lead findable as before, and the triggers keep the index', () => {
+    const db = databaseAt(15)
+    db.prepare(
+      "INSERT INTO catalog_person (id, name, email) VALUES (1, 'José García', 'jose@acme.test')",
+    ).run()
+    db.prepare("INSERT INTO catalog_organization (id, name) VALUES (2, 'Acme Logistics')").run()
+    const insert = db.prepare(
+      `INSERT INTO inbox_lead (id, title, person_id, organization_id, was_seen, is_archived,
+         add_time, update_time, listed_at)
+       VALUES (?, ?, ?, ?, 0, ?, '2026-11-01T10:00:00.000Z', '2026-11-02T10:00:00.000Z', 1)`,
+    )
+    insert.run('live', 'Fleet renewal', 1, null, 0)
+    insert.run('gone', 'Fleet audit', null, 2, 1)
+    const search = db
+      .prepare(
+        `SELECT l.id FROM inbox_lead_search f JOIN inbox_lead l ON l.seq = f.rowid
+         WHERE inbox_lead_search MATCH ? ORDER BY l.id`,
+      )
+      .pluck()
+    const queries = ['fleet*', 'flee*', 'garc*', 'jose*', 'acme*', 'logis*', 'fl* NOT view : a*']
+    const before = queries.map((query) => search.all(query))
+    migrate(db, 16)
+    expect(queries.map((query) => search.all(query))).toEqual(before)
+    expect(search.all('flee*')).toEqual(['gone', 'live'])
+    expect(
+      db.prepare("SELECT sql FROM sqlite_master WHERE name = 'inbox_lead_search'").pluck().get(),
+    ).toContain("prefix='2 3 4 5'")
+    // New leads, renamed contacts and archived leads still reach the rebuilt index.
+    insert.run('new', 'Cold storage', null, 2, 0)
+    db.prepare("UPDATE catalog_organization SET name = 'Globex Freight' WHERE id = 2").run()
+    db.prepare("UPDATE inbox_lead SET is_archived = 1 WHERE id = 'live'").run()
+    expect(search.all('acme*')).toEqual(['live'])
+    expect(search.all('globe*')).toEqual(['gone', 'new'])
+    expect(search.all('fleet* AND view : archived')).toEqual(['gone', 'live'])
+    db.prepare("DELETE FROM inbox_lead WHERE id = 'gone'").run()
+    expect(search.all('globe*')).toEqual(['new'])
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
+  })
+})

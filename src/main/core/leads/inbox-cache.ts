@@ -96,15 +96,39 @@ type Filter = [clause: string, ...values: unknown[]]
 
 const valuesOf = (filters: Filter[]) => filters.flatMap(([, ...values]) => values)
 
-/** Every word must begin a word of the title, the person (name or email) or the organization. */
-function searchExpression(terms: string[]): string {
-  return `{title person organization} : (${terms.join(' ')})`
+/** A search as one full-text index answers it: the leads it matches, and those in the view. */
+interface Search {
+  index: 'inbox_lead_search' | 'inbox_live_search'
+  match: string
+  inView: string
 }
 
-/** The lead's view is part of its search document, so a search is counted in one index. */
-function inView(search: string, view: number): string {
-  return `${search} ${view === 1 ? 'AND' : 'NOT'} view : archived`
+/**
+ * A typed word of Latin, Greek or Cyrillic letters and digits alone, which the index's
+ * tokenizer (its Unicode tables are older than today's) surely keeps as one word.
+ */
+const oneWord = /^"(?:(?=[\p{L}\p{Nd}])[0-9A-Za-z\u00c0-\u024f\u0386-\u03ff\u0400-\u04ff])+"\*$/u
+
+/**
+ * Every word must begin a word of the title, the person (name or email) or the organization.
+ * The live leads' own index answers when it can: it knows no word positions, so a typed word
+ * the index splits in several ("o'brien") is searched in the index of all leads.
+ */
+function searchOf(terms: string[], view: number): Search {
+  const words = terms.join(' ')
+  if (view === 0 && terms.every((term) => oneWord.test(term))) {
+    return { index: 'inbox_live_search', match: words, inView: words }
+  }
+  // The lead's view is part of its search document, so a search is counted in one index.
+  const match = `{title person organization} : (${words})`
+  return {
+    index: 'inbox_lead_search',
+    match,
+    inView: `${match} ${view === 1 ? 'AND' : 'NOT'} view : archived`,
+  }
 }
+
+const matching = ({ index }: Search) => `(SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`
 
 function toLead(row: LeadRow): InboxLead {
   const [
@@ -243,7 +267,7 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
   // label, the full-text index for a search. Filters together are counted on the leads.
   const countOf = (
     filters: Filter[],
-    search: string | undefined,
+    search: Search | undefined,
     labelId: string | undefined,
     view: number,
     viewSize: () => number,
@@ -257,8 +281,8 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
     if (search === undefined && filters.length === 0) return viewSize()
     if (search !== undefined && filters.length === 0) {
       return count(
-        'SELECT count(*) FROM inbox_lead_search WHERE inbox_lead_search MATCH ?',
-        inView(search, view),
+        `SELECT count(*) FROM ${search.index} WHERE ${search.index} MATCH ?`,
+        search.inView,
       )
     }
     if (search === undefined && filters.length === 1 && alone !== undefined) {
@@ -274,8 +298,8 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
     const where = ['l.is_archived = ?', ...filters.map(([clause]) => clause)]
     const params: unknown[] = [view, ...valuesOf(filters)]
     if (search !== undefined) {
-      where.push('l.seq IN (SELECT rowid FROM inbox_lead_search WHERE inbox_lead_search MATCH ?)')
-      params.push(search)
+      where.push(`l.seq IN ${matching(search)}`)
+      params.push(search.match)
     }
     return count(`SELECT count(*) FROM inbox_lead l WHERE ${where.join(' AND ')}`, ...params)
   }
@@ -463,7 +487,7 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
       const led = filters.length > 0 && query.ownerId === undefined
       if (nextActivity) filters.push(nextActivity(unplanned !== undefined && led))
       const terms = prefixTerms(query.text ?? '').slice(0, maxTerms)
-      const search = terms.length > 0 ? searchExpression(terms) : undefined
+      const search = terms.length > 0 ? searchOf(terms, view) : undefined
       const viewSize = () => tallyOf.get(view) ?? 0
       const total = countOf(
         filters,
@@ -484,11 +508,8 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
       const where = ['l.is_archived = ?', ...filters.map(([clause]) => clause)]
       const params: unknown[] = [view, ...valuesOf(filters)]
       if (search !== undefined) {
-        where.push(
-          `${walk ? '+' : ''}l.seq IN
-             (SELECT rowid FROM inbox_lead_search WHERE inbox_lead_search MATCH ?)`,
-        )
-        params.push(search)
+        where.push(`${walk ? '+' : ''}l.seq IN ${matching(search)}`)
+        params.push(search.match)
       }
       // The page is chosen on the lead table alone; names are joined for its rows only, not
       // for every row an OFFSET skips.

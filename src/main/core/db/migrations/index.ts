@@ -15,6 +15,7 @@ import { leadTimeline013 } from './013-lead-timeline'
 import { inboxNextActivity014 } from './014-inbox-next-activity'
 import { inboxDueTally015 } from './015-inbox-due-tally'
 import { inboxSearchPrefixes016 } from './016-inbox-search-prefixes'
+import { inboxLiveSearch017 } from './017-inbox-live-search'
 
 export interface Migration {
   version: number
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   inboxNextActivity014,
   inboxDueTally015,
   inboxSearchPrefixes016,
+  inboxLiveSearch017,
 ]
 
 export const latestVersion = migrations.length

@@ -589,3 +589,39 @@ describe('16: inbox search prefixes of four and five letters', () => {
     db.close()
   })
 })
+
+describe('17: inbox search of live leads without positions', () => {
+  it('indexes the cached live leads, not the archived, and follows them as they change', () => {
+    const db = databaseAt(16)
+    db.prepare(
+      "INSERT INTO catalog_person (id, name, email) VALUES (1, 'Maria Schmidt', 'maria@acme.test')",
+    ).run()
+    const insert = db.prepare(
+      `INSERT INTO inbox_lead (id, title, person_id, was_seen, is_archived, add_time,
+         update_time, listed_at)
+       VALUES (?, ?, ?, 0, ?, '2026-11-01T10:00:00.000Z', '2026-11-02T10:00:00.000Z', 1)`,
+    )
+    insert.run('live', 'Fleet renewal', 1, 0)
+    insert.run('gone', 'Fleet audit', 1, 1)
+    migrate(db, 17)
+    const live = db
+      .prepare(
+        `SELECT l.id FROM inbox_live_search f JOIN inbox_lead l ON l.seq = f.rowid
+         WHERE inbox_live_search MATCH ? ORDER BY l.id`,
+      )
+      .pluck()
+    expect(live.all('flee*')).toEqual(['live'])
+    expect(live.all('ma* acme*')).toEqual(['live'])
+    insert.run('new', 'Cold storage', null, 0)
+    db.prepare("UPDATE inbox_lead SET is_archived = 0 WHERE id = 'gone'").run()
+    db.prepare("UPDATE inbox_lead SET is_archived = 1 WHERE id = 'live'").run()
+    db.prepare("UPDATE catalog_person SET name = 'Mia Berg' WHERE id = 1").run()
+    expect(live.all('flee*')).toEqual(['gone'])
+    expect(live.all('berg*')).toEqual(['gone'])
+    expect(live.all('cold*')).toEqual(['new'])
+    db.prepare("DELETE FROM inbox_lead WHERE id = 'new'").run()
+    expect(live.all('cold*')).toEqual([])
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
+  })
+})

@@ -292,6 +292,83 @@ describe('the inbox cache', () => {
     }
   })
 
+  it("finds in the live leads' own index the same leads, in the same order, as in the index of all", () => {
+    const { db, catalog, cache } = seeded()
+    catalog.upsertPersons([
+      {
+        id: 12,
+        name: "Sean O'Brien",
+        email: 'sean@ob.test',
+        organizationId: null,
+        updateTime: null,
+      },
+      { id: 13, name: 'Σοφία Μαρκου', email: null, organizationId: null, updateTime: null },
+      {
+        id: 14,
+        name: 'Мария Иванова',
+        email: 'maria@ivanova.test',
+        organizationId: null,
+        updateTime: null,
+      },
+    ])
+    cache.upsert(
+      [
+        lead('f', 'Marine fuel', { personId: 12, organizationId: 21 }),
+        lead('g', 'Market stall 2', { personId: 13 }),
+        lead('h', 'Maritime 22', { personId: 14, organizationId: 20 }),
+        lead('i', 'Mars rover', { isArchived: true, personId: 12 }),
+      ],
+      1,
+    )
+    // The search as the index of all leads answered every search before.
+    const before = (text: string) => {
+      const words = text.split(' ').map((word) => `"${word}"*`)
+      const match = `{title person organization} : (${words.join(' ')}) NOT view : archived`
+      return db
+        .prepare(
+          `SELECT l.id FROM inbox_lead l
+           WHERE l.seq IN (SELECT rowid FROM inbox_lead_search WHERE inbox_lead_search MATCH ?)
+           ORDER BY l.update_time DESC, l.seq DESC`,
+        )
+        .pluck()
+        .all(match)
+    }
+    const texts = ['ma', 'mar', 'MARI', 'jos', 'josé', 'garc', 'acme', 'ac lo', 'fl', 'o', "o'br"]
+    texts.push('σοφ', 'μαρ', 'мар', 'иван', '2', 'ob', 'ocean', 'maria schm', 'blue riv', 'arch')
+    const same = () => {
+      for (const text of texts) {
+        const shown = cache.list(page({ text }))
+        expect({ text, ids: ids(shown), total: shown.total }).toEqual({
+          text,
+          ids: before(text),
+          total: before(text).length,
+        })
+      }
+    }
+    same()
+    expect(ids(cache.list(page({ text: 'ma' })))).toEqual(['h', 'g', 'f', 'a'])
+    // Renamed contacts, leads archived and brought back, contacts and leads gone.
+    catalog.upsertPersons([
+      { id: 12, name: 'Sean Ocean', email: null, organizationId: null, updateTime: null },
+    ])
+    catalog.upsertOrganizations([{ id: 21, name: 'Acme Marine', updateTime: null }])
+    const archive = (id: string, isArchived: boolean) => {
+      const shown = cache.list(page({ text: id === 'i' ? 'mars' : '', archived: !isArchived }))
+      const current = shown.items.find((l) => l.id === id)
+      if (!current) throw new Error(`lead ${id} is missing`)
+      const { ownerName, personName, organizationName, nextActivity, ...fields } = current
+      void [ownerName, personName, organizationName, nextActivity]
+      cache.upsert([{ ...fields, nextActivityId: null, isArchived }], 2)
+    }
+    archive('f', true)
+    archive('i', false)
+    same()
+    db.prepare('DELETE FROM catalog_organization WHERE id = 20').run()
+    cache.remove(['g'])
+    same()
+    expect(ids(cache.list(page({ text: 'mar' })))).toEqual(['i', 'h', 'b', 'a'])
+  })
+
   it('notices persons and organizations the catalog does not know', () => {
     const { cache } = seeded()
     expect(cache.unknownContacts()).toEqual({ persons: 0, organizations: 0 })
@@ -426,6 +503,36 @@ describe('next activities in the inbox cache', () => {
     expect(cache.list(page({ nextActivity: 'overdue', ownerId: 2 })).total).toBe(0)
   })
 
+  it('counts overdue leads as their activities move and the leads are archived or removed', () => {
+    const { cache } = planned()
+    cache.upsert([lead('long ago', 'Forgotten', { nextActivityId: 6 })], 1)
+    cache.applyActivities([
+      open(1, 'late', '2026-11-30'),
+      open(2, 'soon', '2026-12-04T09:00'),
+      open(6, 'long ago', '2026-03-02T08:00'),
+    ])
+    const overdue = (archived = false) => {
+      const result = cache.list(page({ nextActivity: 'overdue', archived }))
+      // The total is counted apart from the page: both must name the same leads.
+      expect(result.total).toBe(result.items.length)
+      return ids(result).sort()
+    }
+    expect(overdue()).toEqual(['late', 'long ago'])
+    // Moved to the past, then to the future.
+    cache.applyActivities([open(2, 'soon', '2026-10-01')])
+    expect(overdue()).toEqual(['late', 'long ago', 'soon'])
+    cache.applyActivities([{ ...open(2, 'soon', '2026-12-20') }])
+    expect(overdue()).toEqual(['late', 'long ago'])
+    // Archived: overdue in the archive instead.
+    cache.upsert([lead('long ago', 'Forgotten', { nextActivityId: 6, isArchived: true })], 2)
+    cache.applyActivities([open(6, 'long ago', '2026-03-02T08:00')])
+    expect(overdue()).toEqual(['late'])
+    expect(overdue(true)).toEqual(['long ago'])
+    cache.remove(['late', 'long ago'])
+    expect(overdue()).toEqual([])
+    expect(overdue(true)).toEqual([])
+  })
+
   it('counts a lead with an activity waiting in the outbox as planned', () => {
     const { db, cache } = planned()
     const outbox = createOutbox(db, () => now)
@@ -448,6 +555,9 @@ describe('next activities in the inbox cache', () => {
       vi.unstubAllEnvs()
     })
     const dues = [
+      '2025-12-31T10:00',
+      '2026-10-15',
+      '2026-12-01T12:00',
       '2026-12-02',
       '2026-12-03',
       '2026-12-04',

@@ -35,28 +35,35 @@ export interface InboxCache {
   clear(): void
 }
 
-interface LeadRow {
-  id: string
-  title: string
-  ownerId: number | null
-  ownerName: string | null
-  labelIds: string
-  personId: number | null
-  personName: string | null
-  organizationId: number | null
-  organizationName: string | null
-  valueAmount: number | null
-  valueCurrency: string | null
-  expectedCloseDate: string | null
-  visibleTo: string | null
-  wasSeen: number
-  isArchived: number
-  addTime: string
-  updateTime: string
-  customFields: string
-  nextActivityId: number | null
-  nextActivityDue: string | null
-}
+/** A page's row as SQLite returns it in raw mode, in the order of `leadColumns`. */
+type LeadRow = [
+  id: string,
+  title: string,
+  ownerId: number | null,
+  ownerName: string | null,
+  labelIds: string,
+  personId: number | null,
+  personName: string | null,
+  organizationId: number | null,
+  organizationName: string | null,
+  valueAmount: number | null,
+  valueCurrency: string | null,
+  expectedCloseDate: string | null,
+  visibleTo: string | null,
+  wasSeen: number,
+  isArchived: number,
+  addTime: string,
+  updateTime: string,
+  customFields: string,
+  nextActivityId: number | null,
+  nextActivityDue: string | null,
+]
+// Rows are read as arrays: better-sqlite3 builds an array several times faster than an object
+// with named keys, which was a good part of every page's time.
+const leadColumns = `l.id, l.title, l.owner_id, u.name, l.label_ids, l.person_id, p.name,
+  l.organization_id, o.name, l.value_amount, l.value_currency, l.expected_close_date,
+  l.visible_to, l.was_seen, l.is_archived, l.add_time, l.update_time, l.custom_fields,
+  l.next_activity_id, l.next_activity_due`
 
 // Each order matches one index of migration 5 term for term, so SQLite reads a page in
 // order rather than sorting the whole view. Leads without a close date come last either way.
@@ -89,40 +96,85 @@ type Filter = [clause: string, ...values: unknown[]]
 
 const valuesOf = (filters: Filter[]) => filters.flatMap(([, ...values]) => values)
 
-/** Every word must begin a word of the title, the person (name or email) or the organization. */
-function searchExpression(terms: string[]): string {
-  return `{title person organization} : (${terms.join(' ')})`
+/** A search as one full-text index answers it: the leads it matches, and those in the view. */
+interface Search {
+  index: 'inbox_lead_search' | 'inbox_live_search'
+  match: string
+  inView: string
 }
 
-/** The lead's view is part of its search document, so a search is counted in one index. */
-function inView(search: string, view: number): string {
-  return `${search} ${view === 1 ? 'AND' : 'NOT'} view : archived`
+/**
+ * A typed word of Latin, Greek or Cyrillic letters and digits alone, which the index's
+ * tokenizer (its Unicode tables are older than today's) surely keeps as one word.
+ */
+const oneWord = /^"(?:(?=[\p{L}\p{Nd}])[0-9A-Za-z\u00c0-\u024f\u0386-\u03ff\u0400-\u04ff])+"\*$/u
+
+/**
+ * Every word must begin a word of the title, the person (name or email) or the organization.
+ * The live leads' own index answers when it can: it knows no word positions, so a typed word
+ * the index splits in several ("o'brien") is searched in the index of all leads.
+ */
+function searchOf(terms: string[], view: number): Search {
+  const words = terms.join(' ')
+  if (view === 0 && terms.every((term) => oneWord.test(term))) {
+    return { index: 'inbox_live_search', match: words, inView: words }
+  }
+  // The lead's view is part of its search document, so a search is counted in one index.
+  const match = `{title person organization} : (${words})`
+  return {
+    index: 'inbox_lead_search',
+    match,
+    inView: `${match} ${view === 1 ? 'AND' : 'NOT'} view : archived`,
+  }
 }
+
+const matching = ({ index }: Search) => `(SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`
 
 function toLead(row: LeadRow): InboxLead {
+  const [
+    id,
+    title,
+    ownerId,
+    ownerName,
+    labelIds,
+    personId,
+    personName,
+    organizationId,
+    organizationName,
+    valueAmount,
+    valueCurrency,
+    expectedCloseDate,
+    visibleTo,
+    wasSeen,
+    isArchived,
+    addTime,
+    updateTime,
+    customFields,
+    nextActivityId,
+    nextActivityDue,
+  ] = row
   return {
-    id: row.id,
-    title: row.title,
-    ownerId: row.ownerId,
-    ownerName: row.ownerName,
-    labelIds: JSON.parse(row.labelIds) as string[],
-    personId: row.personId,
-    personName: row.personName,
-    organizationId: row.organizationId,
-    organizationName: row.organizationName,
+    id,
+    title,
+    ownerId,
+    ownerName,
+    labelIds: JSON.parse(labelIds) as string[],
+    personId,
+    personName,
+    organizationId,
+    organizationName,
     value:
-      row.valueAmount === null || row.valueCurrency === null
+      valueAmount === null || valueCurrency === null
         ? null
-        : { amount: row.valueAmount, currency: row.valueCurrency },
-    expectedCloseDate: row.expectedCloseDate,
-    visibleTo: row.visibleTo,
-    wasSeen: row.wasSeen === 1,
-    isArchived: row.isArchived === 1,
-    addTime: row.addTime,
-    updateTime: row.updateTime,
-    customFields: JSON.parse(row.customFields) as Record<string, unknown>,
-    nextActivity:
-      row.nextActivityId === null ? null : { id: row.nextActivityId, due: row.nextActivityDue },
+        : { amount: valueAmount, currency: valueCurrency },
+    expectedCloseDate,
+    visibleTo,
+    wasSeen: wasSeen === 1,
+    isArchived: isArchived === 1,
+    addTime,
+    updateTime,
+    customFields: JSON.parse(customFields) as Record<string, unknown>,
+    nextActivity: nextActivityId === null ? null : { id: nextActivityId, due: nextActivityDue },
   }
 }
 
@@ -202,6 +254,12 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
   const tallyOf = db
     .prepare<[number], number>('SELECT leads FROM inbox_lead_tally WHERE is_archived = ?')
     .pluck()
+  // Overdue leads due on a day before `day`, all overdue whatever their time.
+  const overdueBefore = db
+    .prepare<[number, string], number>(
+      'SELECT coalesce(sum(leads), 0) FROM inbox_due_tally WHERE is_archived = ? AND due_day < ?',
+    )
+    .pluck()
   const unplannedTally = db
     .prepare<[number], number>('SELECT leads FROM inbox_unplanned_tally WHERE is_archived = ?')
     .pluck()
@@ -209,12 +267,12 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
   // label, the full-text index for a search. Filters together are counted on the leads.
   const countOf = (
     filters: Filter[],
-    search: string | undefined,
+    search: Search | undefined,
     labelId: string | undefined,
     view: number,
     viewSize: () => number,
-    /** The "none planned" filter's total, when it is the filter. */
-    unplanned: (() => number) | undefined,
+    /** The next-activity filter's total, when it is the only filter. */
+    alone: (() => number) | undefined,
   ): number => {
     const count = (sql: string, ...params: unknown[]) =>
       prepared(sql)
@@ -223,12 +281,12 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
     if (search === undefined && filters.length === 0) return viewSize()
     if (search !== undefined && filters.length === 0) {
       return count(
-        'SELECT count(*) FROM inbox_lead_search WHERE inbox_lead_search MATCH ?',
-        inView(search, view),
+        `SELECT count(*) FROM ${search.index} WHERE ${search.index} MATCH ?`,
+        search.inView,
       )
     }
-    if (search === undefined && filters.length === 1 && unplanned !== undefined) {
-      return unplanned()
+    if (search === undefined && filters.length === 1 && alone !== undefined) {
+      return alone()
     }
     if (search === undefined && filters.length === 1 && labelId !== undefined) {
       return count(
@@ -240,8 +298,8 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
     const where = ['l.is_archived = ?', ...filters.map(([clause]) => clause)]
     const params: unknown[] = [view, ...valuesOf(filters)]
     if (search !== undefined) {
-      where.push('l.seq IN (SELECT rowid FROM inbox_lead_search WHERE inbox_lead_search MATCH ?)')
-      params.push(search)
+      where.push(`l.seq IN ${matching(search)}`)
+      params.push(search.match)
     }
     return count(`SELECT count(*) FROM inbox_lead l WHERE ${where.join(' AND ')}`, ...params)
   }
@@ -400,29 +458,45 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
              (SELECT seq FROM inbox_lead WHERE id IN (${waitingActivityLeads}))`,
         ]
       }
+      let overdueAlone: (() => number) | undefined
       if (query.nextActivity === 'overdue') {
         // One index range up to the later of the two bounds. Below both, every due is
         // overdue (one comparison a lead); between them, a day is overdue before today and a
         // time before the current minute.
         const { today, minute } = overdueBounds(now())
-        nextActivity = (walk) => [
-          `${walk ? '+' : ''}l.next_activity_due < ? AND (l.next_activity_due < ?
+        const [upper, lower] = today > minute ? [today, minute] : [minute, today]
+        const clause = (walk: boolean, from = '') =>
+          `${walk ? '+' : ''}l.next_activity_due < ? ${from} AND (l.next_activity_due < ?
              OR NOT (l.next_activity_due >= ? AND length(l.next_activity_due) = 10)
-             AND NOT (l.next_activity_due >= ? AND length(l.next_activity_due) > 10))`,
-          today > minute ? today : minute,
-          today > minute ? minute : today,
-          today,
-          minute,
-        ]
+             AND NOT (l.next_activity_due >= ? AND length(l.next_activity_due) > 10))`
+        nextActivity = (walk) => [clause(walk), upper, lower, today, minute]
+        // Alone, the days before the lower bound's are summed from their tally; only the
+        // leads due from that day on are read.
+        const day = lower.slice(0, 10)
+        overdueAlone = () =>
+          overdueBefore.get(view, day)! +
+          (prepared(
+            `SELECT count(*) FROM inbox_lead l WHERE l.is_archived = ?
+               AND ${clause(false, 'AND l.next_activity_due >= ?')}`,
+          )
+            .pluck()
+            .get(view, upper, day, lower, today, minute) as number)
       }
       // Alone, "none planned" is counted by its tally; by owner, from the index of both;
       // with other filters, their indexes lead.
       const led = filters.length > 0 && query.ownerId === undefined
       if (nextActivity) filters.push(nextActivity(unplanned !== undefined && led))
       const terms = prefixTerms(query.text ?? '').slice(0, maxTerms)
-      const search = terms.length > 0 ? searchExpression(terms) : undefined
+      const search = terms.length > 0 ? searchOf(terms, view) : undefined
       const viewSize = () => tallyOf.get(view) ?? 0
-      const total = countOf(filters, search, query.labelId, view, viewSize, unplanned)
+      const total = countOf(
+        filters,
+        search,
+        query.labelId,
+        view,
+        viewSize,
+        unplanned ?? overdueAlone,
+      )
       // Few matches: read them and sort them. Many: walk the sort's index and keep the
       // matches, which finds a page after (offset + limit) × view / matches leads; a step of
       // that walk costs about a tenth of reading a match. The unary + keeps SQLite from
@@ -434,31 +508,23 @@ export function createInboxCache(db: Db, now: () => number = Date.now): InboxCac
       const where = ['l.is_archived = ?', ...filters.map(([clause]) => clause)]
       const params: unknown[] = [view, ...valuesOf(filters)]
       if (search !== undefined) {
-        where.push(
-          `${walk ? '+' : ''}l.seq IN
-             (SELECT rowid FROM inbox_lead_search WHERE inbox_lead_search MATCH ?)`,
-        )
-        params.push(search)
+        where.push(`${walk ? '+' : ''}l.seq IN ${matching(search)}`)
+        params.push(search.match)
       }
       // The page is chosen on the lead table alone; names are joined for its rows only, not
       // for every row an OFFSET skips.
       const rows = prepared(
         `WITH page AS (SELECT l.seq FROM inbox_lead l WHERE ${where.join(' AND ')}
            ORDER BY ${order} LIMIT ? OFFSET ?)
-         SELECT l.id, l.title, l.owner_id AS ownerId, u.name AS ownerName, l.label_ids AS labelIds,
-           l.person_id AS personId, p.name AS personName, l.organization_id AS organizationId,
-           o.name AS organizationName, l.value_amount AS valueAmount,
-           l.value_currency AS valueCurrency, l.expected_close_date AS expectedCloseDate,
-           l.was_seen AS wasSeen, l.is_archived AS isArchived, l.add_time AS addTime,
-           l.update_time AS updateTime, l.custom_fields AS customFields,
-           l.visible_to AS visibleTo, l.next_activity_id AS nextActivityId,
-           l.next_activity_due AS nextActivityDue
+         SELECT ${leadColumns}
          FROM page JOIN inbox_lead l ON l.seq = page.seq
          LEFT JOIN catalog_user u ON u.id = l.owner_id
          LEFT JOIN catalog_person p ON p.id = l.person_id
          LEFT JOIN catalog_organization o ON o.id = l.organization_id
          ORDER BY ${order}`,
-      ).all(...params, query.limit, query.offset) as LeadRow[]
+      )
+        .raw()
+        .all(...params, query.limit, query.offset) as LeadRow[]
       return { total, items: rows.map(toLead) }
     },
     unknownContacts() {

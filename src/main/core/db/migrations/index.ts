@@ -13,6 +13,9 @@ import { catalogActivityTypes011 } from './011-catalog-activity-types'
 import { outboxActivities012 } from './012-outbox-activities'
 import { leadTimeline013 } from './013-lead-timeline'
 import { inboxNextActivity014 } from './014-inbox-next-activity'
+import { inboxDueTally015 } from './015-inbox-due-tally'
+import { inboxSearchPrefixes016 } from './016-inbox-search-prefixes'
+import { inboxLiveSearch017 } from './017-inbox-live-search'
 
 export interface Migration {
   version: number
@@ -36,6 +39,9 @@ export const migrations: readonly Migration[] = [
   outboxActivities012,
   leadTimeline013,
   inboxNextActivity014,
+  inboxDueTally015,
+  inboxSearchPrefixes016,
+  inboxLiveSearch017,
 ]
 
 export const latestVersion = migrations.length

@@ -512,3 +512,116 @@ describe('14: inbox next activity', () => {
     db.close()
   })
 })
+
+describe('15: inbox next activities per due day', () => {
+  it('tallies the cached due dates per view and day, and keeps the tally as leads change', () => {
+    const db = databaseAt(14)
+    const insert = db.prepare(
+      `INSERT INTO inbox_lead (id, title, was_seen, is_archived, add_time, update_time,
+         listed_at, next_activity_id, next_activity_due)
+       VALUES (?, 'Lead', 0, ?, '2026-11-01T10:00:00.000Z', '2026-11-02T10:00:00.000Z', 1, ?, ?)`,
+    )
+    insert.run('day', 0, 1, '2026-11-30')
+    insert.run('time', 0, 2, '2026-11-30T08:00')
+    insert.run('archived', 1, 3, '2026-11-30')
+    insert.run('undated', 0, 4, null)
+    migrate(db, 15)
+    const tally = () =>
+      db.prepare('SELECT * FROM inbox_due_tally WHERE leads > 0 ORDER BY 1, 2').all()
+    expect(tally()).toEqual([
+      { is_archived: 0, due_day: '2026-11-30', leads: 2 },
+      { is_archived: 1, due_day: '2026-11-30', leads: 1 },
+    ])
+    db.prepare(
+      "UPDATE inbox_lead SET next_activity_due = '2026-12-01T09:00' WHERE id = 'time'",
+    ).run()
+    db.prepare("UPDATE inbox_lead SET is_archived = 1 WHERE id = 'day'").run()
+    db.prepare("UPDATE inbox_lead SET next_activity_due = '2026-12-01' WHERE id = 'undated'").run()
+    db.prepare("DELETE FROM inbox_lead WHERE id = 'archived'").run()
+    insert.run('new', 0, 5, '2026-11-29')
+    expect(tally()).toEqual([
+      { is_archived: 0, due_day: '2026-11-29', leads: 1 },
+      { is_archived: 0, due_day: '2026-12-01', leads: 2 },
+      { is_archived: 1, due_day: '2026-11-30', leads: 1 },
+    ])
+    db.close()
+  })
+})
+
+describe('16: inbox search prefixes of four and five letters', () => {
+  it('keeps every cached lead findable as before, and the triggers keep the index', () => {
+    const db = databaseAt(15)
+    db.prepare(
+      "INSERT INTO catalog_person (id, name, email) VALUES (1, 'José García', 'jose@acme.test')",
+    ).run()
+    db.prepare("INSERT INTO catalog_organization (id, name) VALUES (2, 'Acme Logistics')").run()
+    const insert = db.prepare(
+      `INSERT INTO inbox_lead (id, title, person_id, organization_id, was_seen, is_archived,
+         add_time, update_time, listed_at)
+       VALUES (?, ?, ?, ?, 0, ?, '2026-11-01T10:00:00.000Z', '2026-11-02T10:00:00.000Z', 1)`,
+    )
+    insert.run('live', 'Fleet renewal', 1, null, 0)
+    insert.run('gone', 'Fleet audit', null, 2, 1)
+    const search = db
+      .prepare(
+        `SELECT l.id FROM inbox_lead_search f JOIN inbox_lead l ON l.seq = f.rowid
+         WHERE inbox_lead_search MATCH ? ORDER BY l.id`,
+      )
+      .pluck()
+    const queries = ['fleet*', 'flee*', 'garc*', 'jose*', 'acme*', 'logis*', 'fl* NOT view : a*']
+    const before = queries.map((query) => search.all(query))
+    migrate(db, 16)
+    expect(queries.map((query) => search.all(query))).toEqual(before)
+    expect(search.all('flee*')).toEqual(['gone', 'live'])
+    expect(
+      db.prepare("SELECT sql FROM sqlite_master WHERE name = 'inbox_lead_search'").pluck().get(),
+    ).toContain("prefix='2 3 4 5'")
+    // New leads, renamed contacts and archived leads still reach the rebuilt index.
+    insert.run('new', 'Cold storage', null, 2, 0)
+    db.prepare("UPDATE catalog_organization SET name = 'Globex Freight' WHERE id = 2").run()
+    db.prepare("UPDATE inbox_lead SET is_archived = 1 WHERE id = 'live'").run()
+    expect(search.all('acme*')).toEqual(['live'])
+    expect(search.all('globe*')).toEqual(['gone', 'new'])
+    expect(search.all('fleet* AND view : archived')).toEqual(['gone', 'live'])
+    db.prepare("DELETE FROM inbox_lead WHERE id = 'gone'").run()
+    expect(search.all('globe*')).toEqual(['new'])
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
+  })
+})
+
+describe('17: inbox search of live leads without positions', () => {
+  it('indexes the cached live leads, not the archived, and follows them as they change', () => {
+    const db = databaseAt(16)
+    db.prepare(
+      "INSERT INTO catalog_person (id, name, email) VALUES (1, 'Maria Schmidt', 'maria@acme.test')",
+    ).run()
+    const insert = db.prepare(
+      `INSERT INTO inbox_lead (id, title, person_id, was_seen, is_archived, add_time,
+         update_time, listed_at)
+       VALUES (?, ?, ?, 0, ?, '2026-11-01T10:00:00.000Z', '2026-11-02T10:00:00.000Z', 1)`,
+    )
+    insert.run('live', 'Fleet renewal', 1, 0)
+    insert.run('gone', 'Fleet audit', 1, 1)
+    migrate(db, 17)
+    const live = db
+      .prepare(
+        `SELECT l.id FROM inbox_live_search f JOIN inbox_lead l ON l.seq = f.rowid
+         WHERE inbox_live_search MATCH ? ORDER BY l.id`,
+      )
+      .pluck()
+    expect(live.all('flee*')).toEqual(['live'])
+    expect(live.all('ma* acme*')).toEqual(['live'])
+    insert.run('new', 'Cold storage', null, 0)
+    db.prepare("UPDATE inbox_lead SET is_archived = 0 WHERE id = 'gone'").run()
+    db.prepare("UPDATE inbox_lead SET is_archived = 1 WHERE id = 'live'").run()
+    db.prepare("UPDATE catalog_person SET name = 'Mia Berg' WHERE id = 1").run()
+    expect(live.all('flee*')).toEqual(['gone'])
+    expect(live.all('berg*')).toEqual(['gone'])
+    expect(live.all('cold*')).toEqual(['new'])
+    db.prepare("DELETE FROM inbox_lead WHERE id = 'new'").run()
+    expect(live.all('cold*')).toEqual([])
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
+  })
+})

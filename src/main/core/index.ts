@@ -11,6 +11,7 @@ import { createClipboardOffer, type ClipboardOffer } from './capture/clipboard-o
 import { createAccounts, type Accounts } from './accounts/accounts'
 import type { SecretStore } from './auth/secret-store'
 import { openDatabase, type Db } from './db/database'
+import { keepQueryStatistics, type QueryStatistics } from './db/query-statistics'
 import { checkIntegrityLater, type IntegrityCheck } from './db/integrity-check'
 import { createCoreEvents, type CoreEvents } from './events/core-events'
 import { createFileLogger, type Logger } from './log/logger'
@@ -87,6 +88,8 @@ export interface Core {
   database: DatabaseHealth
   /** The database's check after a start, when the file was too large to check at open. */
   integrityCheck: IntegrityCheck | null
+  /** Keeps SQLite's table statistics current, so queries keep good plans as the cache grows. */
+  queryStatistics: QueryStatistics
   settings: SettingsStore
   outbox: Outbox
   /** Edits, archives and deletes of leads, queued in the outbox like captures. */
@@ -337,6 +340,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         },
       })
     : null
+  const queryStatistics = keepQueryStatistics(db, {
+    log,
+    ...(options.timers ? { timers: options.timers } : {}),
+  })
   log.info({ version: options.version, platform: options.platform }, 'core started')
   sync.start()
   if (options.backgroundRefresh !== false) {
@@ -351,6 +358,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return health
     },
     integrityCheck,
+    queryStatistics,
     settings,
     outbox,
     leadChanges,
@@ -410,6 +418,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       stopRefreshingOnAuth()
       await Promise.all([catalogRefresher.stop(), inboxRefresher.stop(), sync.stop()])
       await accounts.close()
+      queryStatistics.stop()
       db.close()
       log.info('core stopped')
       await fileLog.close()

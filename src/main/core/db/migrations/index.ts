@@ -16,6 +16,7 @@ import { inboxNextActivity014 } from './014-inbox-next-activity'
 import { inboxDueTally015 } from './015-inbox-due-tally'
 import { inboxSearchPrefixes016 } from './016-inbox-search-prefixes'
 import { inboxLiveSearch017 } from './017-inbox-live-search'
+import { inboxContactOrder018 } from './018-inbox-contact-order'
 
 export interface Migration {
   version: number
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   inboxDueTally015,
   inboxSearchPrefixes016,
   inboxLiveSearch017,
+  inboxContactOrder018,
 ]
 
 export const latestVersion = migrations.length

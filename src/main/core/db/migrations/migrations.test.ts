@@ -624,4 +624,33 @@ describe('17: inbox search of live leads without positions', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     db.close()
   })
+  it("orders a contact's cached leads by the index of the contact, keeping every lead", () => {
+    const db = databaseAt(17)
+    const insert = db.prepare(
+      `INSERT INTO inbox_lead (id, title, person_id, organization_id, was_seen, is_archived,
+         add_time, update_time, listed_at)
+       VALUES (?, ?, 1, 2, 0, ?, '2026-11-01T10:00:00.000Z', ?, 1)`,
+    )
+    insert.run('older', 'Fleet renewal', 0, '2026-11-02T10:00:00.000Z')
+    insert.run('newer', 'Fleet audit', 0, '2026-11-03T10:00:00.000Z')
+    insert.run('archived', 'Cold storage', 1, '2026-11-04T10:00:00.000Z')
+    migrate(db, 18)
+    const columns = (index: string) =>
+      db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').pluck().all(index)
+    expect(columns('inbox_lead_by_person')).toEqual(['person_id', 'is_archived', 'update_time'])
+    expect(columns('inbox_lead_by_organization')).toEqual([
+      'organization_id',
+      'is_archived',
+      'update_time',
+    ])
+    const page = db
+      .prepare(
+        `SELECT id FROM inbox_lead INDEXED BY inbox_lead_by_organization
+         WHERE organization_id = 2 AND is_archived = 0 ORDER BY update_time DESC`,
+      )
+      .pluck()
+    expect(page.all()).toEqual(['newer', 'older'])
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
+  })
 })

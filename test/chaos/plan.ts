@@ -100,7 +100,36 @@ export type NudgeOp =
   | { type: 'syncNow'; n: number; pauseMs: number }
   | { type: 'networkFlap'; n: number; offMs: number; pauseMs: number }
 
-export type Op = CaptureOp | ChangeOp | NudgeOp
+/** Leads only Pipedrive has (Leadbox did not create them): the controller makes them. */
+export const pipedriveLeads = { count: 2, activitiesEach: 2 }
+
+/** A lead the pane's actions go to: a capture's, or one only Pipedrive has (by index). */
+export type LeadTarget = { kind: 'capture'; n: number } | { kind: 'pipedrive'; index: number }
+
+/** An activity: queued by op `n` (a capture or the pane), or one a Pipedrive-only lead had. */
+export type ActivityTarget =
+  { kind: 'queued'; n: number } | { kind: 'pipedrive'; lead: number; index: number }
+
+/** The lead pane's actions: a note or an activity added to a lead, an activity marked done. */
+export type PaneOp =
+  | { type: 'note'; n: number; lead: LeadTarget; content: string; pauseMs: number }
+  | {
+      type: 'activity'
+      n: number
+      lead: LeadTarget
+      activity: { type: string; subject: string; dueDate: string }
+      pauseMs: number
+    }
+  | {
+      type: 'done'
+      n: number
+      lead: LeadTarget
+      activity: ActivityTarget
+      subject: string
+      pauseMs: number
+    }
+
+export type Op = CaptureOp | ChangeOp | NudgeOp | PaneOp
 
 export interface Plan {
   seed: number
@@ -110,9 +139,12 @@ export interface Plan {
 /** What every title of one op starts with; unique per seed and op. */
 export const marker = (seed: number, n: number) => `chaos s${seed} op${n}`
 
+/** Rows the pane's actions make; a capture's own note and activity are not titled by marker. */
+const paneKinds = new Set(['note.create', 'activity.create', 'activity.done'])
+
 /** The op an outbox row was committed by, read back from its title; null for other rows. */
 export function opOfTitle(seed: number, kind: string, title: string): number | null {
-  if (kind !== 'lead.create' && !kind.startsWith('lead.')) return null
+  if (!kind.startsWith('lead.') && !paneKinds.has(kind)) return null
   const match = /^(?:[A-Za-z ]+: )?chaos s(\d+) op(\d+)(?!\d)/.exec(title)
   if (!match || Number(match[1]) !== seed) return null
   return Number(match[2])
@@ -158,6 +190,20 @@ export function makePlan(seed: number, count: number): Plan {
   const ops: Op[] = []
   const leads: ModelLead[] = []
   const removals: ModelLead[] = []
+  /** Activities that may be marked done: made by op `made` (-1: before the run). */
+  const openActivities: Array<{ lead: LeadTarget; activity: ActivityTarget; made: number }> = []
+  for (let index = 0; index < pipedriveLeads.count; index++) {
+    for (let a = 0; a < pipedriveLeads.activitiesEach; a++) {
+      openActivities.push({
+        lead: { kind: 'pipedrive', index },
+        activity: { kind: 'pipedrive', lead: index, index: a },
+        made: -1,
+      })
+    }
+  }
+  const takesChanges = (lead: LeadTarget) =>
+    lead.kind === 'pipedrive' ||
+    leads.some((l) => l.n === lead.n && (l.status === 'active' || l.status === 'archived'))
   const pause = () => (random.chance(0.1) ? random.int(200, 450) : random.int(10, 110))
   const valueOf = (): LeadValue => ({
     amount: random.int(1, 900) * 100,
@@ -175,7 +221,13 @@ export function makePlan(seed: number, count: number): Plan {
     const archived = leads.filter((lead) => lead.status === 'archived')
     /** In the order they were removed. */
     const removed = removals
-    const weights: Array<['capture' | ChangeKind | 'late' | NudgeOp['type'], number]> = [
+    // Marked done only a while after it was queued: the user sees it once it is in Pipedrive.
+    const doneCandidates = openActivities.filter(
+      (a) => takesChanges(a.lead) && (a.made < 0 || a.made < n - 12),
+    )
+    const weights: Array<
+      ['capture' | ChangeKind | 'late' | NudgeOp['type'] | PaneOp['type'], number]
+    > = [
       ['capture', n < 8 ? 100 : 42],
       ['update', active.length > 0 ? 18 : 0],
       ['archive', active.length > 0 ? 6 : 0],
@@ -185,6 +237,9 @@ export function makePlan(seed: number, count: number): Plan {
       ['late', removed.length > 0 ? 3 : 0],
       ['syncNow', 5],
       ['networkFlap', 2],
+      ['note', n < 8 ? 0 : 5],
+      ['activity', n < 8 ? 0 : 5],
+      ['done', doneCandidates.length > 0 ? 4 : 0],
     ]
     const total = weights.reduce((sum, [, w]) => sum + w, 0)
     let roll = random.next() * total
@@ -252,6 +307,13 @@ export function makePlan(seed: number, count: number): Plan {
           }
         ops.push(op)
         leads.push({ n, status: 'active', title: op.title, value: op.value ?? null })
+        if (op.activity) {
+          openActivities.push({
+            lead: { kind: 'capture', n },
+            activity: { kind: 'queued', n },
+            made: n,
+          })
+        }
         break
       }
       case 'update': {
@@ -334,6 +396,42 @@ export function makePlan(seed: number, count: number): Plan {
           op.before = { title: lead.title }
         }
         ops.push(op)
+        break
+      }
+      case 'note':
+      case 'activity': {
+        // Leads Leadbox made (still waiting or sent), and leads only Pipedrive has.
+        const ours = [...active, ...archived]
+        const lead: LeadTarget =
+          ours.length === 0 || random.chance(0.3)
+            ? { kind: 'pipedrive', index: random.int(0, pipedriveLeads.count - 1) }
+            : { kind: 'capture', n: target(ours).n }
+        const on = lead.kind === 'capture' ? `op${lead.n}` : `pipedrive lead ${lead.index}`
+        if (choice === 'note') {
+          ops.push({ type: 'note', n, lead, content: `${mark} note on ${on}`, pauseMs: pause() })
+        } else {
+          ops.push({
+            type: 'activity',
+            n,
+            lead,
+            activity: { type: 'call', subject: `${mark} call on ${on}`, dueDate: '2027-02-01' },
+            pauseMs: pause(),
+          })
+          openActivities.push({ lead, activity: { kind: 'queued', n }, made: n })
+        }
+        break
+      }
+      case 'done': {
+        const chosen = random.pick(doneCandidates)
+        openActivities.splice(openActivities.indexOf(chosen), 1)
+        ops.push({
+          type: 'done',
+          n,
+          lead: chosen.lead,
+          activity: chosen.activity,
+          subject: `${mark} done`,
+          pauseMs: pause(),
+        })
         break
       }
       case 'syncNow':

@@ -3,7 +3,16 @@
 import Database from 'better-sqlite3'
 import type { LeadValue } from '../../src/shared/leads/lead-draft'
 import type { Sandbox } from '../pipedrive-sandbox/index'
-import { opOfTitle, type CaptureOp, type ChangeOp, type LeadEdit, type Plan } from './plan'
+import {
+  opOfTitle,
+  type CaptureOp,
+  type ChangeOp,
+  type LeadEdit,
+  type LeadTarget,
+  type PaneOp,
+  type Plan,
+} from './plan'
+import type { PipedriveLead } from './protocol'
 
 /** What Pipedrive held before the seed ran: anything newer was made by the run. */
 export interface Baseline {
@@ -53,6 +62,10 @@ export interface Verdict {
     conversions: number
     lateAccepted: number
     lateRefused: number
+    paneNotes: number
+    paneActivities: number
+    doneMarks: number
+    doneSkipped: number
   }
 }
 
@@ -68,6 +81,8 @@ interface Expected {
 }
 
 const describeRow = (row: DbRow) => `row ${row.id} (${row.kind}, ${row.state})`
+const leadName = (lead: LeadTarget) =>
+  lead.kind === 'capture' ? `op${lead.n}'s lead` : `Pipedrive-only lead ${lead.index}`
 
 function sameValue(a: unknown, b: LeadValue | null): boolean {
   if (a === null || a === undefined) return b === null
@@ -94,8 +109,12 @@ export function verify(input: {
   baseline: Baseline
   /** Ops the app refused, as the worker reported them. */
   refused: ReadonlyMap<number, string>
+  /** Done marks the user could not make yet: the activity was still on its way. */
+  skipped: ReadonlySet<number>
+  /** Leads only Pipedrive had, made before the run. */
+  pipedriveLeads: readonly PipedriveLead[]
 }): Verdict {
-  const { plan, sandbox, baseline, refused } = input
+  const { plan, sandbox, baseline, refused, skipped } = input
   const seed = plan.seed
   const failures: string[] = []
   const acceptedAttention: string[] = []
@@ -138,8 +157,11 @@ export function verify(input: {
   }
   const committedChange = new Map<number, DbRow>()
   const captureRows = new Map<number, DbRow>()
+  const paneRows = new Map<number, DbRow>()
   let lateAccepted = 0
   let lateRefused = 0
+  let doneSkipped = 0
+  const paneKind = { note: 'note.create', activity: 'activity.create', done: 'activity.done' }
   for (const op of plan.ops) {
     const found = byOp.get(op.n) ?? []
     if (op.type === 'syncNow' || op.type === 'networkFlap') continue
@@ -154,6 +176,16 @@ export function verify(input: {
       if (!row) fail(`op${op.n} (capture "${op.title}") never committed`)
       else if (row.kind !== 'lead.create') fail(`op${op.n} was committed as ${describeRow(row)}`)
       else captureRows.set(op.n, row)
+      continue
+    }
+    if (op.type === 'note' || op.type === 'activity' || op.type === 'done') {
+      const refusal = refused.get(op.n)
+      if (row && row.kind === paneKind[op.type]) paneRows.set(op.n, row)
+      else if (row) fail(`op${op.n} (${op.type}) was committed as ${describeRow(row)}`)
+      else if (op.type === 'done' && skipped.has(op.n) && refusal === undefined) doneSkipped += 1
+      else if (refusal !== undefined)
+        fail(`the app refused op${op.n} (${op.type} on ${leadName(op.lead)}): ${refusal}`)
+      else fail(`op${op.n} (${op.type} on ${leadName(op.lead)}) never committed`)
       continue
     }
     if (!row) {
@@ -247,9 +279,11 @@ export function verify(input: {
           `op${n}: ${describeRow(row)} has organizationId ${String(payload['organizationId'])}, the draft ${String(expected)}`,
         )
     }
-    const notes = childrenOf(row.id)
+    // The capture's own: the pane's notes and activities on the lead are titled by their op.
+    const ownChildren = childrenOf(row.id)
       .map((d) => rowById.get(d.row_id))
-      .filter((child): child is DbRow => child?.kind === 'note.create')
+      .filter((child) => child && opOfTitle(seed, child.kind, child.title) === null)
+    const notes = ownChildren.filter((child): child is DbRow => child?.kind === 'note.create')
     if (notes.length !== (op.note ? 1 : 0)) {
       fail(`op${n}: ${notes.length} note rows for ${op.note ? 'one note' : 'no note'}`)
     }
@@ -260,9 +294,9 @@ export function verify(input: {
       if (payloadOf(noteRow)['content'] !== op.note)
         fail(`op${n}: ${describeRow(noteRow)} holds ${noteRow.payload}`)
     }
-    const activities = childrenOf(row.id)
-      .map((d) => rowById.get(d.row_id))
-      .filter((child): child is DbRow => child?.kind === 'activity.create')
+    const activities = ownChildren.filter(
+      (child): child is DbRow => child?.kind === 'activity.create',
+    )
     if (activities.length !== (op.activity ? 1 : 0)) {
       fail(`op${n}: ${activities.length} activity rows for ${op.activity ? 'one' : 'none'}`)
     }
@@ -276,8 +310,8 @@ export function verify(input: {
     }
   }
   for (const row of rows) {
-    if (ownedBy.has(row.id) || committedChange.has(opOfTitle(seed, row.kind, row.title) ?? -1))
-      continue
+    const n = opOfTitle(seed, row.kind, row.title) ?? -1
+    if (ownedBy.has(row.id) || committedChange.has(n) || paneRows.get(n) === row) continue
     fail(
       `${describeRow(row)} "${row.title}" belongs to no op of the plan: a torn or doubled capture`,
     )
@@ -572,6 +606,77 @@ export function verify(input: {
       fail(`op${n}: the conversion of lead ${remoteId} is ${String(ofLead[0]!['status'])}`)
   }
 
+  // --- The pane's notes, activities and done marks: once each, on their lead ---
+  const remoteLeadOf = (lead: LeadTarget): string | null => {
+    if (lead.kind === 'pipedrive') return input.pipedriveLeads[lead.index]?.id ?? null
+    const clientId = captureRows.get(lead.n)?.client_id
+    const found = allLeads.find(({ lead: l }) => l['origin_id'] === clientId)
+    return found ? String(found.lead['id']) : null
+  }
+  /** The Pipedrive id of the activity a done mark was meant for. */
+  const activityIdOf = (op: Extract<PaneOp, { type: 'done' }>): number | null => {
+    const target = op.activity
+    if (target.kind === 'pipedrive')
+      return input.pipedriveLeads[target.lead]?.activityIds[target.index] ?? null
+    const row = activityRowOf.get(target.n) ?? paneRows.get(target.n)
+    return row?.remote_id ? Number(row.remote_id) : null
+  }
+  const markedDone = new Set<number>()
+  for (const [n, row] of paneRows) {
+    const op = plan.ops[n] as PaneOp
+    const leadId = remoteLeadOf(op.lead)
+    const where = `op${n} (${op.type} on ${leadName(op.lead)})`
+    if (leadId === null) {
+      fail(`${where}: the lead is not in Pipedrive`)
+      continue
+    }
+    if (op.type === 'done') {
+      const wanted = activityIdOf(op)
+      const activityId = Number(payloadOf(row)['activityId'])
+      if (activityId !== wanted)
+        fail(`${where}: ${describeRow(row)} marks activity ${activityId}, not ${String(wanted)}`)
+      markedDone.add(activityId)
+      continue
+    }
+    const [text, records, claims, label] =
+      op.type === 'note'
+        ? ([op.content, notes, claimedNotes, 'note'] as const)
+        : ([op.activity.subject, activities, claimedActivities, 'activity'] as const)
+    const field = op.type === 'note' ? 'content' : 'subject'
+    const id = Number(row.remote_id)
+    const record = records.find((r) => Number(r['id']) === id)
+    if (!record) fail(`${where}: ${label} ${String(row.remote_id)} ("${text}") is not in Pipedrive`)
+    else {
+      claim(claims, id, n, label)
+      if (record[field] !== text)
+        fail(`${where}: ${label} ${id} says "${String(record[field])}", not "${text}"`)
+      if (!isOnLead(record, leadId))
+        fail(`${where}: ${label} ${id} is on lead ${String(record['lead_id'])}, not ${leadId}`)
+    }
+    const same = records.filter((r) => r[field] === text)
+    if (same.length !== 1)
+      fail(
+        `${where}: Pipedrive has ${same.length} ${label}s "${text}": ${same.map((r) => `${String(r['id'])} on ${String(r['lead_id'])}`).join(', ')}`,
+      )
+  }
+  // Done exactly where the user marked it: the activities the run made, and the
+  // Pipedrive-only leads' own.
+  const watched = new Set([
+    ...claimedActivities.keys(),
+    ...input.pipedriveLeads.flatMap((lead) => lead.activityIds),
+  ])
+  for (const id of watched) {
+    const activity = activityById.get(id)
+    if (!activity) {
+      if (id <= baseline.activityMaxId) fail(`activity ${id} of a Pipedrive-only lead is gone`)
+      continue
+    }
+    if (Boolean(activity['done']) !== markedDone.has(id))
+      fail(
+        `activity ${id} "${String(activity['subject'])}" is${activity['done'] ? '' : ' not'} done, the user${markedDone.has(id) ? '' : ' never'} marked it done`,
+      )
+  }
+
   // --- Nothing made that no capture asked for ---
   const prefix = `chaos s${seed} op`
   for (const { lead } of allLeads) {
@@ -602,7 +707,7 @@ export function verify(input: {
   for (const note of newNotes) {
     if (!claimedNotes.has(Number(note['id']))) {
       fail(
-        `note ${String(note['id'])} "${String(note['content'])}" on lead ${String(note['lead_id'])} was made during the run for no capture: a duplicate`,
+        `note ${String(note['id'])} "${String(note['content'])}" on lead ${String(note['lead_id'])} was made during the run for no capture or pane: a duplicate`,
       )
     }
   }
@@ -610,7 +715,7 @@ export function verify(input: {
   for (const activity of newActivities) {
     if (!claimedActivities.has(Number(activity['id']))) {
       fail(
-        `activity ${String(activity['id'])} "${String(activity['subject'])}" on lead ${String(activity['lead_id'])} was made during the run for no capture: a duplicate`,
+        `activity ${String(activity['id'])} "${String(activity['subject'])}" on lead ${String(activity['lead_id'])} was made during the run for no capture or pane: a duplicate`,
       )
     }
   }
@@ -634,6 +739,10 @@ export function verify(input: {
       conversions: ourConversions.length,
       lateAccepted,
       lateRefused,
+      paneNotes: [...paneRows.values()].filter((r) => r.kind === 'note.create').length,
+      paneActivities: [...paneRows.values()].filter((r) => r.kind === 'activity.create').length,
+      doneMarks: [...paneRows.values()].filter((r) => r.kind === 'activity.done').length,
+      doneSkipped,
     },
   }
 }

@@ -12,7 +12,16 @@ import type { LeadChange, LeadRef } from '../../src/shared/leads/lead-change'
 import type { LeadDraft } from '../../src/shared/leads/lead-draft'
 import { LeadboxError } from '../../src/shared/result'
 import { networkSwitch } from '../support/network-switch'
-import { makePlan, opOfTitle, rowsOfCapture, type CaptureOp, type ChangeOp } from './plan'
+import {
+  makePlan,
+  opOfTitle,
+  rowsOfCapture,
+  type ActivityTarget,
+  type CaptureOp,
+  type ChangeOp,
+  type LeadTarget,
+  type Plan,
+} from './plan'
 import {
   emptyStats,
   linePrefix,
@@ -207,6 +216,52 @@ function leadRef(core: Core, createRows: Map<number, number>, target: number): L
   return row.state === 'sent' && row.remoteId ? { remoteId: row.remoteId } : { outboxId: rowId }
 }
 
+/** A lead of the plan as the pane names it: a capture's, or one only Pipedrive has. */
+function paneLead(core: Core, createRows: Map<number, number>, target: LeadTarget): LeadRef {
+  if (target.kind === 'pipedrive') return { remoteId: config.pipedriveLeads[target.index]!.id }
+  return leadRef(core, createRows, target.n)
+}
+
+/**
+ * The Pipedrive ids the pane shows a done box for: the lead's and the activity's, once both
+ * are in Pipedrive. Waits a little (pressing "Sync now") as a user would; null if they are
+ * still on their way then.
+ */
+async function shownInPipedrive(
+  core: Core,
+  plan: Plan,
+  createRows: Map<number, number>,
+  lead: LeadTarget,
+  activity: ActivityTarget,
+): Promise<{ leadId: string; activityId: number } | null> {
+  const deadline = Date.now() + 4_000
+  for (;;) {
+    const leadId =
+      lead.kind === 'pipedrive'
+        ? config.pipedriveLeads[lead.index]!.id
+        : (() => {
+            const ref = leadRef(core, createRows, lead.n)
+            return 'remoteId' in ref ? ref.remoteId : null
+          })()
+    let activityId: number | null = null
+    if (activity.kind === 'pipedrive') {
+      activityId = config.pipedriveLeads[activity.lead]!.activityIds[activity.index]!
+    } else {
+      const op = plan.ops[activity.n]
+      const subject =
+        op?.type === 'capture' || op?.type === 'activity' ? op.activity?.subject : null
+      const row = core.outbox
+        .list()
+        .find((item) => item.kind === 'activity.create' && item.title === subject)
+      if (row?.state === 'sent' && row.remoteId) activityId = Number(row.remoteId)
+    }
+    if (leadId !== null && activityId !== null) return { leadId, activityId }
+    if (Date.now() > deadline) return null
+    core.sync.wake('sync now')
+    await sleep(200)
+  }
+}
+
 function changeOf(op: ChangeOp, lead: LeadRef): LeadChange {
   if (op.kind === 'update') {
     return { kind: 'update', lead, after: { ...op.after }, before: { ...op.before } }
@@ -319,6 +374,45 @@ async function main(): Promise<void> {
         try {
           const lead = leadRef(core, progress.createRows, op.target)
           core.leadChanges.enqueue(changeOf(op, lead), op.leadTitle)
+        } catch (error) {
+          if (error instanceof LeadboxError) {
+            emit({ type: 'refused', n: op.n, message: `${error.code}: ${error.message}` })
+          } else {
+            emit({ type: 'op-error', n: op.n, message: String((error as Error).stack ?? error) })
+            process.exit(3)
+          }
+        } finally {
+          committing = null
+        }
+        core.outboxChanged()
+        break
+      }
+      case 'note':
+      case 'activity':
+      case 'done': {
+        let ids: { leadId: string; activityId: number } | null = null
+        if (op.type === 'done') {
+          ids = await shownInPipedrive(core, plan, progress.createRows, op.lead, op.activity)
+          if (!ids) {
+            emit({ type: 'skipped', n: op.n, message: 'the activity is not in Pipedrive yet' })
+            break
+          }
+        }
+        committing = { n: op.n, kind: 'change', inserts: 0, stopAt: 0 }
+        try {
+          if (op.type === 'done') {
+            core.activityChanges.markDone({ ...ids!, subject: op.subject })
+          } else {
+            const lead = paneLead(core, progress.createRows, op.lead)
+            if (op.type === 'note') core.activityChanges.addNote({ lead, content: op.content })
+            else {
+              core.activityChanges.addActivity({
+                lead,
+                leadTitle: 'Lead',
+                activity: { ...op.activity },
+              })
+            }
+          }
         } catch (error) {
           if (error instanceof LeadboxError) {
             emit({ type: 'refused', n: op.n, message: `${error.code}: ${error.message}` })

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { migrate } from '../db/migrate'
+import { createActivityChanges } from './activity-changes'
 import { createOutbox } from './outbox'
 import { createOutboxQueue } from './outbox-queue'
 import { createPendingLeads } from './pending-lead'
@@ -137,6 +138,36 @@ describe('a lead waiting in the outbox, as a draft', () => {
       pending.edit(lead.id, { title: 'y', organization: { kind: 'existing', id: 1 } }),
     ).toThrow(/being sent/)
     expect(() => pending.draftOf(999)).toThrow(/no longer waiting/)
+  })
+
+  it("leaves the notes and activities added on the lead's pane to the lead, through edits", () => {
+    const { db, outbox, pending } = setup()
+    const pane = createActivityChanges(db, outbox)
+    const lead = outbox.enqueueLead({ ...full, note: undefined })
+    const note = pane.addNote({ lead: { outboxId: lead.id }, content: 'Met at the fair' })
+    const call = pane.addActivity({
+      lead: { outboxId: lead.id },
+      leadTitle: full.title,
+      activity: { type: 'call', subject: 'Call Nora', dueDate: '2026-12-11' },
+    })
+    // The pane's rows are no part of the draft the lead was captured from.
+    expect(pending.draftOf(lead.id)).toEqual({ ...full, note: undefined })
+
+    pending.edit(lead.id, { ...full, note: undefined, title: 'Fair contact (Nora)' })
+    expect(outbox.get(note.id)?.state).toBe('queued')
+    expect(outbox.get(call.id)?.state).toBe('queued')
+
+    // The draft's own note and activity come and go beside them.
+    const activity = { type: 'meeting', subject: 'Visit', dueDate: '2026-12-12' }
+    pending.edit(lead.id, { ...full, activity })
+    expect(pending.draftOf(lead.id)).toEqual({ ...full, activity })
+    pending.edit(lead.id, { ...full, note: undefined })
+    expect(pending.draftOf(lead.id)).toEqual({ ...full, note: undefined })
+    const live = outbox
+      .list()
+      .filter((row) => row.state === 'queued' && row.kind !== 'lead.create')
+      .map((row) => row.title)
+    expect(live.sort()).toEqual(['Call Nora', 'Met at the fair', 'Nora Fair'])
   })
 
   describe('a new person another waiting lead also waits for', () => {

@@ -37,14 +37,16 @@ export function createPendingLeads(
     `SELECT p.id, p.state, p.payload FROM outbox_dependency d JOIN outbox p ON p.id = d.parent_id
      WHERE d.row_id = ? AND d.role = ?`,
   )
+  // The draft's own note and activity; those added on the lead's pane are the pane's.
   const noteOf = db.prepare<[number], Linked>(
     `SELECT o.id, o.state, o.payload FROM outbox o JOIN outbox_dependency d ON d.row_id = o.id
-     WHERE d.parent_id = ? AND o.kind = 'note.create' AND o.state <> 'cancelled'`,
+     WHERE d.parent_id = ? AND o.kind = 'note.create' AND o.state <> 'cancelled'
+       AND json_extract(o.payload, '$.addedOnPane') IS NULL`,
   )
   const activityOf = db.prepare<[number], Linked>(
     `SELECT o.id, o.state, o.payload FROM outbox o JOIN outbox_dependency d ON d.row_id = o.id
      WHERE d.parent_id = ? AND d.role = 'lead' AND o.kind = 'activity.create'
-       AND o.state <> 'cancelled'`,
+       AND o.state <> 'cancelled' AND json_extract(o.payload, '$.addedOnPane') IS NULL`,
   )
   const organizationOfPerson = db.prepare<[number], { parent_id: number }>(
     `SELECT parent_id FROM outbox_dependency WHERE row_id = ? AND role = 'organization'`,

@@ -63,6 +63,8 @@ export interface CaptureOp {
   organization?: OrganizationChoice
   value?: LeadValue
   note?: string
+  /** The new person is the one op `shares`'s lead waits for, chosen on the chip: one person, two leads. */
+  shares?: number
   /** The lead's next activity; the subject names the op, so each is told apart. */
   activity?: { type: string; subject: string; dueDate: string }
   /** The worker's pause after the operation (ms). */
@@ -129,7 +131,30 @@ export type PaneOp =
       pauseMs: number
     }
 
-export type Op = CaptureOp | ChangeOp | NudgeOp | PaneOp
+/**
+ * The lead form's edit of a lead still waiting in the outbox: a new title, and a person
+ * Pipedrive has instead of the new one it was captured with (which another lead may wait for
+ * too). A lead already on its way is edited as a sent one is, as the form then does.
+ */
+export interface WaitingEditOp {
+  type: 'waitingEdit'
+  n: number
+  target: number
+  title: string
+  personId: number
+  /** The title before, for the edit of a lead already on its way. */
+  before: string
+  leadTitle: string
+  pauseMs: number
+}
+
+/** What a waiting lead's title says once op `n` edited it, read back for progress. */
+export const waitingEditOfTitle = (title: string): number | null => {
+  const match = / edited while waiting by op(\d+)$/.exec(title)
+  return match ? Number(match[1]) : null
+}
+
+export type Op = CaptureOp | ChangeOp | NudgeOp | PaneOp | WaitingEditOp
 
 export interface Plan {
   seed: number
@@ -179,6 +204,9 @@ interface ModelLead {
   status: Status
   title: string
   value: LeadValue | null
+  person?: PersonChoice
+  /** The capture whose queued person this lead's is (itself when it queued it). */
+  personOwner?: number
 }
 
 /**
@@ -221,12 +249,14 @@ export function makePlan(seed: number, count: number): Plan {
     const archived = leads.filter((lead) => lead.status === 'archived')
     /** In the order they were removed. */
     const removed = removals
-    // Marked done only a while after it was queued: the user sees it once it is in Pipedrive.
+    // Marked done a while after it was queued: the user sees it once it is in Pipedrive.
     const doneCandidates = openActivities.filter(
-      (a) => takesChanges(a.lead) && (a.made < 0 || a.made < n - 12),
+      (a) => takesChanges(a.lead) && (a.made < 0 || a.made < n - 25),
     )
+    // Recent leads with a new person: likely still waiting, their person maybe shared.
+    const waitingWithPerson = active.slice(-8).filter((lead) => lead.person?.kind === 'new')
     const weights: Array<
-      ['capture' | ChangeKind | 'late' | NudgeOp['type'] | PaneOp['type'], number]
+      ['capture' | ChangeKind | 'late' | NudgeOp['type'] | PaneOp['type'] | 'waitingEdit', number]
     > = [
       ['capture', n < 8 ? 100 : 42],
       ['update', active.length > 0 ? 18 : 0],
@@ -240,6 +270,7 @@ export function makePlan(seed: number, count: number): Plan {
       ['note', n < 8 ? 0 : 5],
       ['activity', n < 8 ? 0 : 5],
       ['done', doneCandidates.length > 0 ? 4 : 0],
+      ['waitingEdit', waitingWithPerson.length > 0 ? 4 : 0],
     ]
     const total = weights.reduce((sum, [, w]) => sum + w, 0)
     let roll = random.next() * total
@@ -258,7 +289,12 @@ export function makePlan(seed: number, count: number): Plan {
           pauseMs: pause(),
         }
         const personRoll = random.next()
-        if (personRoll < 0.3) {
+        const sharable = waitingWithPerson.filter((lead) => lead.personOwner !== undefined)
+        if (sharable.length > 0 && random.chance(0.15)) {
+          const other = random.pick(sharable)
+          op.person = { ...(other.person as PersonChoice) }
+          op.shares = other.n
+        } else if (personRoll < 0.3) {
           op.person = { kind: 'existing', id: random.pick(Object.values(seedIds.persons)) }
         } else if (personRoll < 0.72) {
           const nameRoll = random.next()
@@ -306,7 +342,19 @@ export function makePlan(seed: number, count: number): Plan {
             dueDate: '2027-01-15',
           }
         ops.push(op)
-        leads.push({ n, status: 'active', title: op.title, value: op.value ?? null })
+        leads.push({
+          n,
+          status: 'active',
+          title: op.title,
+          value: op.value ?? null,
+          person: op.person,
+          personOwner:
+            op.person?.kind === 'new'
+              ? op.shares === undefined
+                ? n
+                : leads.find((l) => l.n === op.shares)?.personOwner
+              : undefined,
+        })
         if (op.activity) {
           openActivities.push({
             lead: { kind: 'capture', n },
@@ -419,6 +467,31 @@ export function makePlan(seed: number, count: number): Plan {
           })
           openActivities.push({ lead, activity: { kind: 'queued', n }, made: n })
         }
+        break
+      }
+      case 'waitingEdit': {
+        // Mostly a lead whose person another lead waits for too.
+        const shared = waitingWithPerson.filter((lead) =>
+          leads.some((l) => l !== lead && l.personOwner === lead.personOwner),
+        )
+        const lead = random.pick(
+          shared.length > 0 && random.chance(0.7) ? shared : waitingWithPerson,
+        )
+        const title = `${marker(seed, lead.n)} edited while waiting by op${n}`
+        const personId = random.pick(Object.values(seedIds.persons))
+        ops.push({
+          type: 'waitingEdit',
+          n,
+          target: lead.n,
+          title,
+          personId,
+          before: lead.title,
+          leadTitle: `${mark} edit of op${lead.n}`,
+          pauseMs: pause(),
+        })
+        lead.title = title
+        lead.person = { kind: 'existing', id: personId }
+        lead.personOwner = undefined
         break
       }
       case 'done': {

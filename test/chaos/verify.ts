@@ -11,6 +11,7 @@ import {
   type LeadTarget,
   type PaneOp,
   type Plan,
+  type WaitingEditOp,
 } from './plan'
 import type { PipedriveLead } from './protocol'
 
@@ -46,6 +47,7 @@ interface DbRow {
   last_error: string | null
   last_status: number | null
   lead_ref: string | null
+  attempts: number
 }
 
 export interface Verdict {
@@ -66,6 +68,10 @@ export interface Verdict {
     paneActivities: number
     doneMarks: number
     doneSkipped: number
+    waitingEdits: number
+    editsOnTheirWay: number
+    sharedPersons: number
+    personsLetGoOnTheirWay: number
   }
 }
 
@@ -78,6 +84,8 @@ interface Expected {
   archived: boolean
   title: string
   value: LeadValue | null
+  /** The person a waiting-lead edit gave it, either way the edit went. */
+  editedPersonId?: number
 }
 
 const describeRow = (row: DbRow) => `row ${row.id} (${row.kind}, ${row.state})`
@@ -132,7 +140,7 @@ export function verify(input: {
     rows = db
       .prepare(
         `SELECT id, client_id, kind, state, payload, title, remote_id, last_error, last_status,
-           lead_ref
+           lead_ref, attempts
          FROM outbox ORDER BY id`,
       )
       .all() as DbRow[]
@@ -158,6 +166,8 @@ export function verify(input: {
   const committedChange = new Map<number, DbRow>()
   const captureRows = new Map<number, DbRow>()
   const paneRows = new Map<number, DbRow>()
+  /** How each committed edit of a waiting lead went: into its rows, or as a change. */
+  const waitingEdits = new Map<number, 'waiting' | 'on its way'>()
   let lateAccepted = 0
   let lateRefused = 0
   let doneSkipped = 0
@@ -188,6 +198,19 @@ export function verify(input: {
       else fail(`op${op.n} (${op.type} on ${leadName(op.lead)}) never committed`)
       continue
     }
+    if (op.type === 'waitingEdit') {
+      const refusal = refused.get(op.n)
+      if (refusal !== undefined)
+        fail(`the app refused op${op.n} (edit of op${op.target}): ${refusal}`)
+      else if (!row) waitingEdits.set(op.n, 'waiting')
+      else if (row.kind !== 'lead.update')
+        fail(`op${op.n} (edit of op${op.target}) was committed as ${describeRow(row)}`)
+      else {
+        waitingEdits.set(op.n, 'on its way')
+        committedChange.set(op.n, row)
+      }
+      continue
+    }
     if (!row) {
       const refusal = refused.get(op.n)
       if (op.late && refusal !== undefined) lateRefused += 1
@@ -215,12 +238,25 @@ export function verify(input: {
   const organizationRowOf = new Map<number, DbRow>()
   const noteRowOf = new Map<number, DbRow>()
   const activityRowOf = new Map<number, DbRow>()
+  /** The last edit written into op n's waiting rows, if any. */
+  const lastWaitingEdit = (n: number) =>
+    [...waitingEdits]
+      .filter(([e, how]) => how === 'waiting' && (plan.ops[e] as WaitingEditOp).target === n)
+      .map(([e]) => plan.ops[e] as WaitingEditOp)
+      .at(-1)
+  /** Persons rows, with every capture that waits for them (two when one was shared). */
+  const personOwners = new Map<number, number[]>()
+  /** Rows an edit of a waiting lead cancelled: a replaced activity, a person let go. */
+  const cancelledByEdit = new Set<number>()
+  let personsLetGoOnTheirWay = 0
   for (const [n, row] of captureRows) {
     const op = plan.ops[n] as CaptureOp
     own(row, n)
     const payload = payloadOf(row)
-    if (payload['title'] !== op.title)
-      fail(`op${n}: ${describeRow(row)} has title "${String(payload['title'])}"`)
+    const edit = lastWaitingEdit(n)
+    const title = edit?.title ?? op.title
+    if (payload['title'] !== title)
+      fail(`op${n}: ${describeRow(row)} has title "${String(payload['title'])}", not "${title}"`)
     if (!sameValue(payload['value'] ?? null, op.value ?? null)) {
       fail(`op${n}: ${describeRow(row)} has value ${JSON.stringify(payload['value'])}`)
     }
@@ -231,17 +267,23 @@ export function verify(input: {
       return links[0] ? rowById.get(links[0].parent_id) : undefined
     }
     const personRow = parentRow('person')
-    if (op.person?.kind === 'new') {
+    const person = edit ? { kind: 'existing' as const, id: edit.personId } : op.person
+    if (person?.kind === 'new') {
       if (!personRow || personRow.kind !== 'person.create') {
-        fail(`op${n}: the new person "${op.person.name}" has no person.create row`)
+        fail(`op${n}: the new person "${person.name}" has no person.create row`)
       } else {
-        own(personRow, n)
+        const owners = personOwners.get(personRow.id) ?? []
+        // Shared only by a capture that chose the person on the chip.
+        if (owners.length > 0 && op.shares === undefined)
+          fail(`${describeRow(personRow)} belongs to op${owners.join(', op')} and op${n}`)
+        personOwners.set(personRow.id, [...owners, n])
+        ownedBy.set(personRow.id, n)
         personRowOf.set(n, personRow)
         const p = payloadOf(personRow)
         if (
-          p['name'] !== op.person.name ||
-          p['email'] !== op.person.email ||
-          p['phone'] !== op.person.phone
+          p['name'] !== person.name ||
+          p['email'] !== person.email ||
+          p['phone'] !== person.phone
         ) {
           fail(
             `op${n}: ${describeRow(personRow)} holds ${personRow.payload}, the draft said ${JSON.stringify(op.person)}`,
@@ -251,7 +293,7 @@ export function verify(input: {
     } else {
       if (personRow)
         fail(`op${n}: ${describeRow(row)} waits for a person row, the draft had none new`)
-      const expected = op.person?.kind === 'existing' ? op.person.id : undefined
+      const expected = person?.kind === 'existing' ? person.id : undefined
       if (payload['personId'] !== expected)
         fail(
           `op${n}: ${describeRow(row)} has personId ${String(payload['personId'])}, the draft ${String(expected)}`,
@@ -280,9 +322,16 @@ export function verify(input: {
         )
     }
     // The capture's own: the pane's notes and activities on the lead are titled by their op.
+    // An edit queues the activity anew: the one it replaced is cancelled.
     const ownChildren = childrenOf(row.id)
       .map((d) => rowById.get(d.row_id))
       .filter((child) => child && opOfTitle(seed, child.kind, child.title) === null)
+      .filter((child) => {
+        if (child!.state !== 'cancelled') return true
+        ownedBy.set(child!.id, n)
+        cancelledByEdit.add(child!.id)
+        return false
+      })
     const notes = ownChildren.filter((child): child is DbRow => child?.kind === 'note.create')
     if (notes.length !== (op.note ? 1 : 0)) {
       fail(`op${n}: ${notes.length} note rows for ${op.note ? 'one note' : 'no note'}`)
@@ -309,6 +358,24 @@ export function verify(input: {
         fail(`op${n}: ${describeRow(activityRow)} holds ${activityRow.payload}`)
     }
   }
+  // A new person an edit let go, that no lead waits for any more: cancelled, never sent, but
+  // for one already on its way (sending, or its answer lost) when it was let go: that one is
+  // delivered once, for no lead.
+  for (const row of rows) {
+    if (row.kind !== 'person.create' || ownedBy.has(row.id) || waitingEdits.size === 0) continue
+    const awaited = dependencies.some(
+      (d) => d.parent_id === row.id && rowById.get(d.row_id)?.state !== 'cancelled',
+    )
+    if (awaited) continue
+    if (row.state === 'cancelled') {
+      ownedBy.set(row.id, -1)
+      cancelledByEdit.add(row.id)
+    } else if (row.state === 'sent' && row.attempts > 0) {
+      ownedBy.set(row.id, -1)
+      personOwners.set(row.id, [-1])
+      personsLetGoOnTheirWay += 1
+    }
+  }
   for (const row of rows) {
     const n = opOfTitle(seed, row.kind, row.title) ?? -1
     if (ownedBy.has(row.id) || committedChange.has(n) || paneRows.get(n) === row) continue
@@ -330,8 +397,19 @@ export function verify(input: {
       value: op.value ?? null,
     })
   }
-  for (const [n] of [...committedChange].sort(([a], [b]) => a - b)) {
-    const op = plan.ops[n] as ChangeOp
+  for (const [e] of waitingEdits) {
+    const op = plan.ops[e] as WaitingEditOp
+    const lead = expected.get(op.target)
+    if (lead) lead.editedPersonId = op.personId
+  }
+  for (const n of [...committedChange.keys(), ...waitingEdits.keys()].sort((a, b) => a - b)) {
+    const edit = plan.ops[n]
+    if (edit?.type === 'waitingEdit') {
+      const lead = expected.get(edit.target)
+      if (lead) lead.title = edit.title
+      continue
+    }
+    const op = edit as ChangeOp
     const lead = expected.get(op.target)
     if (!lead || op.late) continue
     if (op.kind === 'update') {
@@ -378,6 +456,7 @@ export function verify(input: {
         continue
       }
     }
+    if (row.state === 'cancelled' && cancelledByEdit.has(row.id)) continue
     if (row.state !== 'sent') {
       fail(
         `${describeRow(row)} "${row.title}" is ${row.state}${row.last_error ? `: ${row.last_error}` : ''}`,
@@ -442,8 +521,13 @@ export function verify(input: {
         `op${n}: ${describeRow(row)} says lead ${String(row.remote_id)}, Pipedrive made ${remoteId}`,
       )
 
-    // The person it was captured with.
-    if (op.person?.kind === 'existing') {
+    // The person it was captured with, or the one a waiting-lead edit gave it.
+    if (lead.editedPersonId !== undefined) {
+      if (remote['person_id'] !== lead.editedPersonId)
+        fail(
+          `op${n}: lead ${remoteId} has person ${String(remote['person_id'])}, the edit ${lead.editedPersonId}`,
+        )
+    } else if (op.person?.kind === 'existing') {
       if (remote['person_id'] !== op.person.id)
         fail(
           `op${n}: lead ${remoteId} has person ${String(remote['person_id'])}, the draft ${op.person.id}`,
@@ -460,7 +544,6 @@ export function verify(input: {
       if (!person)
         fail(`op${n}: person ${String(personRow?.remote_id)} (${label}) is not in Pipedrive`)
       else {
-        claim(claimedPersons, id, n, 'person')
         if (id <= baseline.personMaxId)
           fail(
             `op${n}: the new person ${label} is person ${id}, which Pipedrive had before the run: a namesake taken for it`,
@@ -562,12 +645,15 @@ export function verify(input: {
           fail(`op${n}: activity ${id} is "${String(activity['subject'])}", not "${subject}"`)
         if (!isOnLead(activity, remoteId))
           fail(`op${n}: activity ${id} is on lead ${String(activity['lead_id'])}, not ${remoteId}`)
+        // Queued anew, with the lead's new person, by an edit while the lead waited.
         const personId =
-          op.person?.kind === 'existing'
-            ? op.person.id
-            : op.person?.kind === 'new'
-              ? Number(personRowOf.get(n)?.remote_id)
-              : null
+          lastWaitingEdit(n) !== undefined
+            ? lastWaitingEdit(n)!.personId
+            : op.person?.kind === 'existing'
+              ? op.person.id
+              : op.person?.kind === 'new'
+                ? Number(personRowOf.get(n)?.remote_id)
+                : null
         if (activity['person_id'] !== personId)
           fail(
             `op${n}: activity ${id} has person ${String(activity['person_id'])}, the lead ${String(personId)}`,
@@ -604,6 +690,25 @@ export function verify(input: {
       )
     else if (wanted === 1 && ofLead[0]!['status'] !== 'completed')
       fail(`op${n}: the conversion of lead ${remoteId} is ${String(ofLead[0]!['status'])}`)
+  }
+
+  // --- Every new person sent once, for its own row (shared by two leads, or not) ---
+  const personRowOfId = new Map<number, number>()
+  for (const [rowId, owners] of personOwners) {
+    const row = rowById.get(rowId)!
+    if (row.state !== 'sent') continue
+    const id = Number(row.remote_id)
+    const other = personRowOfId.get(id)
+    if (other !== undefined)
+      fail(`${describeRow(row)} and row ${other} both took person ${id}: one has none of its own`)
+    personRowOfId.set(id, rowId)
+    claimedPersons.set(id, owners[0]!)
+    const person = personById.get(id)
+    if (!person) fail(`${describeRow(row)}: person ${id} is not in Pipedrive`)
+    else if (person['name'] !== payloadOf(row)['name'])
+      fail(`${describeRow(row)}: person ${id} is "${String(person['name'])}", not ${row.payload}`)
+    if (id <= baseline.personMaxId)
+      fail(`${describeRow(row)} took person ${id}, which Pipedrive had before the run: a namesake`)
   }
 
   // --- The pane's notes, activities and done marks: once each, on their lead ---
@@ -743,6 +848,10 @@ export function verify(input: {
       paneActivities: [...paneRows.values()].filter((r) => r.kind === 'activity.create').length,
       doneMarks: [...paneRows.values()].filter((r) => r.kind === 'activity.done').length,
       doneSkipped,
+      waitingEdits: [...waitingEdits.values()].filter((how) => how === 'waiting').length,
+      editsOnTheirWay: [...waitingEdits.values()].filter((how) => how === 'on its way').length,
+      sharedPersons: [...personOwners.values()].filter((owners) => owners.length > 1).length,
+      personsLetGoOnTheirWay,
     },
   }
 }

@@ -21,6 +21,8 @@ import {
   type ChangeOp,
   type LeadTarget,
   type Plan,
+  type WaitingEditOp,
+  waitingEditOfTitle,
 } from './plan'
 import {
   emptyStats,
@@ -167,6 +169,8 @@ function readProgress(core: Core) {
     const n = opOfTitle(config.seed, item.kind, item.title)
     if (n === null) continue
     last = Math.max(last, n)
+    // An edit of a waiting lead rewrites its row, and says so in the title.
+    if (item.kind === 'lead.create') last = Math.max(last, waitingEditOfTitle(item.title) ?? -1)
     if (item.kind === 'lead.create') createRows.set(n, item.id)
   }
   return { createRows, next: last + 1 }
@@ -197,9 +201,18 @@ function openCount(core: Core): number {
     .get() as number
 }
 
-function draftOf(op: CaptureOp): LeadDraft {
+function draftOf(op: CaptureOp, createRows: Map<number, number>, core: Core): LeadDraft {
   const draft: LeadDraft = { title: op.title }
   if (op.person) draft.person = { ...op.person }
+  // The person chosen on the chip: the one the other capture queued.
+  const sharedLead = op.shares === undefined ? undefined : createRows.get(op.shares)
+  if (draft.person?.kind === 'new' && sharedLead !== undefined) {
+    const queued = core.outbox
+      .get(sharedLead)
+      ?.dependsOn.map((id) => core.outbox.get(id))
+      .find((row) => row?.kind === 'person.create')
+    if (queued) draft.person.queuedAs = queued.id
+  }
   if (op.organization) draft.organization = { ...op.organization }
   if (op.value) draft.value = { ...op.value }
   if (op.note) draft.note = op.note
@@ -224,42 +237,65 @@ function paneLead(core: Core, createRows: Map<number, number>, target: LeadTarge
 
 /**
  * The Pipedrive ids the pane shows a done box for: the lead's and the activity's, once both
- * are in Pipedrive. Waits a little (pressing "Sync now") as a user would; null if they are
- * still on their way then.
+ * are in Pipedrive; null while either is on its way. No waiting: a kill comes every second
+ * or so, and a wait would be started again at each run.
  */
-async function shownInPipedrive(
+function shownInPipedrive(
   core: Core,
   plan: Plan,
   createRows: Map<number, number>,
   lead: LeadTarget,
   activity: ActivityTarget,
-): Promise<{ leadId: string; activityId: number } | null> {
-  const deadline = Date.now() + 4_000
-  for (;;) {
-    const leadId =
-      lead.kind === 'pipedrive'
-        ? config.pipedriveLeads[lead.index]!.id
-        : (() => {
-            const ref = leadRef(core, createRows, lead.n)
-            return 'remoteId' in ref ? ref.remoteId : null
-          })()
-    let activityId: number | null = null
-    if (activity.kind === 'pipedrive') {
-      activityId = config.pipedriveLeads[activity.lead]!.activityIds[activity.index]!
-    } else {
-      const op = plan.ops[activity.n]
-      const subject =
-        op?.type === 'capture' || op?.type === 'activity' ? op.activity?.subject : null
-      const row = core.outbox
-        .list()
-        .find((item) => item.kind === 'activity.create' && item.title === subject)
-      if (row?.state === 'sent' && row.remoteId) activityId = Number(row.remoteId)
-    }
-    if (leadId !== null && activityId !== null) return { leadId, activityId }
-    if (Date.now() > deadline) return null
-    core.sync.wake('sync now')
-    await sleep(200)
+): { leadId: string; activityId: number } | null {
+  const leadId =
+    lead.kind === 'pipedrive'
+      ? config.pipedriveLeads[lead.index]!.id
+      : (() => {
+          const ref = leadRef(core, createRows, lead.n)
+          return 'remoteId' in ref ? ref.remoteId : null
+        })()
+  let activityId: number | null = null
+  if (activity.kind === 'pipedrive') {
+    activityId = config.pipedriveLeads[activity.lead]!.activityIds[activity.index]!
+  } else {
+    const op = plan.ops[activity.n]
+    const subject = op?.type === 'capture' || op?.type === 'activity' ? op.activity?.subject : null
+    const row = core.outbox
+      .list()
+      .find(
+        (item) =>
+          item.kind === 'activity.create' && item.title === subject && item.state !== 'cancelled',
+      )
+    if (row?.state === 'sent' && row.remoteId) activityId = Number(row.remoteId)
   }
+  return leadId !== null && activityId !== null ? { leadId, activityId } : null
+}
+
+/**
+ * The lead form's edit: written into the waiting lead's rows, or, once the lead is on its
+ * way, queued as a change of a sent lead.
+ */
+function editWaiting(core: Core, createRows: Map<number, number>, op: WaitingEditOp): void {
+  const rowId = createRows.get(op.target)
+  const state = rowId === undefined ? undefined : core.outbox.get(rowId)?.state
+  if (rowId !== undefined && (state === 'queued' || state === 'needs_attention')) {
+    try {
+      const draft = core.pendingLeads.draftOf(rowId)
+      const person = { kind: 'existing' as const, id: op.personId }
+      core.pendingLeads.edit(rowId, { ...draft, title: op.title, person })
+      return
+    } catch (error) {
+      // Taken for sending meanwhile: the form edits it as a sent lead.
+      if (!(error instanceof LeadboxError)) throw error
+    }
+  }
+  const change: LeadChange = {
+    kind: 'update',
+    lead: leadRef(core, createRows, op.target),
+    after: { title: op.title, personId: op.personId },
+    before: { title: op.before },
+  }
+  core.leadChanges.enqueue(change, op.leadTitle)
 }
 
 function changeOf(op: ChangeOp, lead: LeadRef): LeadChange {
@@ -353,7 +389,7 @@ async function main(): Promise<void> {
           stopAt: config.armIndex % rowsOfCapture(op),
         }
         try {
-          const item = core.outbox.enqueueLead(draftOf(op))
+          const item = core.outbox.enqueueLead(draftOf(op, progress.createRows, core))
           progress.createRows.set(op.n, item.id)
         } catch (error) {
           const fields = error instanceof LeadboxError ? JSON.stringify(error.fields ?? {}) : ''
@@ -387,12 +423,29 @@ async function main(): Promise<void> {
         core.outboxChanged()
         break
       }
+      case 'waitingEdit': {
+        committing = { n: op.n, kind: 'change', inserts: 0, stopAt: 0 }
+        try {
+          editWaiting(core, progress.createRows, op)
+        } catch (error) {
+          if (error instanceof LeadboxError) {
+            emit({ type: 'refused', n: op.n, message: `${error.code}: ${error.message}` })
+          } else {
+            emit({ type: 'op-error', n: op.n, message: String((error as Error).stack ?? error) })
+            process.exit(3)
+          }
+        } finally {
+          committing = null
+        }
+        core.outboxChanged()
+        break
+      }
       case 'note':
       case 'activity':
       case 'done': {
         let ids: { leadId: string; activityId: number } | null = null
         if (op.type === 'done') {
-          ids = await shownInPipedrive(core, plan, progress.createRows, op.lead, op.activity)
+          ids = shownInPipedrive(core, plan, progress.createRows, op.lead, op.activity)
           if (!ids) {
             emit({ type: 'skipped', n: op.n, message: 'the activity is not in Pipedrive yet' })
             break

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { migrate } from '../db/migrate'
 import { createActivityChanges } from './activity-changes'
+import { createLeadChanges } from './lead-changes'
 import { createOutbox } from './outbox'
 import { createOutboxQueue } from './outbox-queue'
 import { createPendingLeads } from './pending-lead'
@@ -168,6 +169,30 @@ describe('a lead waiting in the outbox, as a draft', () => {
       .filter((row) => row.state === 'queued' && row.kind !== 'lead.create')
       .map((row) => row.title)
     expect(live.sort()).toEqual(['Call Nora', 'Met at the fair', 'Nora Fair'])
+  })
+
+  it('shows the changes queued for it since, and an edit takes their place', () => {
+    const { db, outbox, pending } = setup()
+    const changes = createLeadChanges(db, outbox)
+    const lead = outbox.enqueueLead(full)
+    const rename = changes.enqueue({
+      kind: 'update',
+      lead: { outboxId: lead.id },
+      after: { title: 'Renamed', value: null, personId: 4 },
+      before: { title: full.title },
+    })
+    const renamed = {
+      ...full,
+      title: 'Renamed',
+      value: undefined,
+      person: { kind: 'existing', id: 4 },
+    }
+    expect(pending.draftOf(lead.id)).toEqual(renamed)
+
+    // Left queued behind the create, the older change would undo this edit.
+    pending.edit(lead.id, { ...renamed, title: 'Fair contact, final' })
+    expect(outbox.get(rename.id)?.state).toBe('cancelled')
+    expect(pending.draftOf(lead.id)).toEqual({ ...renamed, title: 'Fair contact, final' })
   })
 
   describe('a new person another waiting lead also waits for', () => {

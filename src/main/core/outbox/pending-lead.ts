@@ -1,4 +1,5 @@
 import type { OutboxItem, OutboxKind, OutboxState } from '../../../shared/ipc/contract'
+import type { LeadFields } from '../../../shared/leads/lead-change'
 import type { LeadDraft, OrganizationRef, PersonRef } from '../../../shared/leads/lead-draft'
 import { dueInLocal } from '../../../shared/leads/next-activity'
 import { LeadboxError } from '../../../shared/result'
@@ -69,6 +70,11 @@ export function createPendingLeads(
   const waitingPerson = db.prepare<[number], { id: number }>(
     `SELECT id FROM outbox WHERE id = ? AND kind = 'person.create' AND state IN ('queued', 'needs_attention')`,
   )
+  // Edits queued as changes of the lead while it waits: each waits for the lead's create.
+  const waitingUpdates = db.prepare<[string], { id: number; payload: string }>(
+    `SELECT id, payload FROM outbox WHERE lead_ref = ? AND kind = 'lead.update'
+       AND state IN ('queued', 'needs_attention') ORDER BY id`,
+  )
   const rows = createRowWriter(db, now)
   const unlink = db.prepare('DELETE FROM outbox_dependency WHERE row_id = ? AND parent_id = ?')
   const rewrite = db.prepare(
@@ -87,6 +93,22 @@ export function createPendingLeads(
       throw new LeadboxError('not_found', 'This lead is no longer waiting in the outbox.')
     }
     return row
+  }
+
+  /** The draft with a queued change of the lead applied: the lead as Pipedrive will have it. */
+  const withChange = (draft: LeadDraft, after: LeadFields): LeadDraft => {
+    const { personId, organizationId, ...fields } = after
+    const next: Record<string, unknown> = { ...draft }
+    for (const [key, value] of Object.entries(fields)) {
+      if (value === null) delete next[key]
+      else next[key] = value
+    }
+    if (personId === null) delete next['person']
+    else if (personId !== undefined) next['person'] = { kind: 'existing', id: personId }
+    if (organizationId === null) delete next['organization']
+    else if (organizationId !== undefined)
+      next['organization'] = { kind: 'existing', id: organizationId }
+    return next as LeadDraft
   }
 
   const sharedWithOthers = (parentId: number, leadId: number) =>
@@ -240,7 +262,14 @@ export function createPendingLeads(
         ) as ActivityCreatePayload
         draft.activity = { type, subject, ...dueInLocal(dueDate, dueTime) }
       }
-      return draft
+      // Changes queued since, so the form shows the lead as it will be.
+      return waitingUpdates
+        .all(rows.leadKey({ outboxId: id }))
+        .reduce(
+          (current, update) =>
+            withChange(current, (JSON.parse(update.payload) as { after: LeadFields }).after),
+          draft,
+        )
     },
 
     edit: db.transaction((id: number, input: unknown) => {
@@ -264,6 +293,11 @@ export function createPendingLeads(
       setActivity(id, draft, payload.personId)
       cancelUnwanted(released)
       requeue.run(JSON.stringify(payload), draft.title, now(), id)
+      // The form showed them (`draftOf`) and saved the lead whole: sent after the create,
+      // an older change would undo this newer edit.
+      for (const update of waitingUpdates.all(rows.leadKey({ outboxId: id }))) {
+        cancel.run(now(), update.id)
+      }
       const item = outbox.get(id)
       if (!item)
         throw new LeadboxError('not_found', 'This lead is no longer waiting in the outbox.')

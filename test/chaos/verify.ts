@@ -358,6 +358,16 @@ export function verify(input: {
         fail(`op${n}: ${describeRow(activityRow)} holds ${activityRow.payload}`)
     }
   }
+  // A change queued while the lead waited, which a later edit in the form took the place of.
+  for (const [n, row] of committedChange) {
+    const op = plan.ops[n] as ChangeOp | WaitingEditOp
+    const target = op.target
+    const superseded = [...waitingEdits].some(
+      ([e, how]) => e > n && how === 'waiting' && (plan.ops[e] as WaitingEditOp).target === target,
+    )
+    if (row.kind === 'lead.update' && row.state === 'cancelled' && superseded)
+      cancelledByEdit.add(row.id)
+  }
   // A new person an edit let go, that no lead waits for any more: cancelled, never sent, but
   // for one already on its way (sending, or its answer lost) when it was let go: that one is
   // delivered once, for no lead.

@@ -267,10 +267,10 @@ export function makePlan(seed: number, count: number): Plan {
       ['late', removed.length > 0 ? 3 : 0],
       ['syncNow', 5],
       ['networkFlap', 2],
-      ['note', n < 8 ? 0 : 5],
-      ['activity', n < 8 ? 0 : 5],
-      ['done', doneCandidates.length > 0 ? 4 : 0],
-      ['waitingEdit', waitingWithPerson.length > 0 ? 4 : 0],
+      ['note', n < 8 ? 0 : 3],
+      ['activity', n < 8 ? 0 : 3],
+      ['done', doneCandidates.length > 0 ? 3 : 0],
+      ['waitingEdit', waitingWithPerson.length > 0 ? 3 : 0],
     ]
     const total = weights.reduce((sum, [, w]) => sum + w, 0)
     let roll = random.next() * total

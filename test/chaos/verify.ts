@@ -257,8 +257,18 @@ export function verify(input: {
     const title = edit?.title ?? op.title
     if (payload['title'] !== title)
       fail(`op${n}: ${describeRow(row)} has title "${String(payload['title'])}", not "${title}"`)
-    if (!sameValue(payload['value'] ?? null, op.value ?? null)) {
-      fail(`op${n}: ${describeRow(row)} has value ${JSON.stringify(payload['value'])}`)
+    // The form showed the changes queued before its edit, and saved them into the lead.
+    let value = op.value ?? null
+    for (const [c] of committedChange) {
+      const change = plan.ops[c] as ChangeOp | WaitingEditOp
+      const after = change.type === 'change' && change.kind === 'update' ? change.after : undefined
+      if (edit && c < edit.n && change.target === n && after?.value !== undefined)
+        value = after.value
+    }
+    if (!sameValue(payload['value'] ?? null, value)) {
+      fail(
+        `op${n}: ${describeRow(row)} has value ${JSON.stringify(payload['value'])}, not ${JSON.stringify(value)}`,
+      )
     }
     const parents = parentsOf(row.id)
     const parentRow = (role: string) => {

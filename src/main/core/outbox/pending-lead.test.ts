@@ -171,6 +171,38 @@ describe('a lead waiting in the outbox, as a draft', () => {
     expect(live.sort()).toEqual(['Call Nora', 'Met at the fair', 'Nora Fair'])
   })
 
+  it("gives the activities added on the lead's pane the lead's new person", () => {
+    const { db, outbox, pending } = setup()
+    const pane = createActivityChanges(db, outbox)
+    const lead = outbox.enqueueLead(full)
+    const [nora] = lead.dependsOn
+    const call = pane.addActivity({
+      lead: { outboxId: lead.id },
+      leadTitle: full.title,
+      activity: { type: 'call', subject: 'Call Nora', dueDate: '2026-12-11' },
+    })
+    expect(call.dependsOn).toEqual([nora, lead.id].sort())
+    const personOf = (id: number) =>
+      (
+        JSON.parse(
+          db
+            .prepare<[number], { payload: string }>('SELECT payload FROM outbox WHERE id = ?')
+            .get(id)!.payload,
+        ) as { personId?: number }
+      ).personId
+
+    pending.edit(lead.id, { ...full, person: { kind: 'existing', id: 3 } })
+    // Not sent for an activity alone: nobody wants Nora any more.
+    expect(outbox.get(nora!)?.state).toBe('cancelled')
+    expect(outbox.get(call.id)?.dependsOn).toEqual([lead.id])
+    expect(personOf(call.id)).toBe(3)
+
+    pending.edit(lead.id, { ...full, person: { kind: 'new', name: 'Nils Fair' } })
+    const [nils] = outbox.get(lead.id)!.dependsOn
+    expect(outbox.get(call.id)?.dependsOn).toEqual([nils, lead.id].sort())
+    expect(personOf(call.id)).toBeUndefined()
+  })
+
   it('shows the changes queued for it since, and an edit takes their place', () => {
     const { db, outbox, pending } = setup()
     const changes = createLeadChanges(db, outbox)

@@ -49,6 +49,15 @@ export function createPendingLeads(
      WHERE d.parent_id = ? AND d.role = 'lead' AND o.kind = 'activity.create'
        AND o.state <> 'cancelled' AND json_extract(o.payload, '$.addedOnPane') IS NULL`,
   )
+  const paneActivitiesOf = db.prepare<[number], { id: number; payload: string }>(
+    `SELECT o.id, o.payload FROM outbox o JOIN outbox_dependency d ON d.row_id = o.id
+     WHERE d.parent_id = ? AND d.role = 'lead' AND o.kind = 'activity.create'
+       AND o.state IN ('queued', 'needs_attention')
+       AND json_extract(o.payload, '$.addedOnPane') IS NOT NULL`,
+  )
+  const personOfRow = db.prepare<[number], { parent_id: number }>(
+    `SELECT parent_id FROM outbox_dependency WHERE row_id = ? AND role = 'person'`,
+  )
   const organizationOfPerson = db.prepare<[number], { parent_id: number }>(
     `SELECT parent_id FROM outbox_dependency WHERE row_id = ? AND role = 'organization'`,
   )
@@ -213,6 +222,29 @@ export function createPendingLeads(
     rows.addNote({ outboxId: leadId }, content)
   }
 
+  /**
+   * Activities added on the lead's pane while it waits take part with the lead's person, as
+   * they did when added: they follow the person the edit gave the lead, and keep no person
+   * the lead let go waiting to be sent for them alone.
+   */
+  function followPerson(leadId: number, personId: number | undefined, released: number[]) {
+    const person = parentOf.get(leadId, 'person')
+    const personRow = person && person.state !== 'cancelled' ? person.id : undefined
+    for (const activity of paneActivitiesOf.all(leadId)) {
+      const current = personOfRow.get(activity.id)?.parent_id
+      if (current !== personRow) {
+        if (current !== undefined) {
+          unlink.run(activity.id, current)
+          released.push(current)
+        }
+        if (personRow !== undefined) rows.link(activity.id, personRow, 'person')
+      }
+      const { personId: _was, ...payload } = JSON.parse(activity.payload) as ActivityCreatePayload
+      const next = personId === undefined ? payload : { ...payload, personId }
+      rewritePayload.run(JSON.stringify(next), now(), activity.id)
+    }
+  }
+
   /** The activity is queued again as the edited draft says, with the lead's person. */
   function setActivity(leadId: number, draft: LeadDraft, personId: number | undefined) {
     const queued = activityOf.get(leadId)
@@ -291,6 +323,7 @@ export function createPendingLeads(
       linkPersonToOrganization(id, released, payload.organizationId)
       setNote(id, note)
       setActivity(id, draft, payload.personId)
+      followPerson(id, payload.personId, released)
       cancelUnwanted(released)
       requeue.run(JSON.stringify(payload), draft.title, now(), id)
       // The form showed them (`draftOf`) and saved the lead whole: sent after the create,

@@ -107,6 +107,8 @@ export type WorkerMessage =
   | { type: 'refused'; n: number; message: string }
   /** A done mark the user could not make yet: the activity was still on its way. */
   | { type: 'skipped'; n: number; message: string }
+  /** A person row on the wire when an edit of its waiting lead let it go. */
+  | { type: 'on-its-way'; rowId: number }
   | { type: 'op-error'; n: number; message: string }
   | { type: 'plan-done' }
   | { type: 'progress'; nextOp: number; openConverts: number; counts: Record<string, number> }

@@ -343,6 +343,7 @@ async function runSeed(
   const fetchTotal = emptyStats()
   const refused = new Map<number, string>()
   const skipped = new Set<number>()
+  const onTheirWay = new Set<number>()
   const killsAt: Record<string, number> = {
     random: 0,
     startup: 0,
@@ -403,6 +404,9 @@ async function runSeed(
           break
         case 'skipped':
           skipped.add(message.n)
+          break
+        case 'on-its-way':
+          onTheirWay.add(message.rowId)
           break
         case 'plan-done':
           planDone = true
@@ -647,6 +651,7 @@ async function runSeed(
       baseline,
       refused,
       skipped,
+      onTheirWay,
       pipedriveLeads,
     })
     failures.push(...verdict.failures)

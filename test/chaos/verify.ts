@@ -47,7 +47,6 @@ interface DbRow {
   last_error: string | null
   last_status: number | null
   lead_ref: string | null
-  attempts: number
 }
 
 export interface Verdict {
@@ -119,6 +118,8 @@ export function verify(input: {
   refused: ReadonlyMap<number, string>
   /** Done marks the user could not make yet: the activity was still on its way. */
   skipped: ReadonlySet<number>
+  /** Person rows on the wire when an edit of their waiting lead let them go. */
+  onTheirWay: ReadonlySet<number>
   /** Leads only Pipedrive had, made before the run. */
   pipedriveLeads: readonly PipedriveLead[]
 }): Verdict {
@@ -140,7 +141,7 @@ export function verify(input: {
     rows = db
       .prepare(
         `SELECT id, client_id, kind, state, payload, title, remote_id, last_error, last_status,
-           lead_ref, attempts
+           lead_ref
          FROM outbox ORDER BY id`,
       )
       .all() as DbRow[]
@@ -390,7 +391,7 @@ export function verify(input: {
     if (row.state === 'cancelled') {
       ownedBy.set(row.id, -1)
       cancelledByEdit.add(row.id)
-    } else if (row.state === 'sent' && row.attempts > 0) {
+    } else if (row.state === 'sent' && input.onTheirWay.has(row.id)) {
       ownedBy.set(row.id, -1)
       personOwners.set(row.id, [-1])
       personsLetGoOnTheirWay += 1

@@ -279,6 +279,12 @@ function editWaiting(core: Core, createRows: Map<number, number>, op: WaitingEdi
   const rowId = createRows.get(op.target)
   const state = rowId === undefined ? undefined : core.outbox.get(rowId)?.state
   if (rowId !== undefined && (state === 'queued' || state === 'needs_attention')) {
+    // A person the edit lets go that is on the wire cannot be called back: say which.
+    for (const parent of core.outbox.get(rowId)?.dependsOn ?? []) {
+      const row = core.outbox.get(parent)
+      if (row?.kind === 'person.create' && (row.state === 'sending' || row.state === 'uncertain'))
+        emit({ type: 'on-its-way', rowId: row.id })
+    }
     try {
       const draft = core.pendingLeads.draftOf(rowId)
       const person = { kind: 'existing' as const, id: op.personId }

@@ -206,11 +206,13 @@ describe('a lead waiting in the outbox, as a draft', () => {
   it('shows the changes queued for it since, and an edit takes their place', () => {
     const { db, outbox, pending } = setup()
     const changes = createLeadChanges(db, outbox)
-    const lead = outbox.enqueueLead(full)
+    const size = 'a'.repeat(40)
+    const region = 'b'.repeat(40)
+    const lead = outbox.enqueueLead({ ...full, customFields: { [size]: 12, [region]: 'North' } })
     const rename = changes.enqueue({
       kind: 'update',
       lead: { outboxId: lead.id },
-      after: { title: 'Renamed', value: null, personId: 4 },
+      after: { title: 'Renamed', value: null, personId: 4, customFields: { [size]: 40 } },
       before: { title: full.title },
     })
     const renamed = {
@@ -218,6 +220,7 @@ describe('a lead waiting in the outbox, as a draft', () => {
       title: 'Renamed',
       value: undefined,
       person: { kind: 'existing', id: 4 },
+      customFields: { [size]: 40, [region]: 'North' },
     }
     expect(pending.draftOf(lead.id)).toEqual(renamed)
 

@@ -106,8 +106,10 @@ export function createPendingLeads(
 
   /** The draft with a queued change of the lead applied: the lead as Pipedrive will have it. */
   const withChange = (draft: LeadDraft, after: LeadFields): LeadDraft => {
-    const { personId, organizationId, ...fields } = after
+    const { personId, organizationId, customFields, ...fields } = after
     const next: Record<string, unknown> = { ...draft }
+    // A change names only the custom fields it changed.
+    if (customFields) next['customFields'] = { ...draft.customFields, ...customFields }
     for (const [key, value] of Object.entries(fields)) {
       if (value === null) delete next[key]
       else next[key] = value

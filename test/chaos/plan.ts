@@ -154,7 +154,19 @@ export const waitingEditOfTitle = (title: string): number | null => {
   return match ? Number(match[1]) : null
 }
 
-export type Op = CaptureOp | ChangeOp | NudgeOp | PaneOp | WaitingEditOp
+/**
+ * The user discards a lead still waiting in the outbox, whose new person another waiting lead
+ * waits for too: that person stays, for the other lead. A lead already on its way is deleted.
+ */
+export interface DiscardWaitingOp {
+  type: 'discardWaiting'
+  n: number
+  target: number
+  leadTitle: string
+  pauseMs: number
+}
+
+export type Op = CaptureOp | ChangeOp | NudgeOp | PaneOp | WaitingEditOp | DiscardWaitingOp
 
 export interface Plan {
   seed: number
@@ -197,7 +209,7 @@ const words = [
 ]
 const currencies = ['EUR', 'USD', 'GBP'] as const
 
-type Status = 'active' | 'archived' | 'deleted' | 'converted'
+type Status = 'active' | 'archived' | 'deleted' | 'converted' | 'discarded'
 
 interface ModelLead {
   n: number
@@ -207,6 +219,7 @@ interface ModelLead {
   person?: PersonChoice
   /** The capture whose queued person this lead's is (itself when it queued it). */
   personOwner?: number
+  organizationNew?: boolean
 }
 
 /**
@@ -255,9 +268,20 @@ export function makePlan(seed: number, count: number): Plan {
     )
     // Recent leads with a new person: likely still waiting, their person maybe shared.
     const waitingWithPerson = active.slice(-8).filter((lead) => lead.person?.kind === 'new')
-    const weights: Array<
-      ['capture' | ChangeKind | 'late' | NudgeOp['type'] | PaneOp['type'] | 'waitingEdit', number]
-    > = [
+    // Discarded only with a person another live lead waits for, and no new organization:
+    // a contact queued for it alone would be sent anyway (the outbox lists it on its own).
+    const discardable = waitingWithPerson.filter(
+      (lead) =>
+        !lead.organizationNew &&
+        leads.some(
+          (other) =>
+            other !== lead &&
+            (other.status === 'active' || other.status === 'archived') &&
+            other.personOwner === lead.personOwner,
+        ),
+    )
+    type Choice = 'capture' | ChangeKind | 'late' | NudgeOp['type'] | PaneOp['type']
+    const weights: Array<[Choice | 'waitingEdit' | 'discardWaiting', number]> = [
       ['capture', n < 8 ? 100 : 42],
       ['update', active.length > 0 ? 18 : 0],
       ['archive', active.length > 0 ? 6 : 0],
@@ -271,6 +295,7 @@ export function makePlan(seed: number, count: number): Plan {
       ['activity', n < 8 ? 0 : 3],
       ['done', doneCandidates.length > 0 ? 3 : 0],
       ['waitingEdit', waitingWithPerson.length > 0 ? 3 : 0],
+      ['discardWaiting', discardable.length > 0 ? 2 : 0],
     ]
     const total = weights.reduce((sum, [, w]) => sum + w, 0)
     let roll = random.next() * total
@@ -348,6 +373,7 @@ export function makePlan(seed: number, count: number): Plan {
           title: op.title,
           value: op.value ?? null,
           person: op.person,
+          organizationNew: op.organization?.kind === 'new',
           personOwner:
             op.person?.kind === 'new'
               ? op.shares === undefined
@@ -467,6 +493,18 @@ export function makePlan(seed: number, count: number): Plan {
           })
           openActivities.push({ lead, activity: { kind: 'queued', n }, made: n })
         }
+        break
+      }
+      case 'discardWaiting': {
+        const lead = random.pick(discardable)
+        ops.push({
+          type: 'discardWaiting',
+          n,
+          target: lead.n,
+          leadTitle: `${mark} delete of op${lead.n}`,
+          pauseMs: pause(),
+        })
+        lead.status = 'discarded'
         break
       }
       case 'waitingEdit': {

@@ -71,6 +71,7 @@ export interface Verdict {
     editsOnTheirWay: number
     sharedPersons: number
     personsLetGoOnTheirWay: number
+    discardedWhileWaiting: number
   }
 }
 
@@ -167,6 +168,8 @@ export function verify(input: {
   const committedChange = new Map<number, DbRow>()
   const captureRows = new Map<number, DbRow>()
   const paneRows = new Map<number, DbRow>()
+  /** Captures whose waiting lead the user discarded, with their create row. */
+  const discarded = new Map<number, number>()
   /** How each committed edit of a waiting lead went: into its rows, or as a change. */
   const waitingEdits = new Map<number, 'waiting' | 'on its way'>()
   let lateAccepted = 0
@@ -210,6 +213,18 @@ export function verify(input: {
         waitingEdits.set(op.n, 'on its way')
         committedChange.set(op.n, row)
       }
+      continue
+    }
+    if (op.type === 'discardWaiting') {
+      const refusal = refused.get(op.n)
+      const create = captureRows.get(op.target)
+      if (refusal !== undefined)
+        fail(`the app refused op${op.n} (discard of op${op.target}): ${refusal}`)
+      else if (row?.kind === 'lead.delete') committedChange.set(op.n, row)
+      else if (row)
+        fail(`op${op.n} (discard of op${op.target}) was committed as ${describeRow(row)}`)
+      else if (create?.state === 'cancelled') discarded.set(op.target, create.id)
+      else fail(`op${op.n} (discard of op${op.target}) never committed`)
       continue
     }
     if (!row) {
@@ -338,7 +353,8 @@ export function verify(input: {
       .map((d) => rowById.get(d.row_id))
       .filter((child) => child && opOfTitle(seed, child.kind, child.title) === null)
       .filter((child) => {
-        if (child!.state !== 'cancelled') return true
+        // Discarded with the lead, they are still its own.
+        if (child!.state !== 'cancelled' || discarded.has(n)) return true
         ownedBy.set(child!.id, n)
         cancelledByEdit.add(child!.id)
         return false
@@ -382,16 +398,17 @@ export function verify(input: {
   // A new person an edit let go, that no lead waits for any more: cancelled, never sent, but
   // for one already on its way (sending, or its answer lost) when it was let go: that one is
   // delivered once, for no lead.
+  // (Also one a discarded lead still names, once the edit let the last live lead's go.)
   for (const row of rows) {
-    if (row.kind !== 'person.create' || ownedBy.has(row.id) || waitingEdits.size === 0) continue
+    if (row.kind !== 'person.create' || waitingEdits.size === 0) continue
     const awaited = dependencies.some(
       (d) => d.parent_id === row.id && rowById.get(d.row_id)?.state !== 'cancelled',
     )
     if (awaited) continue
     if (row.state === 'cancelled') {
-      ownedBy.set(row.id, -1)
+      if (!ownedBy.has(row.id)) ownedBy.set(row.id, -1)
       cancelledByEdit.add(row.id)
-    } else if (row.state === 'sent' && input.onTheirWay.has(row.id)) {
+    } else if (!ownedBy.has(row.id) && row.state === 'sent' && input.onTheirWay.has(row.id)) {
       ownedBy.set(row.id, -1)
       personOwners.set(row.id, [-1])
       personsLetGoOnTheirWay += 1
@@ -430,6 +447,12 @@ export function verify(input: {
       if (lead) lead.title = edit.title
       continue
     }
+    if (edit?.type === 'discardWaiting') {
+      // On its way when the user discarded it: deleted.
+      const lead = expected.get(edit.target)
+      if (lead) lead.status = 'deleted'
+      continue
+    }
     const op = edit as ChangeOp
     const lead = expected.get(op.target)
     if (!lead || op.late) continue
@@ -445,7 +468,15 @@ export function verify(input: {
 
   // --- Outbox rows: all sent, but for late changes Pipedrive had no lead for ---
   const accepted = new Set<number>()
+  const discardedKeys = new Set([...discarded.values()].map((id) => `outbox:${id}`))
   for (const row of rows) {
+    // Discarded with its lead, and everything that waited on it.
+    const gone = [...discarded.values()].includes(row.id) || discardedKeys.has(row.lead_ref ?? '')
+    if (gone && row.state === 'cancelled') continue
+    if (gone) {
+      fail(`${describeRow(row)} "${row.title}" is ${row.state}, its lead was discarded`)
+      continue
+    }
     const n = opOfTitle(seed, row.kind, row.title)
     const op = n === null ? undefined : plan.ops[n]
     const late = op?.type === 'change' && op.late
@@ -483,6 +514,20 @@ export function verify(input: {
         `${describeRow(row)} "${row.title}" is ${row.state}${row.last_error ? `: ${row.last_error}` : ''}`,
       )
     }
+  }
+
+  // --- Leads discarded while waiting: never in Pipedrive ---
+  for (const [n] of discarded) {
+    const row = captureRows.get(n)!
+    expected.delete(n)
+    const found = [
+      ...sandbox.state.leads,
+      ...sandbox.state.removedLeads.map(({ lead }) => lead),
+    ].filter((lead) => lead['origin_id'] === row.client_id)
+    if (found.length > 0)
+      fail(
+        `op${n}: its lead was discarded while waiting, yet Pipedrive has lead ${String(found[0]!['id'])}`,
+      )
   }
 
   // --- Pipedrive: every lead once, linked to its own contacts, as the plan left it ---
@@ -750,8 +795,18 @@ export function verify(input: {
   const markedDone = new Set<number>()
   for (const [n, row] of paneRows) {
     const op = plan.ops[n] as PaneOp
-    const leadId = remoteLeadOf(op.lead)
     const where = `op${n} (${op.type} on ${leadName(op.lead)})`
+    if (op.lead.kind === 'capture' && discarded.has(op.lead.n)) {
+      // Added while the lead waited, discarded with it: never in Pipedrive.
+      const text =
+        op.type === 'note' ? op.content : op.type === 'activity' ? op.activity.subject : ''
+      const records = op.type === 'note' ? notes : activities
+      const field = op.type === 'note' ? 'content' : 'subject'
+      if (text && records.some((r) => r[field] === text))
+        fail(`${where}: "${text}" is in Pipedrive, though its lead was discarded while waiting`)
+      continue
+    }
+    const leadId = remoteLeadOf(op.lead)
     if (leadId === null) {
       fail(`${where}: the lead is not in Pipedrive`)
       continue
@@ -873,6 +928,7 @@ export function verify(input: {
       editsOnTheirWay: [...waitingEdits.values()].filter((how) => how === 'on its way').length,
       sharedPersons: [...personOwners.values()].filter((owners) => owners.length > 1).length,
       personsLetGoOnTheirWay,
+      discardedWhileWaiting: discarded.size,
     },
   }
 }

@@ -162,7 +162,7 @@ function installStops(core: Core): void {
 }
 
 /** Which ops the database already holds: the worker goes on after the last of them. */
-function readProgress(core: Core) {
+function readProgress(core: Core, plan: Plan) {
   const createRows = new Map<number, number>()
   let last = -1
   for (const item of core.outbox.list()) {
@@ -172,6 +172,12 @@ function readProgress(core: Core) {
     // An edit of a waiting lead rewrites its row, and says so in the title.
     if (item.kind === 'lead.create') last = Math.max(last, waitingEditOfTitle(item.title) ?? -1)
     if (item.kind === 'lead.create') createRows.set(n, item.id)
+  }
+  // A discard leaves the lead's row cancelled, and nothing else cancels one.
+  for (const op of plan.ops) {
+    if (op.type !== 'discardWaiting' || op.n <= last) continue
+    const row = createRows.get(op.target)
+    if (row !== undefined && core.outbox.get(row)?.state === 'cancelled') last = op.n
   }
   return { createRows, next: last + 1 }
 }
@@ -364,7 +370,7 @@ async function main(): Promise<void> {
   await signIn(core)
   stage = 'reading progress'
   const plan = makePlan(config.seed, config.ops)
-  const progress = readProgress(core)
+  const progress = readProgress(core, plan)
   emit({
     type: 'ready',
     nextOp: progress.next,
@@ -416,6 +422,29 @@ async function main(): Promise<void> {
         try {
           const lead = leadRef(core, progress.createRows, op.target)
           core.leadChanges.enqueue(changeOf(op, lead), op.leadTitle)
+        } catch (error) {
+          if (error instanceof LeadboxError) {
+            emit({ type: 'refused', n: op.n, message: `${error.code}: ${error.message}` })
+          } else {
+            emit({ type: 'op-error', n: op.n, message: String((error as Error).stack ?? error) })
+            process.exit(3)
+          }
+        } finally {
+          committing = null
+        }
+        core.outboxChanged()
+        break
+      }
+      case 'discardWaiting': {
+        committing = { n: op.n, kind: 'change', inserts: 0, stopAt: 0 }
+        try {
+          const rowId = progress.createRows.get(op.target)!
+          const state = core.outbox.get(rowId)?.state
+          if (state === 'queued' || state === 'needs_attention') core.outbox.discard(rowId)
+          else {
+            const lead = leadRef(core, progress.createRows, op.target)
+            core.leadChanges.enqueue({ kind: 'delete', lead }, op.leadTitle)
+          }
         } catch (error) {
           if (error instanceof LeadboxError) {
             emit({ type: 'refused', n: op.n, message: `${error.code}: ${error.message}` })

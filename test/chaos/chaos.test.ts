@@ -1,8 +1,9 @@
 // Randomized, replayable chaos: the real core in a worker process, killed with SIGKILL at
 // least 25 times a seed (at random, inside capture and change transactions, between a send
 // and its record, during conversions), under random faults on every write, against one
-// Pipedrive sandbox. Every lead, person, organization and note the plan committed must be in
-// Pipedrive exactly once, linked and changed as the plan said. See test/chaos/README.md.
+// Pipedrive sandbox. Every lead, person, organization, note and activity the plan committed
+// (also on leads only Pipedrive has) must be in Pipedrive exactly once, linked, changed and
+// marked done as the plan said. See test/chaos/README.md.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   defaultKills,

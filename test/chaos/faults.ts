@@ -13,6 +13,7 @@ const writes: RequestMatch[] = [
   { method: 'POST', path: '/api/v2/organizations' },
   { method: 'POST', path: '/api/v1/notes' },
   { method: 'POST', path: '/api/v2/activities' },
+  { method: 'PATCH', path: '/api/v2/activities/{id}' },
   { method: 'POST', path: '/api/v2/leads/{id}/convert/deal' },
 ]
 /** Any write of a method. */

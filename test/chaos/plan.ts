@@ -63,6 +63,8 @@ export interface CaptureOp {
   organization?: OrganizationChoice
   value?: LeadValue
   note?: string
+  /** The new person is the one op `shares`'s lead waits for, chosen on the chip: one person, two leads. */
+  shares?: number
   /** The lead's next activity; the subject names the op, so each is told apart. */
   activity?: { type: string; subject: string; dueDate: string }
   /** The worker's pause after the operation (ms). */
@@ -100,7 +102,71 @@ export type NudgeOp =
   | { type: 'syncNow'; n: number; pauseMs: number }
   | { type: 'networkFlap'; n: number; offMs: number; pauseMs: number }
 
-export type Op = CaptureOp | ChangeOp | NudgeOp
+/** Leads only Pipedrive has (Leadbox did not create them): the controller makes them. */
+export const pipedriveLeads = { count: 2, activitiesEach: 2 }
+
+/** A lead the pane's actions go to: a capture's, or one only Pipedrive has (by index). */
+export type LeadTarget = { kind: 'capture'; n: number } | { kind: 'pipedrive'; index: number }
+
+/** An activity: queued by op `n` (a capture or the pane), or one a Pipedrive-only lead had. */
+export type ActivityTarget =
+  { kind: 'queued'; n: number } | { kind: 'pipedrive'; lead: number; index: number }
+
+/** The lead pane's actions: a note or an activity added to a lead, an activity marked done. */
+export type PaneOp =
+  | { type: 'note'; n: number; lead: LeadTarget; content: string; pauseMs: number }
+  | {
+      type: 'activity'
+      n: number
+      lead: LeadTarget
+      activity: { type: string; subject: string; dueDate: string }
+      pauseMs: number
+    }
+  | {
+      type: 'done'
+      n: number
+      lead: LeadTarget
+      activity: ActivityTarget
+      subject: string
+      pauseMs: number
+    }
+
+/**
+ * The lead form's edit of a lead still waiting in the outbox: a new title, and a person
+ * Pipedrive has instead of the new one it was captured with (which another lead may wait for
+ * too). A lead already on its way is edited as a sent one is, as the form then does.
+ */
+export interface WaitingEditOp {
+  type: 'waitingEdit'
+  n: number
+  target: number
+  title: string
+  personId: number
+  /** The title before, for the edit of a lead already on its way. */
+  before: string
+  leadTitle: string
+  pauseMs: number
+}
+
+/** What a waiting lead's title says once op `n` edited it, read back for progress. */
+export const waitingEditOfTitle = (title: string): number | null => {
+  const match = / edited while waiting by op(\d+)$/.exec(title)
+  return match ? Number(match[1]) : null
+}
+
+/**
+ * The user discards a lead still waiting in the outbox, whose new person another waiting lead
+ * waits for too: that person stays, for the other lead. A lead already on its way is deleted.
+ */
+export interface DiscardWaitingOp {
+  type: 'discardWaiting'
+  n: number
+  target: number
+  leadTitle: string
+  pauseMs: number
+}
+
+export type Op = CaptureOp | ChangeOp | NudgeOp | PaneOp | WaitingEditOp | DiscardWaitingOp
 
 export interface Plan {
   seed: number
@@ -110,9 +176,12 @@ export interface Plan {
 /** What every title of one op starts with; unique per seed and op. */
 export const marker = (seed: number, n: number) => `chaos s${seed} op${n}`
 
+/** Rows the pane's actions make; a capture's own note and activity are not titled by marker. */
+const paneKinds = new Set(['note.create', 'activity.create', 'activity.done'])
+
 /** The op an outbox row was committed by, read back from its title; null for other rows. */
 export function opOfTitle(seed: number, kind: string, title: string): number | null {
-  if (kind !== 'lead.create' && !kind.startsWith('lead.')) return null
+  if (!kind.startsWith('lead.') && !paneKinds.has(kind)) return null
   const match = /^(?:[A-Za-z ]+: )?chaos s(\d+) op(\d+)(?!\d)/.exec(title)
   if (!match || Number(match[1]) !== seed) return null
   return Number(match[2])
@@ -140,13 +209,17 @@ const words = [
 ]
 const currencies = ['EUR', 'USD', 'GBP'] as const
 
-type Status = 'active' | 'archived' | 'deleted' | 'converted'
+type Status = 'active' | 'archived' | 'deleted' | 'converted' | 'discarded'
 
 interface ModelLead {
   n: number
   status: Status
   title: string
   value: LeadValue | null
+  person?: PersonChoice
+  /** The capture whose queued person this lead's is (itself when it queued it). */
+  personOwner?: number
+  organizationNew?: boolean
 }
 
 /**
@@ -158,6 +231,20 @@ export function makePlan(seed: number, count: number): Plan {
   const ops: Op[] = []
   const leads: ModelLead[] = []
   const removals: ModelLead[] = []
+  /** Activities that may be marked done: made by op `made` (-1: before the run). */
+  const openActivities: Array<{ lead: LeadTarget; activity: ActivityTarget; made: number }> = []
+  for (let index = 0; index < pipedriveLeads.count; index++) {
+    for (let a = 0; a < pipedriveLeads.activitiesEach; a++) {
+      openActivities.push({
+        lead: { kind: 'pipedrive', index },
+        activity: { kind: 'pipedrive', lead: index, index: a },
+        made: -1,
+      })
+    }
+  }
+  const takesChanges = (lead: LeadTarget) =>
+    lead.kind === 'pipedrive' ||
+    leads.some((l) => l.n === lead.n && (l.status === 'active' || l.status === 'archived'))
   const pause = () => (random.chance(0.1) ? random.int(200, 450) : random.int(10, 110))
   const valueOf = (): LeadValue => ({
     amount: random.int(1, 900) * 100,
@@ -175,7 +262,26 @@ export function makePlan(seed: number, count: number): Plan {
     const archived = leads.filter((lead) => lead.status === 'archived')
     /** In the order they were removed. */
     const removed = removals
-    const weights: Array<['capture' | ChangeKind | 'late' | NudgeOp['type'], number]> = [
+    // Marked done a while after it was queued: the user sees it once it is in Pipedrive.
+    const doneCandidates = openActivities.filter(
+      (a) => takesChanges(a.lead) && (a.made < 0 || a.made < n - 25),
+    )
+    // Recent leads with a new person: likely still waiting, their person maybe shared.
+    const waitingWithPerson = active.slice(-8).filter((lead) => lead.person?.kind === 'new')
+    // Discarded only with a person another live lead waits for, and no new organization:
+    // a contact queued for it alone would be sent anyway (the outbox lists it on its own).
+    const discardable = waitingWithPerson.filter(
+      (lead) =>
+        !lead.organizationNew &&
+        leads.some(
+          (other) =>
+            other !== lead &&
+            (other.status === 'active' || other.status === 'archived') &&
+            other.personOwner === lead.personOwner,
+        ),
+    )
+    type Choice = 'capture' | ChangeKind | 'late' | NudgeOp['type'] | PaneOp['type']
+    const weights: Array<[Choice | 'waitingEdit' | 'discardWaiting', number]> = [
       ['capture', n < 8 ? 100 : 42],
       ['update', active.length > 0 ? 18 : 0],
       ['archive', active.length > 0 ? 6 : 0],
@@ -185,6 +291,11 @@ export function makePlan(seed: number, count: number): Plan {
       ['late', removed.length > 0 ? 3 : 0],
       ['syncNow', 5],
       ['networkFlap', 2],
+      ['note', n < 8 ? 0 : 3],
+      ['activity', n < 8 ? 0 : 3],
+      ['done', doneCandidates.length > 0 ? 3 : 0],
+      ['waitingEdit', waitingWithPerson.length > 0 ? 3 : 0],
+      ['discardWaiting', discardable.length > 0 ? 2 : 0],
     ]
     const total = weights.reduce((sum, [, w]) => sum + w, 0)
     let roll = random.next() * total
@@ -203,7 +314,12 @@ export function makePlan(seed: number, count: number): Plan {
           pauseMs: pause(),
         }
         const personRoll = random.next()
-        if (personRoll < 0.3) {
+        const sharable = waitingWithPerson.filter((lead) => lead.personOwner !== undefined)
+        if (sharable.length > 0 && random.chance(0.15)) {
+          const other = random.pick(sharable)
+          op.person = { ...(other.person as PersonChoice) }
+          op.shares = other.n
+        } else if (personRoll < 0.3) {
           op.person = { kind: 'existing', id: random.pick(Object.values(seedIds.persons)) }
         } else if (personRoll < 0.72) {
           const nameRoll = random.next()
@@ -251,7 +367,27 @@ export function makePlan(seed: number, count: number): Plan {
             dueDate: '2027-01-15',
           }
         ops.push(op)
-        leads.push({ n, status: 'active', title: op.title, value: op.value ?? null })
+        leads.push({
+          n,
+          status: 'active',
+          title: op.title,
+          value: op.value ?? null,
+          person: op.person,
+          organizationNew: op.organization?.kind === 'new',
+          personOwner:
+            op.person?.kind === 'new'
+              ? op.shares === undefined
+                ? n
+                : leads.find((l) => l.n === op.shares)?.personOwner
+              : undefined,
+        })
+        if (op.activity) {
+          openActivities.push({
+            lead: { kind: 'capture', n },
+            activity: { kind: 'queued', n },
+            made: n,
+          })
+        }
         break
       }
       case 'update': {
@@ -334,6 +470,79 @@ export function makePlan(seed: number, count: number): Plan {
           op.before = { title: lead.title }
         }
         ops.push(op)
+        break
+      }
+      case 'note':
+      case 'activity': {
+        // Leads Leadbox made (still waiting or sent), and leads only Pipedrive has.
+        const ours = [...active, ...archived]
+        const lead: LeadTarget =
+          ours.length === 0 || random.chance(0.3)
+            ? { kind: 'pipedrive', index: random.int(0, pipedriveLeads.count - 1) }
+            : { kind: 'capture', n: target(ours).n }
+        const on = lead.kind === 'capture' ? `op${lead.n}` : `pipedrive lead ${lead.index}`
+        if (choice === 'note') {
+          ops.push({ type: 'note', n, lead, content: `${mark} note on ${on}`, pauseMs: pause() })
+        } else {
+          ops.push({
+            type: 'activity',
+            n,
+            lead,
+            activity: { type: 'call', subject: `${mark} call on ${on}`, dueDate: '2027-02-01' },
+            pauseMs: pause(),
+          })
+          openActivities.push({ lead, activity: { kind: 'queued', n }, made: n })
+        }
+        break
+      }
+      case 'discardWaiting': {
+        const lead = random.pick(discardable)
+        ops.push({
+          type: 'discardWaiting',
+          n,
+          target: lead.n,
+          leadTitle: `${mark} delete of op${lead.n}`,
+          pauseMs: pause(),
+        })
+        lead.status = 'discarded'
+        break
+      }
+      case 'waitingEdit': {
+        // Mostly a lead whose person another lead waits for too.
+        const shared = waitingWithPerson.filter((lead) =>
+          leads.some((l) => l !== lead && l.personOwner === lead.personOwner),
+        )
+        const lead = random.pick(
+          shared.length > 0 && random.chance(0.7) ? shared : waitingWithPerson,
+        )
+        const title = `${marker(seed, lead.n)} edited while waiting by op${n}`
+        const personId = random.pick(Object.values(seedIds.persons))
+        ops.push({
+          type: 'waitingEdit',
+          n,
+          target: lead.n,
+          title,
+          personId,
+          before: lead.title,
+          leadTitle: `${mark} edit of op${lead.n}`,
+          pauseMs: pause(),
+        })
+        lead.title = title
+        lead.person = { kind: 'existing', id: personId }
+        lead.personOwner = undefined
+        break
+      }
+      case 'done': {
+        const chosen = random.pick(doneCandidates)
+        openActivities.splice(openActivities.indexOf(chosen), 1)
+        ops.push({
+          type: 'done',
+          n,
+          lead: chosen.lead,
+          activity: chosen.activity,
+          subject: `${mark} done`,
+          pauseMs: pause(),
+        })
         break
       }
       case 'syncNow':

@@ -53,6 +53,13 @@ export interface WorkerConfig {
   /** Final run: give up draining after this long (ms). */
   drainDeadlineMs: number
   keychainService: string
+  /** Leads only Pipedrive has, made before the run, with their activities' ids. */
+  pipedriveLeads: PipedriveLead[]
+}
+
+export interface PipedriveLead {
+  id: string
+  activityIds: number[]
 }
 
 /** What the worker's fetch saw, counted per run of the worker. */
@@ -98,6 +105,10 @@ export type WorkerMessage =
   | { type: 'ready'; nextOp: number; openConverts: number; counts: Record<string, number> }
   | { type: 'signin-retry'; message: string }
   | { type: 'refused'; n: number; message: string }
+  /** A done mark the user could not make yet: the activity was still on its way. */
+  | { type: 'skipped'; n: number; message: string }
+  /** A person row on the wire when an edit of its waiting lead let it go. */
+  | { type: 'on-its-way'; rowId: number }
   | { type: 'op-error'; n: number; message: string }
   | { type: 'plan-done' }
   | { type: 'progress'; nextOp: number; openConverts: number; counts: Record<string, number> }

@@ -12,13 +12,14 @@ import keytar from 'keytar'
 import { accountKey, keychainItems } from '../../src/main/core/auth/keychain-items'
 import { seedIds, startSandbox, type Sandbox } from '../pipedrive-sandbox/index'
 import { startFaultStorm, type FaultReport, type WindowKind } from './faults'
-import { makePlan, Random, streams } from './plan'
+import { makePlan, pipedriveLeads as pipedriveLeadCounts, Random, streams } from './plan'
 import {
   emptyStats,
   keychainService,
   linePrefix,
   type Arm,
   type FetchStats,
+  type PipedriveLead,
   type WorkerConfig,
   type WorkerMessage,
 } from './protocol'
@@ -83,6 +84,47 @@ async function colleagueNamesakes(sandbox: Sandbox): Promise<void> {
     emails: [{ value: 'jonas.wolf@colleague.example', primary: true }],
   })
   await post('/api/v2/organizations', { name: 'Weber Logistik' })
+}
+
+/**
+ * Leads a colleague made in Pipedrive, each with open activities: Leadbox never created
+ * them, so a note, activity or done mark on one names the lead by its Pipedrive id.
+ */
+async function colleagueLeads(sandbox: Sandbox): Promise<PipedriveLead[]> {
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${sandbox.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-token': sandbox.apiToken },
+      body: JSON.stringify(body),
+    })
+    if (!response.ok) throw new Error(`seeding leads: ${path} answered ${response.status}`)
+    return ((await response.json()) as { data: { id: string | number } }).data.id
+  }
+  const persons = Object.values(seedIds.persons)
+  const made: PipedriveLead[] = []
+  for (let index = 0; index < pipedriveLeadCounts.count; index++) {
+    const id = String(
+      await post('/api/v1/leads', {
+        title: `Colleague's lead ${index}`,
+        person_id: persons[index % persons.length],
+      }),
+    )
+    const activityIds: number[] = []
+    for (let a = 0; a < pipedriveLeadCounts.activitiesEach; a++) {
+      activityIds.push(
+        Number(
+          await post('/api/v2/activities', {
+            subject: `Colleague's call ${index}.${a}`,
+            type: 'call',
+            lead_id: id,
+            due_date: '2027-03-01',
+          }),
+        ),
+      )
+    }
+    made.push({ id, activityIds })
+  }
+  return made
 }
 
 export const defaultOps = { test: 150, soak: 400 }
@@ -300,6 +342,8 @@ async function runSeed(
   const failures: string[] = []
   const fetchTotal = emptyStats()
   const refused = new Map<number, string>()
+  const skipped = new Set<number>()
+  const onTheirWay = new Set<number>()
   const killsAt: Record<string, number> = {
     random: 0,
     startup: 0,
@@ -314,6 +358,7 @@ async function runSeed(
   clock.aheadMs = 0
   await sandbox.reset()
   await colleagueNamesakes(sandbox)
+  const pipedriveLeads = await colleagueLeads(sandbox)
   // Made well before the first request of the run: Pipedrive's clock moves on 10 s (and
   // stays 10 s ahead of ours, a skew the engine must allow for anyway), more than the 5 s an
   // engine that knows Pipedrive's clock may allow for its Date header's whole seconds.
@@ -343,6 +388,7 @@ async function runSeed(
     armIndex: random.int(0, 3),
     drainDeadlineMs,
     keychainService,
+    pipedriveLeads,
   })
 
   /** What a run of the worker said, whatever became of it. */
@@ -355,6 +401,12 @@ async function runSeed(
           break
         case 'refused':
           refused.set(message.n, message.message)
+          break
+        case 'skipped':
+          skipped.add(message.n)
+          break
+        case 'on-its-way':
+          onTheirWay.add(message.rowId)
           break
         case 'plan-done':
           planDone = true
@@ -598,6 +650,9 @@ async function runSeed(
       sandbox,
       baseline,
       refused,
+      skipped,
+      onTheirWay,
+      pipedriveLeads,
     })
     failures.push(...verdict.failures)
     acceptedAttention = verdict.acceptedAttention

@@ -3,7 +3,17 @@
 import Database from 'better-sqlite3'
 import type { LeadValue } from '../../src/shared/leads/lead-draft'
 import type { Sandbox } from '../pipedrive-sandbox/index'
-import { opOfTitle, type CaptureOp, type ChangeOp, type LeadEdit, type Plan } from './plan'
+import {
+  opOfTitle,
+  type CaptureOp,
+  type ChangeOp,
+  type LeadEdit,
+  type LeadTarget,
+  type PaneOp,
+  type Plan,
+  type WaitingEditOp,
+} from './plan'
+import type { PipedriveLead } from './protocol'
 
 /** What Pipedrive held before the seed ran: anything newer was made by the run. */
 export interface Baseline {
@@ -53,6 +63,15 @@ export interface Verdict {
     conversions: number
     lateAccepted: number
     lateRefused: number
+    paneNotes: number
+    paneActivities: number
+    doneMarks: number
+    doneSkipped: number
+    waitingEdits: number
+    editsOnTheirWay: number
+    sharedPersons: number
+    personsLetGoOnTheirWay: number
+    discardedWhileWaiting: number
   }
 }
 
@@ -65,9 +84,13 @@ interface Expected {
   archived: boolean
   title: string
   value: LeadValue | null
+  /** The person a waiting-lead edit gave it, either way the edit went. */
+  editedPersonId?: number
 }
 
 const describeRow = (row: DbRow) => `row ${row.id} (${row.kind}, ${row.state})`
+const leadName = (lead: LeadTarget) =>
+  lead.kind === 'capture' ? `op${lead.n}'s lead` : `Pipedrive-only lead ${lead.index}`
 
 function sameValue(a: unknown, b: LeadValue | null): boolean {
   if (a === null || a === undefined) return b === null
@@ -94,8 +117,14 @@ export function verify(input: {
   baseline: Baseline
   /** Ops the app refused, as the worker reported them. */
   refused: ReadonlyMap<number, string>
+  /** Done marks the user could not make yet: the activity was still on its way. */
+  skipped: ReadonlySet<number>
+  /** Person rows on the wire when an edit of their waiting lead let them go. */
+  onTheirWay: ReadonlySet<number>
+  /** Leads only Pipedrive had, made before the run. */
+  pipedriveLeads: readonly PipedriveLead[]
 }): Verdict {
-  const { plan, sandbox, baseline, refused } = input
+  const { plan, sandbox, baseline, refused, skipped } = input
   const seed = plan.seed
   const failures: string[] = []
   const acceptedAttention: string[] = []
@@ -138,8 +167,15 @@ export function verify(input: {
   }
   const committedChange = new Map<number, DbRow>()
   const captureRows = new Map<number, DbRow>()
+  const paneRows = new Map<number, DbRow>()
+  /** Captures whose waiting lead the user discarded, with their create row. */
+  const discarded = new Map<number, number>()
+  /** How each committed edit of a waiting lead went: into its rows, or as a change. */
+  const waitingEdits = new Map<number, 'waiting' | 'on its way'>()
   let lateAccepted = 0
   let lateRefused = 0
+  let doneSkipped = 0
+  const paneKind = { note: 'note.create', activity: 'activity.create', done: 'activity.done' }
   for (const op of plan.ops) {
     const found = byOp.get(op.n) ?? []
     if (op.type === 'syncNow' || op.type === 'networkFlap') continue
@@ -154,6 +190,41 @@ export function verify(input: {
       if (!row) fail(`op${op.n} (capture "${op.title}") never committed`)
       else if (row.kind !== 'lead.create') fail(`op${op.n} was committed as ${describeRow(row)}`)
       else captureRows.set(op.n, row)
+      continue
+    }
+    if (op.type === 'note' || op.type === 'activity' || op.type === 'done') {
+      const refusal = refused.get(op.n)
+      if (row && row.kind === paneKind[op.type]) paneRows.set(op.n, row)
+      else if (row) fail(`op${op.n} (${op.type}) was committed as ${describeRow(row)}`)
+      else if (op.type === 'done' && skipped.has(op.n) && refusal === undefined) doneSkipped += 1
+      else if (refusal !== undefined)
+        fail(`the app refused op${op.n} (${op.type} on ${leadName(op.lead)}): ${refusal}`)
+      else fail(`op${op.n} (${op.type} on ${leadName(op.lead)}) never committed`)
+      continue
+    }
+    if (op.type === 'waitingEdit') {
+      const refusal = refused.get(op.n)
+      if (refusal !== undefined)
+        fail(`the app refused op${op.n} (edit of op${op.target}): ${refusal}`)
+      else if (!row) waitingEdits.set(op.n, 'waiting')
+      else if (row.kind !== 'lead.update')
+        fail(`op${op.n} (edit of op${op.target}) was committed as ${describeRow(row)}`)
+      else {
+        waitingEdits.set(op.n, 'on its way')
+        committedChange.set(op.n, row)
+      }
+      continue
+    }
+    if (op.type === 'discardWaiting') {
+      const refusal = refused.get(op.n)
+      const create = captureRows.get(op.target)
+      if (refusal !== undefined)
+        fail(`the app refused op${op.n} (discard of op${op.target}): ${refusal}`)
+      else if (row?.kind === 'lead.delete') committedChange.set(op.n, row)
+      else if (row)
+        fail(`op${op.n} (discard of op${op.target}) was committed as ${describeRow(row)}`)
+      else if (create?.state === 'cancelled') discarded.set(op.target, create.id)
+      else fail(`op${op.n} (discard of op${op.target}) never committed`)
       continue
     }
     if (!row) {
@@ -183,14 +254,37 @@ export function verify(input: {
   const organizationRowOf = new Map<number, DbRow>()
   const noteRowOf = new Map<number, DbRow>()
   const activityRowOf = new Map<number, DbRow>()
+  /** The last edit written into op n's waiting rows, if any. */
+  const lastWaitingEdit = (n: number) =>
+    [...waitingEdits]
+      .filter(([e, how]) => how === 'waiting' && (plan.ops[e] as WaitingEditOp).target === n)
+      .map(([e]) => plan.ops[e] as WaitingEditOp)
+      .at(-1)
+  /** Persons rows, with every capture that waits for them (two when one was shared). */
+  const personOwners = new Map<number, number[]>()
+  /** Rows an edit of a waiting lead cancelled: a replaced activity, a person let go. */
+  const cancelledByEdit = new Set<number>()
+  let personsLetGoOnTheirWay = 0
   for (const [n, row] of captureRows) {
     const op = plan.ops[n] as CaptureOp
     own(row, n)
     const payload = payloadOf(row)
-    if (payload['title'] !== op.title)
-      fail(`op${n}: ${describeRow(row)} has title "${String(payload['title'])}"`)
-    if (!sameValue(payload['value'] ?? null, op.value ?? null)) {
-      fail(`op${n}: ${describeRow(row)} has value ${JSON.stringify(payload['value'])}`)
+    const edit = lastWaitingEdit(n)
+    const title = edit?.title ?? op.title
+    if (payload['title'] !== title)
+      fail(`op${n}: ${describeRow(row)} has title "${String(payload['title'])}", not "${title}"`)
+    // The form showed the changes queued before its edit, and saved them into the lead.
+    let value = op.value ?? null
+    for (const [c] of committedChange) {
+      const change = plan.ops[c] as ChangeOp | WaitingEditOp
+      const after = change.type === 'change' && change.kind === 'update' ? change.after : undefined
+      if (edit && c < edit.n && change.target === n && after?.value !== undefined)
+        value = after.value
+    }
+    if (!sameValue(payload['value'] ?? null, value)) {
+      fail(
+        `op${n}: ${describeRow(row)} has value ${JSON.stringify(payload['value'])}, not ${JSON.stringify(value)}`,
+      )
     }
     const parents = parentsOf(row.id)
     const parentRow = (role: string) => {
@@ -199,17 +293,23 @@ export function verify(input: {
       return links[0] ? rowById.get(links[0].parent_id) : undefined
     }
     const personRow = parentRow('person')
-    if (op.person?.kind === 'new') {
+    const person = edit ? { kind: 'existing' as const, id: edit.personId } : op.person
+    if (person?.kind === 'new') {
       if (!personRow || personRow.kind !== 'person.create') {
-        fail(`op${n}: the new person "${op.person.name}" has no person.create row`)
+        fail(`op${n}: the new person "${person.name}" has no person.create row`)
       } else {
-        own(personRow, n)
+        const owners = personOwners.get(personRow.id) ?? []
+        // Shared only by a capture that chose the person on the chip.
+        if (owners.length > 0 && op.shares === undefined)
+          fail(`${describeRow(personRow)} belongs to op${owners.join(', op')} and op${n}`)
+        personOwners.set(personRow.id, [...owners, n])
+        ownedBy.set(personRow.id, n)
         personRowOf.set(n, personRow)
         const p = payloadOf(personRow)
         if (
-          p['name'] !== op.person.name ||
-          p['email'] !== op.person.email ||
-          p['phone'] !== op.person.phone
+          p['name'] !== person.name ||
+          p['email'] !== person.email ||
+          p['phone'] !== person.phone
         ) {
           fail(
             `op${n}: ${describeRow(personRow)} holds ${personRow.payload}, the draft said ${JSON.stringify(op.person)}`,
@@ -219,7 +319,7 @@ export function verify(input: {
     } else {
       if (personRow)
         fail(`op${n}: ${describeRow(row)} waits for a person row, the draft had none new`)
-      const expected = op.person?.kind === 'existing' ? op.person.id : undefined
+      const expected = person?.kind === 'existing' ? person.id : undefined
       if (payload['personId'] !== expected)
         fail(
           `op${n}: ${describeRow(row)} has personId ${String(payload['personId'])}, the draft ${String(expected)}`,
@@ -247,9 +347,19 @@ export function verify(input: {
           `op${n}: ${describeRow(row)} has organizationId ${String(payload['organizationId'])}, the draft ${String(expected)}`,
         )
     }
-    const notes = childrenOf(row.id)
+    // The capture's own: the pane's notes and activities on the lead are titled by their op.
+    // An edit queues the activity anew: the one it replaced is cancelled.
+    const ownChildren = childrenOf(row.id)
       .map((d) => rowById.get(d.row_id))
-      .filter((child): child is DbRow => child?.kind === 'note.create')
+      .filter((child) => child && opOfTitle(seed, child.kind, child.title) === null)
+      .filter((child) => {
+        // Discarded with the lead, they are still its own.
+        if (child!.state !== 'cancelled' || discarded.has(n)) return true
+        ownedBy.set(child!.id, n)
+        cancelledByEdit.add(child!.id)
+        return false
+      })
+    const notes = ownChildren.filter((child): child is DbRow => child?.kind === 'note.create')
     if (notes.length !== (op.note ? 1 : 0)) {
       fail(`op${n}: ${notes.length} note rows for ${op.note ? 'one note' : 'no note'}`)
     }
@@ -260,9 +370,9 @@ export function verify(input: {
       if (payloadOf(noteRow)['content'] !== op.note)
         fail(`op${n}: ${describeRow(noteRow)} holds ${noteRow.payload}`)
     }
-    const activities = childrenOf(row.id)
-      .map((d) => rowById.get(d.row_id))
-      .filter((child): child is DbRow => child?.kind === 'activity.create')
+    const activities = ownChildren.filter(
+      (child): child is DbRow => child?.kind === 'activity.create',
+    )
     if (activities.length !== (op.activity ? 1 : 0)) {
       fail(`op${n}: ${activities.length} activity rows for ${op.activity ? 'one' : 'none'}`)
     }
@@ -275,9 +385,38 @@ export function verify(input: {
         fail(`op${n}: ${describeRow(activityRow)} holds ${activityRow.payload}`)
     }
   }
+  // A change queued while the lead waited, which a later edit in the form took the place of.
+  for (const [n, row] of committedChange) {
+    const op = plan.ops[n] as ChangeOp | WaitingEditOp
+    const target = op.target
+    const superseded = [...waitingEdits].some(
+      ([e, how]) => e > n && how === 'waiting' && (plan.ops[e] as WaitingEditOp).target === target,
+    )
+    if (row.kind === 'lead.update' && row.state === 'cancelled' && superseded)
+      cancelledByEdit.add(row.id)
+  }
+  // A new person an edit let go, that no lead waits for any more: cancelled, never sent, but
+  // for one already on its way (sending, or its answer lost) when it was let go: that one is
+  // delivered once, for no lead.
+  // (Also one a discarded lead still names, once the edit let the last live lead's go.)
   for (const row of rows) {
-    if (ownedBy.has(row.id) || committedChange.has(opOfTitle(seed, row.kind, row.title) ?? -1))
-      continue
+    if (row.kind !== 'person.create' || waitingEdits.size === 0) continue
+    const awaited = dependencies.some(
+      (d) => d.parent_id === row.id && rowById.get(d.row_id)?.state !== 'cancelled',
+    )
+    if (awaited) continue
+    if (row.state === 'cancelled') {
+      if (!ownedBy.has(row.id)) ownedBy.set(row.id, -1)
+      cancelledByEdit.add(row.id)
+    } else if (!ownedBy.has(row.id) && row.state === 'sent' && input.onTheirWay.has(row.id)) {
+      ownedBy.set(row.id, -1)
+      personOwners.set(row.id, [-1])
+      personsLetGoOnTheirWay += 1
+    }
+  }
+  for (const row of rows) {
+    const n = opOfTitle(seed, row.kind, row.title) ?? -1
+    if (ownedBy.has(row.id) || committedChange.has(n) || paneRows.get(n) === row) continue
     fail(
       `${describeRow(row)} "${row.title}" belongs to no op of the plan: a torn or doubled capture`,
     )
@@ -296,8 +435,25 @@ export function verify(input: {
       value: op.value ?? null,
     })
   }
-  for (const [n] of [...committedChange].sort(([a], [b]) => a - b)) {
-    const op = plan.ops[n] as ChangeOp
+  for (const [e] of waitingEdits) {
+    const op = plan.ops[e] as WaitingEditOp
+    const lead = expected.get(op.target)
+    if (lead) lead.editedPersonId = op.personId
+  }
+  for (const n of [...committedChange.keys(), ...waitingEdits.keys()].sort((a, b) => a - b)) {
+    const edit = plan.ops[n]
+    if (edit?.type === 'waitingEdit') {
+      const lead = expected.get(edit.target)
+      if (lead) lead.title = edit.title
+      continue
+    }
+    if (edit?.type === 'discardWaiting') {
+      // On its way when the user discarded it: deleted.
+      const lead = expected.get(edit.target)
+      if (lead) lead.status = 'deleted'
+      continue
+    }
+    const op = edit as ChangeOp
     const lead = expected.get(op.target)
     if (!lead || op.late) continue
     if (op.kind === 'update') {
@@ -312,7 +468,15 @@ export function verify(input: {
 
   // --- Outbox rows: all sent, but for late changes Pipedrive had no lead for ---
   const accepted = new Set<number>()
+  const discardedKeys = new Set([...discarded.values()].map((id) => `outbox:${id}`))
   for (const row of rows) {
+    // Discarded with its lead, and everything that waited on it.
+    const gone = [...discarded.values()].includes(row.id) || discardedKeys.has(row.lead_ref ?? '')
+    if (gone && row.state === 'cancelled') continue
+    if (gone) {
+      fail(`${describeRow(row)} "${row.title}" is ${row.state}, its lead was discarded`)
+      continue
+    }
     const n = opOfTitle(seed, row.kind, row.title)
     const op = n === null ? undefined : plan.ops[n]
     const late = op?.type === 'change' && op.late
@@ -344,11 +508,26 @@ export function verify(input: {
         continue
       }
     }
+    if (row.state === 'cancelled' && cancelledByEdit.has(row.id)) continue
     if (row.state !== 'sent') {
       fail(
         `${describeRow(row)} "${row.title}" is ${row.state}${row.last_error ? `: ${row.last_error}` : ''}`,
       )
     }
+  }
+
+  // --- Leads discarded while waiting: never in Pipedrive ---
+  for (const [n] of discarded) {
+    const row = captureRows.get(n)!
+    expected.delete(n)
+    const found = [
+      ...sandbox.state.leads,
+      ...sandbox.state.removedLeads.map(({ lead }) => lead),
+    ].filter((lead) => lead['origin_id'] === row.client_id)
+    if (found.length > 0)
+      fail(
+        `op${n}: its lead was discarded while waiting, yet Pipedrive has lead ${String(found[0]!['id'])}`,
+      )
   }
 
   // --- Pipedrive: every lead once, linked to its own contacts, as the plan left it ---
@@ -408,8 +587,13 @@ export function verify(input: {
         `op${n}: ${describeRow(row)} says lead ${String(row.remote_id)}, Pipedrive made ${remoteId}`,
       )
 
-    // The person it was captured with.
-    if (op.person?.kind === 'existing') {
+    // The person it was captured with, or the one a waiting-lead edit gave it.
+    if (lead.editedPersonId !== undefined) {
+      if (remote['person_id'] !== lead.editedPersonId)
+        fail(
+          `op${n}: lead ${remoteId} has person ${String(remote['person_id'])}, the edit ${lead.editedPersonId}`,
+        )
+    } else if (op.person?.kind === 'existing') {
       if (remote['person_id'] !== op.person.id)
         fail(
           `op${n}: lead ${remoteId} has person ${String(remote['person_id'])}, the draft ${op.person.id}`,
@@ -426,7 +610,6 @@ export function verify(input: {
       if (!person)
         fail(`op${n}: person ${String(personRow?.remote_id)} (${label}) is not in Pipedrive`)
       else {
-        claim(claimedPersons, id, n, 'person')
         if (id <= baseline.personMaxId)
           fail(
             `op${n}: the new person ${label} is person ${id}, which Pipedrive had before the run: a namesake taken for it`,
@@ -528,12 +711,15 @@ export function verify(input: {
           fail(`op${n}: activity ${id} is "${String(activity['subject'])}", not "${subject}"`)
         if (!isOnLead(activity, remoteId))
           fail(`op${n}: activity ${id} is on lead ${String(activity['lead_id'])}, not ${remoteId}`)
+        // Queued anew, with the lead's new person, by an edit while the lead waited.
         const personId =
-          op.person?.kind === 'existing'
-            ? op.person.id
-            : op.person?.kind === 'new'
-              ? Number(personRowOf.get(n)?.remote_id)
-              : null
+          lastWaitingEdit(n) !== undefined
+            ? lastWaitingEdit(n)!.personId
+            : op.person?.kind === 'existing'
+              ? op.person.id
+              : op.person?.kind === 'new'
+                ? Number(personRowOf.get(n)?.remote_id)
+                : null
         if (activity['person_id'] !== personId)
           fail(
             `op${n}: activity ${id} has person ${String(activity['person_id'])}, the lead ${String(personId)}`,
@@ -572,6 +758,106 @@ export function verify(input: {
       fail(`op${n}: the conversion of lead ${remoteId} is ${String(ofLead[0]!['status'])}`)
   }
 
+  // --- Every new person sent once, for its own row (shared by two leads, or not) ---
+  const personRowOfId = new Map<number, number>()
+  for (const [rowId, owners] of personOwners) {
+    const row = rowById.get(rowId)!
+    if (row.state !== 'sent') continue
+    const id = Number(row.remote_id)
+    const other = personRowOfId.get(id)
+    if (other !== undefined)
+      fail(`${describeRow(row)} and row ${other} both took person ${id}: one has none of its own`)
+    personRowOfId.set(id, rowId)
+    claimedPersons.set(id, owners[0]!)
+    const person = personById.get(id)
+    if (!person) fail(`${describeRow(row)}: person ${id} is not in Pipedrive`)
+    else if (person['name'] !== payloadOf(row)['name'])
+      fail(`${describeRow(row)}: person ${id} is "${String(person['name'])}", not ${row.payload}`)
+    if (id <= baseline.personMaxId)
+      fail(`${describeRow(row)} took person ${id}, which Pipedrive had before the run: a namesake`)
+  }
+
+  // --- The pane's notes, activities and done marks: once each, on their lead ---
+  const remoteLeadOf = (lead: LeadTarget): string | null => {
+    if (lead.kind === 'pipedrive') return input.pipedriveLeads[lead.index]?.id ?? null
+    const clientId = captureRows.get(lead.n)?.client_id
+    const found = allLeads.find(({ lead: l }) => l['origin_id'] === clientId)
+    return found ? String(found.lead['id']) : null
+  }
+  /** The Pipedrive id of the activity a done mark was meant for. */
+  const activityIdOf = (op: Extract<PaneOp, { type: 'done' }>): number | null => {
+    const target = op.activity
+    if (target.kind === 'pipedrive')
+      return input.pipedriveLeads[target.lead]?.activityIds[target.index] ?? null
+    const row = activityRowOf.get(target.n) ?? paneRows.get(target.n)
+    return row?.remote_id ? Number(row.remote_id) : null
+  }
+  const markedDone = new Set<number>()
+  for (const [n, row] of paneRows) {
+    const op = plan.ops[n] as PaneOp
+    const where = `op${n} (${op.type} on ${leadName(op.lead)})`
+    if (op.lead.kind === 'capture' && discarded.has(op.lead.n)) {
+      // Added while the lead waited, discarded with it: never in Pipedrive.
+      const text =
+        op.type === 'note' ? op.content : op.type === 'activity' ? op.activity.subject : ''
+      const records = op.type === 'note' ? notes : activities
+      const field = op.type === 'note' ? 'content' : 'subject'
+      if (text && records.some((r) => r[field] === text))
+        fail(`${where}: "${text}" is in Pipedrive, though its lead was discarded while waiting`)
+      continue
+    }
+    const leadId = remoteLeadOf(op.lead)
+    if (leadId === null) {
+      fail(`${where}: the lead is not in Pipedrive`)
+      continue
+    }
+    if (op.type === 'done') {
+      const wanted = activityIdOf(op)
+      const activityId = Number(payloadOf(row)['activityId'])
+      if (activityId !== wanted)
+        fail(`${where}: ${describeRow(row)} marks activity ${activityId}, not ${String(wanted)}`)
+      markedDone.add(activityId)
+      continue
+    }
+    const [text, records, claims, label] =
+      op.type === 'note'
+        ? ([op.content, notes, claimedNotes, 'note'] as const)
+        : ([op.activity.subject, activities, claimedActivities, 'activity'] as const)
+    const field = op.type === 'note' ? 'content' : 'subject'
+    const id = Number(row.remote_id)
+    const record = records.find((r) => Number(r['id']) === id)
+    if (!record) fail(`${where}: ${label} ${String(row.remote_id)} ("${text}") is not in Pipedrive`)
+    else {
+      claim(claims, id, n, label)
+      if (record[field] !== text)
+        fail(`${where}: ${label} ${id} says "${String(record[field])}", not "${text}"`)
+      if (!isOnLead(record, leadId))
+        fail(`${where}: ${label} ${id} is on lead ${String(record['lead_id'])}, not ${leadId}`)
+    }
+    const same = records.filter((r) => r[field] === text)
+    if (same.length !== 1)
+      fail(
+        `${where}: Pipedrive has ${same.length} ${label}s "${text}": ${same.map((r) => `${String(r['id'])} on ${String(r['lead_id'])}`).join(', ')}`,
+      )
+  }
+  // Done exactly where the user marked it: the activities the run made, and the
+  // Pipedrive-only leads' own.
+  const watched = new Set([
+    ...claimedActivities.keys(),
+    ...input.pipedriveLeads.flatMap((lead) => lead.activityIds),
+  ])
+  for (const id of watched) {
+    const activity = activityById.get(id)
+    if (!activity) {
+      if (id <= baseline.activityMaxId) fail(`activity ${id} of a Pipedrive-only lead is gone`)
+      continue
+    }
+    if (Boolean(activity['done']) !== markedDone.has(id))
+      fail(
+        `activity ${id} "${String(activity['subject'])}" is${activity['done'] ? '' : ' not'} done, the user${markedDone.has(id) ? '' : ' never'} marked it done`,
+      )
+  }
+
   // --- Nothing made that no capture asked for ---
   const prefix = `chaos s${seed} op`
   for (const { lead } of allLeads) {
@@ -602,7 +888,7 @@ export function verify(input: {
   for (const note of newNotes) {
     if (!claimedNotes.has(Number(note['id']))) {
       fail(
-        `note ${String(note['id'])} "${String(note['content'])}" on lead ${String(note['lead_id'])} was made during the run for no capture: a duplicate`,
+        `note ${String(note['id'])} "${String(note['content'])}" on lead ${String(note['lead_id'])} was made during the run for no capture or pane: a duplicate`,
       )
     }
   }
@@ -610,7 +896,7 @@ export function verify(input: {
   for (const activity of newActivities) {
     if (!claimedActivities.has(Number(activity['id']))) {
       fail(
-        `activity ${String(activity['id'])} "${String(activity['subject'])}" on lead ${String(activity['lead_id'])} was made during the run for no capture: a duplicate`,
+        `activity ${String(activity['id'])} "${String(activity['subject'])}" on lead ${String(activity['lead_id'])} was made during the run for no capture or pane: a duplicate`,
       )
     }
   }
@@ -634,6 +920,15 @@ export function verify(input: {
       conversions: ourConversions.length,
       lateAccepted,
       lateRefused,
+      paneNotes: [...paneRows.values()].filter((r) => r.kind === 'note.create').length,
+      paneActivities: [...paneRows.values()].filter((r) => r.kind === 'activity.create').length,
+      doneMarks: [...paneRows.values()].filter((r) => r.kind === 'activity.done').length,
+      doneSkipped,
+      waitingEdits: [...waitingEdits.values()].filter((how) => how === 'waiting').length,
+      editsOnTheirWay: [...waitingEdits.values()].filter((how) => how === 'on its way').length,
+      sharedPersons: [...personOwners.values()].filter((owners) => owners.length > 1).length,
+      personsLetGoOnTheirWay,
+      discardedWhileWaiting: discarded.size,
     },
   }
 }

@@ -12,7 +12,18 @@ import type { LeadChange, LeadRef } from '../../src/shared/leads/lead-change'
 import type { LeadDraft } from '../../src/shared/leads/lead-draft'
 import { LeadboxError } from '../../src/shared/result'
 import { networkSwitch } from '../support/network-switch'
-import { makePlan, opOfTitle, rowsOfCapture, type CaptureOp, type ChangeOp } from './plan'
+import {
+  makePlan,
+  opOfTitle,
+  rowsOfCapture,
+  type ActivityTarget,
+  type CaptureOp,
+  type ChangeOp,
+  type LeadTarget,
+  type Plan,
+  type WaitingEditOp,
+  waitingEditOfTitle,
+} from './plan'
 import {
   emptyStats,
   linePrefix,
@@ -151,14 +162,22 @@ function installStops(core: Core): void {
 }
 
 /** Which ops the database already holds: the worker goes on after the last of them. */
-function readProgress(core: Core) {
+function readProgress(core: Core, plan: Plan) {
   const createRows = new Map<number, number>()
   let last = -1
   for (const item of core.outbox.list()) {
     const n = opOfTitle(config.seed, item.kind, item.title)
     if (n === null) continue
     last = Math.max(last, n)
+    // An edit of a waiting lead rewrites its row, and says so in the title.
+    if (item.kind === 'lead.create') last = Math.max(last, waitingEditOfTitle(item.title) ?? -1)
     if (item.kind === 'lead.create') createRows.set(n, item.id)
+  }
+  // A discard leaves the lead's row cancelled, and nothing else cancels one.
+  for (const op of plan.ops) {
+    if (op.type !== 'discardWaiting' || op.n <= last) continue
+    const row = createRows.get(op.target)
+    if (row !== undefined && core.outbox.get(row)?.state === 'cancelled') last = op.n
   }
   return { createRows, next: last + 1 }
 }
@@ -188,9 +207,18 @@ function openCount(core: Core): number {
     .get() as number
 }
 
-function draftOf(op: CaptureOp): LeadDraft {
+function draftOf(op: CaptureOp, createRows: Map<number, number>, core: Core): LeadDraft {
   const draft: LeadDraft = { title: op.title }
   if (op.person) draft.person = { ...op.person }
+  // The person chosen on the chip: the one the other capture queued.
+  const sharedLead = op.shares === undefined ? undefined : createRows.get(op.shares)
+  if (draft.person?.kind === 'new' && sharedLead !== undefined) {
+    const queued = core.outbox
+      .get(sharedLead)
+      ?.dependsOn.map((id) => core.outbox.get(id))
+      .find((row) => row?.kind === 'person.create')
+    if (queued) draft.person.queuedAs = queued.id
+  }
   if (op.organization) draft.organization = { ...op.organization }
   if (op.value) draft.value = { ...op.value }
   if (op.note) draft.note = op.note
@@ -205,6 +233,81 @@ function leadRef(core: Core, createRows: Map<number, number>, target: number): L
   const row = core.outbox.get(rowId)
   if (!row) throw new Error(`outbox row ${rowId} of op${target} is gone`)
   return row.state === 'sent' && row.remoteId ? { remoteId: row.remoteId } : { outboxId: rowId }
+}
+
+/** A lead of the plan as the pane names it: a capture's, or one only Pipedrive has. */
+function paneLead(core: Core, createRows: Map<number, number>, target: LeadTarget): LeadRef {
+  if (target.kind === 'pipedrive') return { remoteId: config.pipedriveLeads[target.index]!.id }
+  return leadRef(core, createRows, target.n)
+}
+
+/**
+ * The Pipedrive ids the pane shows a done box for: the lead's and the activity's, once both
+ * are in Pipedrive; null while either is on its way. No waiting: a kill comes every second
+ * or so, and a wait would be started again at each run.
+ */
+function shownInPipedrive(
+  core: Core,
+  plan: Plan,
+  createRows: Map<number, number>,
+  lead: LeadTarget,
+  activity: ActivityTarget,
+): { leadId: string; activityId: number } | null {
+  const leadId =
+    lead.kind === 'pipedrive'
+      ? config.pipedriveLeads[lead.index]!.id
+      : (() => {
+          const ref = leadRef(core, createRows, lead.n)
+          return 'remoteId' in ref ? ref.remoteId : null
+        })()
+  let activityId: number | null = null
+  if (activity.kind === 'pipedrive') {
+    activityId = config.pipedriveLeads[activity.lead]!.activityIds[activity.index]!
+  } else {
+    const op = plan.ops[activity.n]
+    const subject = op?.type === 'capture' || op?.type === 'activity' ? op.activity?.subject : null
+    const row = core.outbox
+      .list()
+      .find(
+        (item) =>
+          item.kind === 'activity.create' && item.title === subject && item.state !== 'cancelled',
+      )
+    if (row?.state === 'sent' && row.remoteId) activityId = Number(row.remoteId)
+  }
+  return leadId !== null && activityId !== null ? { leadId, activityId } : null
+}
+
+/**
+ * The lead form's edit: written into the waiting lead's rows, or, once the lead is on its
+ * way, queued as a change of a sent lead.
+ */
+function editWaiting(core: Core, createRows: Map<number, number>, op: WaitingEditOp): void {
+  const rowId = createRows.get(op.target)
+  const state = rowId === undefined ? undefined : core.outbox.get(rowId)?.state
+  if (rowId !== undefined && (state === 'queued' || state === 'needs_attention')) {
+    // A person the edit lets go that is on the wire cannot be called back: say which.
+    for (const parent of core.outbox.get(rowId)?.dependsOn ?? []) {
+      const row = core.outbox.get(parent)
+      if (row?.kind === 'person.create' && (row.state === 'sending' || row.state === 'uncertain'))
+        emit({ type: 'on-its-way', rowId: row.id })
+    }
+    try {
+      const draft = core.pendingLeads.draftOf(rowId)
+      const person = { kind: 'existing' as const, id: op.personId }
+      core.pendingLeads.edit(rowId, { ...draft, title: op.title, person })
+      return
+    } catch (error) {
+      // Taken for sending meanwhile: the form edits it as a sent lead.
+      if (!(error instanceof LeadboxError)) throw error
+    }
+  }
+  const change: LeadChange = {
+    kind: 'update',
+    lead: leadRef(core, createRows, op.target),
+    after: { title: op.title, personId: op.personId },
+    before: { title: op.before },
+  }
+  core.leadChanges.enqueue(change, op.leadTitle)
 }
 
 function changeOf(op: ChangeOp, lead: LeadRef): LeadChange {
@@ -267,7 +370,7 @@ async function main(): Promise<void> {
   await signIn(core)
   stage = 'reading progress'
   const plan = makePlan(config.seed, config.ops)
-  const progress = readProgress(core)
+  const progress = readProgress(core, plan)
   emit({
     type: 'ready',
     nextOp: progress.next,
@@ -298,7 +401,7 @@ async function main(): Promise<void> {
           stopAt: config.armIndex % rowsOfCapture(op),
         }
         try {
-          const item = core.outbox.enqueueLead(draftOf(op))
+          const item = core.outbox.enqueueLead(draftOf(op, progress.createRows, core))
           progress.createRows.set(op.n, item.id)
         } catch (error) {
           const fields = error instanceof LeadboxError ? JSON.stringify(error.fields ?? {}) : ''
@@ -319,6 +422,85 @@ async function main(): Promise<void> {
         try {
           const lead = leadRef(core, progress.createRows, op.target)
           core.leadChanges.enqueue(changeOf(op, lead), op.leadTitle)
+        } catch (error) {
+          if (error instanceof LeadboxError) {
+            emit({ type: 'refused', n: op.n, message: `${error.code}: ${error.message}` })
+          } else {
+            emit({ type: 'op-error', n: op.n, message: String((error as Error).stack ?? error) })
+            process.exit(3)
+          }
+        } finally {
+          committing = null
+        }
+        core.outboxChanged()
+        break
+      }
+      case 'discardWaiting': {
+        committing = { n: op.n, kind: 'change', inserts: 0, stopAt: 0 }
+        try {
+          const rowId = progress.createRows.get(op.target)!
+          const state = core.outbox.get(rowId)?.state
+          if (state === 'queued' || state === 'needs_attention') core.outbox.discard(rowId)
+          else {
+            const lead = leadRef(core, progress.createRows, op.target)
+            core.leadChanges.enqueue({ kind: 'delete', lead }, op.leadTitle)
+          }
+        } catch (error) {
+          if (error instanceof LeadboxError) {
+            emit({ type: 'refused', n: op.n, message: `${error.code}: ${error.message}` })
+          } else {
+            emit({ type: 'op-error', n: op.n, message: String((error as Error).stack ?? error) })
+            process.exit(3)
+          }
+        } finally {
+          committing = null
+        }
+        core.outboxChanged()
+        break
+      }
+      case 'waitingEdit': {
+        committing = { n: op.n, kind: 'change', inserts: 0, stopAt: 0 }
+        try {
+          editWaiting(core, progress.createRows, op)
+        } catch (error) {
+          if (error instanceof LeadboxError) {
+            emit({ type: 'refused', n: op.n, message: `${error.code}: ${error.message}` })
+          } else {
+            emit({ type: 'op-error', n: op.n, message: String((error as Error).stack ?? error) })
+            process.exit(3)
+          }
+        } finally {
+          committing = null
+        }
+        core.outboxChanged()
+        break
+      }
+      case 'note':
+      case 'activity':
+      case 'done': {
+        let ids: { leadId: string; activityId: number } | null = null
+        if (op.type === 'done') {
+          ids = shownInPipedrive(core, plan, progress.createRows, op.lead, op.activity)
+          if (!ids) {
+            emit({ type: 'skipped', n: op.n, message: 'the activity is not in Pipedrive yet' })
+            break
+          }
+        }
+        committing = { n: op.n, kind: 'change', inserts: 0, stopAt: 0 }
+        try {
+          if (op.type === 'done') {
+            core.activityChanges.markDone({ ...ids!, subject: op.subject })
+          } else {
+            const lead = paneLead(core, progress.createRows, op.lead)
+            if (op.type === 'note') core.activityChanges.addNote({ lead, content: op.content })
+            else {
+              core.activityChanges.addActivity({
+                lead,
+                leadTitle: 'Lead',
+                activity: { ...op.activity },
+              })
+            }
+          }
         } catch (error) {
           if (error instanceof LeadboxError) {
             emit({ type: 'refused', n: op.n, message: `${error.code}: ${error.message}` })

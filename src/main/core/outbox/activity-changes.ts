@@ -94,7 +94,7 @@ export function createActivityChanges(
         )
       }
       checkLead(parsed.data.lead)
-      return mustGet(rows.addNote(parsed.data.lead, parsed.data.content))
+      return mustGet(rows.addNote(parsed.data.lead, parsed.data.content, true))
     }),
 
     addActivity: db.transaction((input: unknown) => {
@@ -111,7 +111,7 @@ export function createActivityChanges(
       checkLead(lead)
       const title = ('remoteId' in lead && cachedLead.get(lead.remoteId)?.title) || leadTitle
       const person = personOf(lead)
-      return mustGet(outbox.queueActivity(lead, title, activity, person.id, person.rowId))
+      return mustGet(outbox.queueActivity(lead, title, activity, person.id, person.rowId, true))
     }),
   }
 }

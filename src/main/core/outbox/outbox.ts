@@ -67,6 +67,8 @@ export interface Outbox {
     activity: NextActivity,
     personId: number | undefined,
     personRowId: number | undefined,
+    /** Added on the lead's pane, not with the lead's draft. */
+    onPane?: boolean,
   ): number
   /** Forgets sent and cancelled rows older than `age` milliseconds. */
   prune(age: number): number
@@ -184,6 +186,7 @@ export function createOutbox(
     { subject, type, dueDate, dueTime }: NextActivity,
     personId: number | undefined,
     personRowId: number | undefined,
+    onPane = false,
   ) =>
     rows.addActivity(
       lead,
@@ -192,6 +195,7 @@ export function createOutbox(
         ...dueInUtc(dueDate, dueTime),
         subject: subject ?? defaultActivitySubject(typeName(type), title),
         ...(personId === undefined ? {} : { personId }),
+        ...(onPane ? { addedOnPane: true as const } : {}),
       },
       personRowId,
     )

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { migrate } from '../db/migrate'
+import { createActivityChanges } from './activity-changes'
+import { createLeadChanges } from './lead-changes'
 import { createOutbox } from './outbox'
 import { createOutboxQueue } from './outbox-queue'
 import { createPendingLeads } from './pending-lead'
@@ -137,6 +139,95 @@ describe('a lead waiting in the outbox, as a draft', () => {
       pending.edit(lead.id, { title: 'y', organization: { kind: 'existing', id: 1 } }),
     ).toThrow(/being sent/)
     expect(() => pending.draftOf(999)).toThrow(/no longer waiting/)
+  })
+
+  it("leaves the notes and activities added on the lead's pane to the lead, through edits", () => {
+    const { db, outbox, pending } = setup()
+    const pane = createActivityChanges(db, outbox)
+    const lead = outbox.enqueueLead({ ...full, note: undefined })
+    const note = pane.addNote({ lead: { outboxId: lead.id }, content: 'Met at the fair' })
+    const call = pane.addActivity({
+      lead: { outboxId: lead.id },
+      leadTitle: full.title,
+      activity: { type: 'call', subject: 'Call Nora', dueDate: '2026-12-11' },
+    })
+    // The pane's rows are no part of the draft the lead was captured from.
+    expect(pending.draftOf(lead.id)).toEqual({ ...full, note: undefined })
+
+    pending.edit(lead.id, { ...full, note: undefined, title: 'Fair contact (Nora)' })
+    expect(outbox.get(note.id)?.state).toBe('queued')
+    expect(outbox.get(call.id)?.state).toBe('queued')
+
+    // The draft's own note and activity come and go beside them.
+    const activity = { type: 'meeting', subject: 'Visit', dueDate: '2026-12-12' }
+    pending.edit(lead.id, { ...full, activity })
+    expect(pending.draftOf(lead.id)).toEqual({ ...full, activity })
+    pending.edit(lead.id, { ...full, note: undefined })
+    expect(pending.draftOf(lead.id)).toEqual({ ...full, note: undefined })
+    const live = outbox
+      .list()
+      .filter((row) => row.state === 'queued' && row.kind !== 'lead.create')
+      .map((row) => row.title)
+    expect(live.sort()).toEqual(['Call Nora', 'Met at the fair', 'Nora Fair'])
+  })
+
+  it("gives the activities added on the lead's pane the lead's new person", () => {
+    const { db, outbox, pending } = setup()
+    const pane = createActivityChanges(db, outbox)
+    const lead = outbox.enqueueLead(full)
+    const [nora] = lead.dependsOn
+    const call = pane.addActivity({
+      lead: { outboxId: lead.id },
+      leadTitle: full.title,
+      activity: { type: 'call', subject: 'Call Nora', dueDate: '2026-12-11' },
+    })
+    expect(call.dependsOn).toEqual([nora, lead.id].sort())
+    const personOf = (id: number) =>
+      (
+        JSON.parse(
+          db
+            .prepare<[number], { payload: string }>('SELECT payload FROM outbox WHERE id = ?')
+            .get(id)!.payload,
+        ) as { personId?: number }
+      ).personId
+
+    pending.edit(lead.id, { ...full, person: { kind: 'existing', id: 3 } })
+    // Not sent for an activity alone: nobody wants Nora any more.
+    expect(outbox.get(nora!)?.state).toBe('cancelled')
+    expect(outbox.get(call.id)?.dependsOn).toEqual([lead.id])
+    expect(personOf(call.id)).toBe(3)
+
+    pending.edit(lead.id, { ...full, person: { kind: 'new', name: 'Nils Fair' } })
+    const [nils] = outbox.get(lead.id)!.dependsOn
+    expect(outbox.get(call.id)?.dependsOn).toEqual([nils, lead.id].sort())
+    expect(personOf(call.id)).toBeUndefined()
+  })
+
+  it('shows the changes queued for it since, and an edit takes their place', () => {
+    const { db, outbox, pending } = setup()
+    const changes = createLeadChanges(db, outbox)
+    const size = 'a'.repeat(40)
+    const region = 'b'.repeat(40)
+    const lead = outbox.enqueueLead({ ...full, customFields: { [size]: 12, [region]: 'North' } })
+    const rename = changes.enqueue({
+      kind: 'update',
+      lead: { outboxId: lead.id },
+      after: { title: 'Renamed', value: null, personId: 4, customFields: { [size]: 40 } },
+      before: { title: full.title },
+    })
+    const renamed = {
+      ...full,
+      title: 'Renamed',
+      value: undefined,
+      person: { kind: 'existing', id: 4 },
+      customFields: { [size]: 40, [region]: 'North' },
+    }
+    expect(pending.draftOf(lead.id)).toEqual(renamed)
+
+    // Left queued behind the create, the older change would undo this edit.
+    pending.edit(lead.id, { ...renamed, title: 'Fair contact, final' })
+    expect(outbox.get(rename.id)?.state).toBe('cancelled')
+    expect(pending.draftOf(lead.id)).toEqual({ ...renamed, title: 'Fair contact, final' })
   })
 
   describe('a new person another waiting lead also waits for', () => {

@@ -1,4 +1,5 @@
 import type { OutboxItem, OutboxKind, OutboxState } from '../../../shared/ipc/contract'
+import type { LeadFields } from '../../../shared/leads/lead-change'
 import type { LeadDraft, OrganizationRef, PersonRef } from '../../../shared/leads/lead-draft'
 import { dueInLocal } from '../../../shared/leads/next-activity'
 import { LeadboxError } from '../../../shared/result'
@@ -38,14 +39,25 @@ export function createPendingLeads(
     `SELECT p.id, p.state, p.payload FROM outbox_dependency d JOIN outbox p ON p.id = d.parent_id
      WHERE d.row_id = ? AND d.role = ?`,
   )
+  // The draft's own note and activity; those added on the lead's pane are the pane's.
   const noteOf = db.prepare<[number], Linked>(
     `SELECT o.id, o.state, o.payload FROM outbox o JOIN outbox_dependency d ON d.row_id = o.id
-     WHERE d.parent_id = ? AND o.kind = 'note.create' AND o.state <> 'cancelled'`,
+     WHERE d.parent_id = ? AND o.kind = 'note.create' AND o.state <> 'cancelled'
+       AND json_extract(o.payload, '$.addedOnPane') IS NULL`,
   )
   const activityOf = db.prepare<[number], Linked>(
     `SELECT o.id, o.state, o.payload FROM outbox o JOIN outbox_dependency d ON d.row_id = o.id
      WHERE d.parent_id = ? AND d.role = 'lead' AND o.kind = 'activity.create'
-       AND o.state <> 'cancelled'`,
+       AND o.state <> 'cancelled' AND json_extract(o.payload, '$.addedOnPane') IS NULL`,
+  )
+  const paneActivitiesOf = db.prepare<[number], { id: number; payload: string }>(
+    `SELECT o.id, o.payload FROM outbox o JOIN outbox_dependency d ON d.row_id = o.id
+     WHERE d.parent_id = ? AND d.role = 'lead' AND o.kind = 'activity.create'
+       AND o.state IN ('queued', 'needs_attention')
+       AND json_extract(o.payload, '$.addedOnPane') IS NOT NULL`,
+  )
+  const personOfRow = db.prepare<[number], { parent_id: number }>(
+    `SELECT parent_id FROM outbox_dependency WHERE row_id = ? AND role = 'person'`,
   )
   const organizationOfPerson = db.prepare<[number], { parent_id: number }>(
     `SELECT parent_id FROM outbox_dependency WHERE row_id = ? AND role = 'organization'`,
@@ -66,6 +78,11 @@ export function createPendingLeads(
        AND d.row_id NOT IN (SELECT parent_id FROM outbox_dependency WHERE row_id = ?)`,
   )
   const waitingContacts = createWaitingContacts(db)
+  // Edits queued as changes of the lead while it waits: each waits for the lead's create.
+  const waitingUpdates = db.prepare<[string], { id: number; payload: string }>(
+    `SELECT id, payload FROM outbox WHERE lead_ref = ? AND kind = 'lead.update'
+       AND state IN ('queued', 'needs_attention') ORDER BY id`,
+  )
   const rows = createRowWriter(db, now)
   const unlink = db.prepare('DELETE FROM outbox_dependency WHERE row_id = ? AND parent_id = ?')
   const rewrite = db.prepare(
@@ -84,6 +101,24 @@ export function createPendingLeads(
       throw new LeadboxError('not_found', 'This lead is no longer waiting in the outbox.')
     }
     return row
+  }
+
+  /** The draft with a queued change of the lead applied: the lead as Pipedrive will have it. */
+  const withChange = (draft: LeadDraft, after: LeadFields): LeadDraft => {
+    const { personId, organizationId, customFields, ...fields } = after
+    const next: Record<string, unknown> = { ...draft }
+    // A change names only the custom fields it changed.
+    if (customFields) next['customFields'] = { ...draft.customFields, ...customFields }
+    for (const [key, value] of Object.entries(fields)) {
+      if (value === null) delete next[key]
+      else next[key] = value
+    }
+    if (personId === null) delete next['person']
+    else if (personId !== undefined) next['person'] = { kind: 'existing', id: personId }
+    if (organizationId === null) delete next['organization']
+    else if (organizationId !== undefined)
+      next['organization'] = { kind: 'existing', id: organizationId }
+    return next as LeadDraft
   }
 
   const sharedWithOthers = (parentId: number, leadId: number) =>
@@ -189,6 +224,29 @@ export function createPendingLeads(
     rows.addNote({ outboxId: leadId }, content)
   }
 
+  /**
+   * Activities added on the lead's pane while it waits take part with the lead's person, as
+   * they did when added: they follow the person the edit gave the lead, and keep no person
+   * the lead let go waiting to be sent for them alone.
+   */
+  function followPerson(leadId: number, personId: number | undefined, released: number[]) {
+    const person = parentOf.get(leadId, 'person')
+    const personRow = person && person.state !== 'cancelled' ? person.id : undefined
+    for (const activity of paneActivitiesOf.all(leadId)) {
+      const current = personOfRow.get(activity.id)?.parent_id
+      if (current !== personRow) {
+        if (current !== undefined) {
+          unlink.run(activity.id, current)
+          released.push(current)
+        }
+        if (personRow !== undefined) rows.link(activity.id, personRow, 'person')
+      }
+      const { personId: _was, ...payload } = JSON.parse(activity.payload) as ActivityCreatePayload
+      const next = personId === undefined ? payload : { ...payload, personId }
+      rewritePayload.run(JSON.stringify(next), now(), activity.id)
+    }
+  }
+
   /** The activity is queued again as the edited draft says, with the lead's person. */
   function setActivity(leadId: number, draft: LeadDraft, personId: number | undefined) {
     const queued = activityOf.get(leadId)
@@ -238,7 +296,14 @@ export function createPendingLeads(
         ) as ActivityCreatePayload
         draft.activity = { type, subject, ...dueInLocal(dueDate, dueTime) }
       }
-      return draft
+      // Changes queued since, so the form shows the lead as it will be.
+      return waitingUpdates
+        .all(rows.leadKey({ outboxId: id }))
+        .reduce(
+          (current, update) =>
+            withChange(current, (JSON.parse(update.payload) as { after: LeadFields }).after),
+          draft,
+        )
     },
 
     edit: db.transaction((id: number, input: unknown) => {
@@ -260,8 +325,14 @@ export function createPendingLeads(
       linkPersonToOrganization(id, released, payload.organizationId)
       setNote(id, note)
       setActivity(id, draft, payload.personId)
+      followPerson(id, payload.personId, released)
       cancelUnwanted(released)
       requeue.run(JSON.stringify(payload), draft.title, now(), id)
+      // The form showed them (`draftOf`) and saved the lead whole: sent after the create,
+      // an older change would undo this newer edit.
+      for (const update of waitingUpdates.all(rows.leadKey({ outboxId: id }))) {
+        cancel.run(now(), update.id)
+      }
       const item = outbox.get(id)
       if (!item)
         throw new LeadboxError('not_found', 'This lead is no longer waiting in the outbox.')

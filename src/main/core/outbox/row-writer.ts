@@ -13,12 +13,19 @@ export interface ActivityCreatePayload {
   personId?: number
   /** A lead only Pipedrive has (Leadbox did not create it): its id, as no row holds it. */
   leadId?: string
+  /** As for a note. */
+  addedOnPane?: true
 }
 
 /** What a note row stores; `leadId` as for an activity. */
 export interface NoteCreatePayload {
   content: string
   leadId?: string
+  /**
+   * Added on the lead's pane: no part of the draft the lead was captured with, so an edit of
+   * the waiting lead leaves it be.
+   */
+  addedOnPane?: true
 }
 
 export type Role = 'person' | 'organization' | 'lead'
@@ -32,7 +39,7 @@ export interface RowWriter {
    * A note waits for its lead (when Leadbox created it: its create row) and keeps its place
    * among the lead's other changes.
    */
-  addNote(lead: LeadRef, content: string): number
+  addNote(lead: LeadRef, content: string, onPane?: boolean): number
   /**
    * An activity waits for its lead as a note does, and for its person when that is queued
    * too (`personRowId`).
@@ -86,8 +93,9 @@ export function createRowWriter(db: Db, now: () => number): RowWriter {
     link(rowId, parentId, role) {
       link.run(rowId, parentId, role)
     },
-    addNote(lead, content) {
-      return onLead('note.create', lead, { content }, content.slice(0, 80))
+    addNote(lead, content, onPane = false) {
+      const payload = onPane ? { content, addedOnPane: true } : { content }
+      return onLead('note.create', lead, payload, content.slice(0, 80))
     },
     addActivity(lead, payload, personRowId) {
       const id = onLead('activity.create', lead, payload, payload.subject)

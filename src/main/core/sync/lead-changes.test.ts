@@ -179,6 +179,25 @@ describe('offline edits meeting remote edits', () => {
     expect(stored.map((lead) => lead['title'])).toEqual(['Final'])
   })
 
+  it('sends the lead as the form last saved it, after a change queued before that edit', async () => {
+    const { box, outbox, changes, pending, drain } = await setup()
+    const person = { kind: 'existing' as const, id: seedIds.persons.maria }
+    const created = outbox.enqueueLead({ title: 'Draft', person })
+    changes.enqueue({
+      kind: 'update',
+      lead: { outboxId: created.id },
+      after: { title: 'Renamed', value: { amount: 900, currency: 'EUR' } },
+      before: {},
+    })
+    pending.edit(created.id, { ...pending.draftOf(created.id), title: 'Final' })
+    await drain()
+    await drain()
+    const stored = box.state.leads.filter((lead) => lead['origin_id'] === created.clientId)
+    expect(stored.map((lead) => [lead['title'], lead['value']])).toEqual([
+      ['Final', { amount: 900, currency: 'EUR' }],
+    ])
+  })
+
   it('lets the user fix data Pipedrive refused, and sends it again', async () => {
     const { box, outbox, pending, drain } = await setup()
     const bad = outbox.enqueueLead({

@@ -153,6 +153,32 @@ describe('the outbox', () => {
     expect(() => outbox.discard(999)).toThrow(LeadboxError)
   })
 
+  it('discards the new person and organization queued only for the discarded lead', () => {
+    const { outbox } = setup()
+    const jane = { kind: 'new', name: 'Jane Doe', email: 'jane@acme.test' } as const
+    const shared = outbox.enqueueLead({ title: 'Kept', person: jane })
+    const janeRow = shared.dependsOn[0]!
+    // The same Jane, reused; and a person and organization of this lead's own.
+    const reusing = outbox.enqueueLead({ title: 'Reusing', person: jane })
+    expect(reusing.dependsOn).toEqual([janeRow])
+    const own = outbox.enqueueLead({
+      title: 'Own',
+      person: { kind: 'new', name: 'Tom Weber' },
+      organization: { kind: 'new', name: 'Initech' },
+    })
+    const cancelled = outbox.discard(own.id)
+    expect(cancelled.map((row) => row.kind).sort()).toEqual([
+      'lead.create',
+      'organization.create',
+      'person.create',
+    ])
+    expect(cancelled.every((row) => row.state === 'cancelled')).toBe(true)
+    // Jane still waits for the lead that keeps her.
+    outbox.discard(reusing.id)
+    expect(outbox.get(janeRow)?.state).toBe('queued')
+    expect(outbox.get(shared.id)?.state).toBe('queued')
+  })
+
   it('retries a row now', () => {
     const { outbox, tick } = setup()
     const item = outbox.enqueueLead(lead)

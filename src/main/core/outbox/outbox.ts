@@ -15,6 +15,7 @@ import { LeadboxError, fieldErrors } from '../../../shared/result'
 import type { Db } from '../db/database'
 import { defaultTiming, dueAtSql } from './lost-requests'
 import { createRowWriter, type Role } from './row-writer'
+import { createUnwantedContacts } from './unwanted-contacts'
 import { createWaitingContacts, type WaitingLead, type WaitingPerson } from './waiting-contacts'
 
 interface Row {
@@ -164,6 +165,7 @@ export function createOutbox(
 ): Outbox {
   const rows = createRowWriter(db, now)
   const waitingContacts = createWaitingContacts(db)
+  const unwantedContacts = createUnwantedContacts(db, now)
   const select = selectWith(options.landingWindowMs ?? defaultTiming.landingWindowMs)
   const byId = db.prepare<[number], Row>(`${select} WHERE o.id = ?`)
   const all = db.prepare<[], Row>(`${select} ORDER BY o.id DESC`)
@@ -349,7 +351,12 @@ export function createOutbox(
           `A ${item.state.replace('_', ' ')} item cannot be discarded.`,
         )
       }
-      return cancelTree(id).map(mustGet)
+      return db.transaction(() => {
+        const cancelled = cancelTree(id)
+        // A new person or organization queued only for what was discarded goes with it.
+        const released = cancelled.flatMap((rowId) => unwantedContacts.parentsOf(rowId))
+        return [...cancelled, ...unwantedContacts.cancel(released)].map(mustGet)
+      })()
     },
     prune(age) {
       const before = now() - age

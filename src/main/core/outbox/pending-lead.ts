@@ -6,6 +6,7 @@ import { LeadboxError } from '../../../shared/result'
 import type { Db } from '../db/database'
 import type { LeadCreatePayload, Outbox } from './outbox'
 import { createRowWriter, type ActivityCreatePayload } from './row-writer'
+import { createUnwantedContacts } from './unwanted-contacts'
 import { createWaitingContacts } from './waiting-contacts'
 
 type Role = 'person' | 'organization'
@@ -62,13 +63,6 @@ export function createPendingLeads(
   const organizationOfPerson = db.prepare<[number], { parent_id: number }>(
     `SELECT parent_id FROM outbox_dependency WHERE row_id = ? AND role = 'organization'`,
   )
-  const parentsOf = db.prepare<[number], { parent_id: number }>(
-    'SELECT parent_id FROM outbox_dependency WHERE row_id = ?',
-  )
-  const waitingFor = db.prepare<[number], { n: number }>(
-    `SELECT COUNT(*) AS n FROM outbox_dependency d JOIN outbox o ON o.id = d.row_id
-     WHERE d.parent_id = ? AND o.state <> 'cancelled'`,
-  )
   // Rows besides this lead, its own note and activity and its own person: another lead that
   // reuses the person, or another lead's person made in the organization.
   const othersWaitingFor = db.prepare<[number, number, number, number], { n: number }>(
@@ -78,6 +72,7 @@ export function createPendingLeads(
        AND d.row_id NOT IN (SELECT parent_id FROM outbox_dependency WHERE row_id = ?)`,
   )
   const waitingContacts = createWaitingContacts(db)
+  const unwantedContacts = createUnwantedContacts(db, now)
   // Edits queued as changes of the lead while it waits: each waits for the lead's create.
   const waitingUpdates = db.prepare<[string], { id: number; payload: string }>(
     `SELECT id, payload FROM outbox WHERE lead_ref = ? AND kind = 'lead.update'
@@ -129,7 +124,7 @@ export function createPendingLeads(
   /**
    * Points the lead at an existing contact, a new one (queued first), or none. A contact the
    * lead lets go is only noted: whether it is still wanted is known once every row is
-   * rewritten (`cancelUnwanted`).
+   * rewritten (`unwantedContacts`).
    */
   function setContact(
     leadId: number,
@@ -172,17 +167,6 @@ export function createPendingLeads(
   }
 
   /** Cancels the contacts let go that nothing waits for any more, and theirs in turn. */
-  function cancelUnwanted(released: number[]) {
-    const candidates = [...released]
-    for (let id = candidates.pop(); id !== undefined; id = candidates.pop()) {
-      const row = leadRow.get(id)
-      if (!row || !row.kind.endsWith('.create') || row.kind === 'lead.create') continue
-      if (!unsent(row.state) || waitingFor.get(id)!.n > 0) continue
-      cancel.run(now(), id)
-      candidates.push(...parentsOf.all(id).map((p) => p.parent_id))
-    }
-  }
-
   /**
    * A new person is made in the lead's new organization, as when the lead was queued. Kept
    * in step after an edit, or the person would wait for an organization nobody sends.
@@ -326,7 +310,7 @@ export function createPendingLeads(
       setNote(id, note)
       setActivity(id, draft, payload.personId)
       followPerson(id, payload.personId, released)
-      cancelUnwanted(released)
+      unwantedContacts.cancel(released)
       requeue.run(JSON.stringify(payload), draft.title, now(), id)
       // The form showed them (`draftOf`) and saved the lead whole: sent after the create,
       // an older change would undo this newer edit.

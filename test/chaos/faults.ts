@@ -193,7 +193,7 @@ export function startFaultStorm(
         return windowFault(kind, random.int(500, 1_500))
       case 'lateCompletion':
         return track(kind, count, () =>
-          faults.delay(random.int(200, maxLateMs), { count, ...write }),
+          faults.delay(random.int(200, maxLateMs), { count, giveUpAfterMs: maxLateMs, ...write }),
         )
       case 'readFail':
         return track(kind, 1, () =>

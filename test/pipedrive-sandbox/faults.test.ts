@@ -135,6 +135,20 @@ describe('slow answers', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(140)
   })
 
+  it('drops a held write unprocessed when a stall keeps it past its bound', async () => {
+    sandbox.faults.delay(50, { method: 'POST', path: '/api/v1/leads', giveUpAfterMs: 100 })
+    const posted = failure(call(sandbox, 'POST', '/api/v1/leads', newLead))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    // A busy process: the held request's timer cannot fire on time.
+    const until = performance.now() + 300
+    while (performance.now() < until);
+    expect(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']).toContain(await posted)
+    expect(sandbox.state.leads.filter((l) => l.title === 'Fault lead')).toHaveLength(0)
+    // Held no longer than its bound, it is processed.
+    sandbox.faults.delay(50, { method: 'POST', path: '/api/v1/leads', giveUpAfterMs: 1_000 })
+    expect((await call(sandbox, 'POST', '/api/v1/leads', newLead)).status).toBe(201)
+  })
+
   it('hangs a response until the client gives up', async () => {
     sandbox.faults.hang({ path: '/api/v1/leads/{id}' })
     const hung = fetch(`${sandbox.url}${leadPath}`, {

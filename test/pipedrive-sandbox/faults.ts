@@ -34,6 +34,8 @@ export interface Rule {
   remaining: number
   status?: number
   ms?: number
+  /** A held request not processed within this long of its arrival (a stall) is dropped. */
+  giveUpAfterMs?: number
   retryAfter?: number
 }
 

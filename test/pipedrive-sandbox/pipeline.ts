@@ -133,7 +133,15 @@ export function createPipeline(app: App, router: Router, hooks: PipelineHooks) {
       return
     }
     const delay = faults.take('delay', identity)
-    if (delay?.ms) await sleep(delay.ms)
+    if (delay?.ms) {
+      const arrived = performance.now()
+      await sleep(delay.ms)
+      if (delay.giveUpAfterMs !== undefined && performance.now() - arrived > delay.giveUpAfterMs) {
+        res.destroy()
+        log('reset')
+        return
+      }
+    }
     const failing = faults.take('fail', identity)
     if (failing) return finish(serverError(failing.status ?? 500))
     if (isApi) principal = authenticate(app, req.headers, url.searchParams)

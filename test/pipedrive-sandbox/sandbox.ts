@@ -48,8 +48,11 @@ export interface Faults {
    * Hold matching requests for `ms` before processing them normally. Processing happens even if
    * the client has gone meanwhile (timed out, aborted): the way to model a write that completes
    * on the server after its client stopped waiting. The log entry then has `clientGone: true`.
+   * With `giveUpAfterMs`, a request the process could not get back to within that long of its
+   * arrival (an event-loop stall on a busy machine) is dropped unprocessed, connection reset:
+   * a server's lateness stays within the bound a test promises its client.
    */
-  delay(ms: number, options?: Scoped): void
+  delay(ms: number, options?: Scoped<{ giveUpAfterMs?: number }>): void
   /** Never process nor answer matching requests (until the client gives up, clear, reset, close). */
   hang(options?: Scoped): void
   /** Answer 429 regardless of the limiter, with Retry-After when given (seconds). */
@@ -243,8 +246,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     storeThenHang: (count = 1, match = {}) => {
       table.add('storeThenHang', match, count)
     },
-    delay: (ms, { count = 1, ...match } = {}) => {
-      table.add('delay', match, count, { ms })
+    delay: (ms, { count = 1, giveUpAfterMs, ...match } = {}) => {
+      table.add('delay', match, count, giveUpAfterMs === undefined ? { ms } : { ms, giveUpAfterMs })
     },
     hang: ({ count = 1, ...match } = {}) => {
       table.add('hang', match, count)

@@ -174,8 +174,8 @@ export async function benchInbox(count = 10_000, rounds = 200) {
     samples: samples.length,
     p50Ms: round(percentile(samples, 50)),
     p99Ms: round(percentile(samples, 99)),
-    target: 'p99 <= 5 ms',
-    passed: percentile(samples, 99) <= 5,
+    target: 'p99 <= 5 ms for every query',
+    passed: [...byQuery.values()].every((times) => percentile(times, 99) <= 5),
     /** Each query's p99: where the time goes. */
     p99MsByQuery: Object.fromEntries(
       [...byQuery].map(([query, times]) => [query, round(percentile(times, 99))]),

@@ -132,6 +132,27 @@ let committing: { n: number; kind: 'capture' | 'change'; inserts: number; stopAt
   null
 
 /**
+ * One change through the core's API, as a screen makes it: a refusal is reported as the user
+ * would see it; anything else is a defect, and the worker stops.
+ */
+function change(core: Core, n: number, make: () => void): void {
+  committing = { n, kind: 'change', inserts: 0, stopAt: 0 }
+  try {
+    make()
+  } catch (error) {
+    if (error instanceof LeadboxError) {
+      emit({ type: 'refused', n, message: `${error.code}: ${error.message}` })
+    } else {
+      emit({ type: 'op-error', n, message: String((error as Error).stack ?? error) })
+      process.exit(3)
+    }
+  } finally {
+    committing = null
+  }
+  core.outboxChanged()
+}
+
+/**
  * Kill points inside the core's own transactions, without touching src/: TEMP triggers live
  * only in this connection (never in the file, never in a migration) and call back into JS.
  */
@@ -418,26 +439,14 @@ async function main(): Promise<void> {
         break
       }
       case 'change': {
-        committing = { n: op.n, kind: 'change', inserts: 0, stopAt: 0 }
-        try {
+        change(core, op.n, () => {
           const lead = leadRef(core, progress.createRows, op.target)
           core.leadChanges.enqueue(changeOf(op, lead), op.leadTitle)
-        } catch (error) {
-          if (error instanceof LeadboxError) {
-            emit({ type: 'refused', n: op.n, message: `${error.code}: ${error.message}` })
-          } else {
-            emit({ type: 'op-error', n: op.n, message: String((error as Error).stack ?? error) })
-            process.exit(3)
-          }
-        } finally {
-          committing = null
-        }
-        core.outboxChanged()
+        })
         break
       }
       case 'discardWaiting': {
-        committing = { n: op.n, kind: 'change', inserts: 0, stopAt: 0 }
-        try {
+        change(core, op.n, () => {
           const rowId = progress.createRows.get(op.target)!
           const state = core.outbox.get(rowId)?.state
           if (state === 'queued' || state === 'needs_attention') core.outbox.discard(rowId)
@@ -445,34 +454,13 @@ async function main(): Promise<void> {
             const lead = leadRef(core, progress.createRows, op.target)
             core.leadChanges.enqueue({ kind: 'delete', lead }, op.leadTitle)
           }
-        } catch (error) {
-          if (error instanceof LeadboxError) {
-            emit({ type: 'refused', n: op.n, message: `${error.code}: ${error.message}` })
-          } else {
-            emit({ type: 'op-error', n: op.n, message: String((error as Error).stack ?? error) })
-            process.exit(3)
-          }
-        } finally {
-          committing = null
-        }
-        core.outboxChanged()
+        })
         break
       }
       case 'waitingEdit': {
-        committing = { n: op.n, kind: 'change', inserts: 0, stopAt: 0 }
-        try {
+        change(core, op.n, () => {
           editWaiting(core, progress.createRows, op)
-        } catch (error) {
-          if (error instanceof LeadboxError) {
-            emit({ type: 'refused', n: op.n, message: `${error.code}: ${error.message}` })
-          } else {
-            emit({ type: 'op-error', n: op.n, message: String((error as Error).stack ?? error) })
-            process.exit(3)
-          }
-        } finally {
-          committing = null
-        }
-        core.outboxChanged()
+        })
         break
       }
       case 'note':
@@ -486,8 +474,7 @@ async function main(): Promise<void> {
             break
           }
         }
-        committing = { n: op.n, kind: 'change', inserts: 0, stopAt: 0 }
-        try {
+        change(core, op.n, () => {
           if (op.type === 'done') {
             core.activityChanges.markDone({ ...ids!, subject: op.subject })
           } else {
@@ -501,17 +488,7 @@ async function main(): Promise<void> {
               })
             }
           }
-        } catch (error) {
-          if (error instanceof LeadboxError) {
-            emit({ type: 'refused', n: op.n, message: `${error.code}: ${error.message}` })
-          } else {
-            emit({ type: 'op-error', n: op.n, message: String((error as Error).stack ?? error) })
-            process.exit(3)
-          }
-        } finally {
-          committing = null
-        }
-        core.outboxChanged()
+        })
         break
       }
       case 'syncNow':
